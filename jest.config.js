@@ -1,0 +1,41 @@
+// Jest in native ESM mode (run through `node --experimental-vm-modules`), TypeScript via SWC
+// with legacy decorators and metadata so NestJS DI works exactly as it does in the build.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+const workspaces = {
+  '^@tlc/tenant-events$': '<rootDir>/libs/tenant-events/src/index.ts',
+  '^@tlc/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@tlc/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+  '^@tlc/tenant-lookup$': '<rootDir>/projections/tenant-lookup/src/index.ts',
+  '^@tlc/bench-simulator$': '<rootDir>/tools/bench-simulator/src/index.ts',
+  '^@tlc/provisioning$': '<rootDir>/services/provisioning/src/index.ts',
+};
+
+const base = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: { ...workspaces, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/web/.next/'],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+export default {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/**/src/**/*.unit.spec.ts'] },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/**/src/**/*.int.spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'], testTimeout: 180000 },
+  ],
+};

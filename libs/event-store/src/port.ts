@@ -1,0 +1,86 @@
+/**
+ * The one event-store port. Every adapter (SQLite, PostgreSQL, EventStoreDB) implements it and
+ * passes the same contract suite; nothing above this line knows which backend it talks to.
+ */
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a number: the revision of the stream's last event. */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | number;
+
+export interface EventToAppend {
+  readonly type: string;
+  readonly data: unknown;
+  /** Must hold a unique `eventId` (UUID): re-sending the same ids after a lost reply is a no-op. */
+  readonly metadata: { readonly eventId: string; readonly [key: string]: unknown };
+}
+
+export interface RecordedEvent {
+  readonly streamId: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: Record<string, unknown>;
+  /** 0-based, dense within the stream. */
+  readonly revision: number;
+  /** Global commit order; strictly increasing, not necessarily dense. */
+  readonly position: number;
+  /** When the store recorded it (ISO-8601). */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream (pass it as the next expected revision). */
+  readonly nextExpectedRevision: number;
+  /** Global position of the last event appended. */
+  readonly position: number;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to read from the beginning. */
+  readonly fromPosition?: number;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: deliver events strictly after it. Omit to start at the beginning. */
+  readonly fromPosition?: number;
+  /** Largest batch handed over at once (default 500). */
+  readonly batchSize?: number;
+}
+
+export interface SubscriptionBatch {
+  readonly events: readonly RecordedEvent[];
+  /** True when this batch reached the head of the log as it was when read: history is done. */
+  readonly caughtUp: boolean;
+}
+
+/**
+ * A catch-up subscription to the whole log: history first, then live events, in position order,
+ * each exactly once. Iterate it; `stop()` ends the iteration cleanly.
+ */
+export interface Subscription extends AsyncIterable<SubscriptionBatch> {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Human-readable backend description for start-up banners, never containing a password. */
+  readonly description: string;
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Throws StreamNotFoundError when the stream does not exist or was deleted. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Position of the newest event (0 when empty): lag = head - checkpoint. */
+  headPosition(): Promise<number>;
+  /** Soft delete: the stream reads as not found; its events stay in the global log for audit. */
+  deleteStream(streamId: string, expected?: ExpectedRevision): Promise<void>;
+  /** Readiness probe: resolves when the backend answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,154 @@
+/**
+ * The tenant event catalogue. Events are past-tense facts; `data` is typed per event and
+ * every event carries the same metadata (see metadata.ts). A new field or meaning means a new
+ * schema version plus an upcaster (upcasting.ts), never an edit of stored history.
+ */
+import type { EventMetadata } from './metadata.js';
+import type { SealedSecret } from './sealed-secret.js';
+
+export type IdentityProvider = 'password' | 'google';
+
+/** The bench steps a tenant goes through. `install-app` repeats once per app. */
+export type StepName =
+  | 'new-site'
+  | 'install-app'
+  | 'add-system-manager'
+  | 'api-keys'
+  | 'set-host-name'
+  | 'drop-site';
+
+export type FailureClass = 'transient' | 'permanent' | 'timeout';
+
+export interface StepRef {
+  readonly step: StepName;
+  /** Only for install-app. */
+  readonly app?: string;
+}
+
+type Evt<T extends string, D> = {
+  readonly type: T;
+  readonly data: D;
+  readonly metadata: EventMetadata;
+};
+
+// ---- tenant stream: `tenant-<tenantId>` ----
+export type SignupRequested = Evt<'SignupRequested', {
+  tenantId: string;
+  organization: string;
+  subdomain: string;
+  /** Frappe site name, e.g. `acme.example.com`. */
+  siteName: string;
+  adminEmail: string;
+  identityProvider: IdentityProvider;
+  /** Encrypted admin password, needed by add-system-manager. Absent for Google sign-ups. */
+  adminPassword?: SealedSecret;
+  /** Slow hash (scrypt, PHC string) for email sign-in. Absent for Google sign-ups. */
+  adminPasswordHash?: string;
+  apps: string[];
+}>;
+export type StepStarted = Evt<'StepStarted', StepRef & {
+  tenantId: string;
+  attempt: number;
+  /** Which process-manager instance holds the step, and until when (its lease). */
+  runnerId: string;
+  leaseExpiresAt: string;
+}>;
+export type SiteCreated = Evt<'SiteCreated', { tenantId: string; siteName: string; dbName: string; durationMs: number }>;
+export type AppInstalled = Evt<'AppInstalled', { tenantId: string; app: string; durationMs: number }>;
+export type AdminConfigured = Evt<'AdminConfigured', {
+  tenantId: string;
+  email: string;
+  /** Generated for Google sign-ups (who have no password of ours), sealed. */
+  generatedPassword?: SealedSecret;
+  durationMs: number;
+}>;
+export type ApiKeysIssued = Evt<'ApiKeysIssued', { tenantId: string; apiKey: string; apiSecret: SealedSecret; durationMs: number }>;
+export type HostNameConfigured = Evt<'HostNameConfigured', { tenantId: string; hostName: string; durationMs: number }>;
+export type TenantActivated = Evt<'TenantActivated', { tenantId: string; siteUrl: string }>;
+export type StepFailed = Evt<'StepFailed', StepRef & {
+  tenantId: string;
+  attempt: number;
+  classification: FailureClass;
+  exitCode: number | null;
+  /** One sentence for people. */
+  reason: string;
+  /** Last lines of stderr, passwords redacted. */
+  stderrTail: string;
+  willRetry: boolean;
+  retryAt?: string;
+  durationMs: number;
+}>;
+export type RollbackStarted = Evt<'RollbackStarted', { tenantId: string; reason: string; failedStep: StepRef }>;
+export type SiteDropped = Evt<'SiteDropped', { tenantId: string; siteName: string; archivedTo?: string; durationMs: number }>;
+export type RolledBack = Evt<'RolledBack', { tenantId: string }>;
+export type SubdomainReleased = Evt<'SubdomainReleased', { tenantId: string; subdomain: string }>;
+export type TenantBroken = Evt<'TenantBroken', { tenantId: string; reason: string; step: StepRef }>;
+export type ProvisioningRetried = Evt<'ProvisioningRetried', { tenantId: string; provisioningAttempt: number }>;
+export type StandbySiteClaimed = Evt<'StandbySiteClaimed', { tenantId: string; standbySite: string }>;
+export type TenantSuspended = Evt<'TenantSuspended', { tenantId: string; reason: string }>;
+export type TenantResumed = Evt<'TenantResumed', { tenantId: string }>;
+export type DeprovisionRequested = Evt<'DeprovisionRequested', { tenantId: string; reason: string }>;
+export type TenantDeprovisioned = Evt<'TenantDeprovisioned', { tenantId: string; keyDestroyed: boolean }>;
+
+export type TenantEvent =
+  | SignupRequested
+  | StepStarted
+  | SiteCreated
+  | AppInstalled
+  | AdminConfigured
+  | ApiKeysIssued
+  | HostNameConfigured
+  | TenantActivated
+  | StepFailed
+  | RollbackStarted
+  | SiteDropped
+  | RolledBack
+  | SubdomainReleased
+  | TenantBroken
+  | ProvisioningRetried
+  | StandbySiteClaimed
+  | TenantSuspended
+  | TenantResumed
+  | DeprovisionRequested
+  | TenantDeprovisioned;
+
+// ---- reservation streams: `subdomain-<name>`, `admin-email-<sha256(email)>` ----
+export type SubdomainReserved = Evt<'SubdomainReserved', { tenantId: string; subdomain: string }>;
+export type AdminEmailReserved = Evt<'AdminEmailReserved', { tenantId: string; emailHash: string; subdomain: string }>;
+export type AdminEmailReleased = Evt<'AdminEmailReleased', { tenantId: string; emailHash: string }>;
+
+export type ReservationEvent = SubdomainReserved | SubdomainReleased | AdminEmailReserved | AdminEmailReleased;
+
+export type AnyEvent = TenantEvent | ReservationEvent;
+export type AnyEventType = AnyEvent['type'];
+export type EventOfType<T extends AnyEventType> = Extract<AnyEvent, { type: T }>;
+/** An event before metadata is attached: what `decide` returns. */
+export type EventDraft<E extends AnyEvent = AnyEvent> = E extends AnyEvent ? Pick<E, 'type' | 'data'> : never;
+
+export const TENANT_EVENT_TYPES = [
+  'SignupRequested', 'StepStarted', 'SiteCreated', 'AppInstalled', 'AdminConfigured', 'ApiKeysIssued',
+  'HostNameConfigured', 'TenantActivated', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack',
+  'SubdomainReleased', 'TenantBroken', 'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended',
+  'TenantResumed', 'DeprovisionRequested', 'TenantDeprovisioned',
+] as const satisfies readonly TenantEvent['type'][];
+
+export const RESERVATION_EVENT_TYPES = [
+  'SubdomainReserved', 'SubdomainReleased', 'AdminEmailReserved', 'AdminEmailReleased',
+] as const satisfies readonly ReservationEvent['type'][];
+
+/** Current schema version per event type; bumped together with a new upcaster. */
+export const SCHEMA_VERSIONS: Readonly<Record<AnyEventType, number>> = Object.freeze({
+  SignupRequested: 2,
+  StepStarted: 1, SiteCreated: 1, AppInstalled: 1, AdminConfigured: 1, ApiKeysIssued: 1,
+  HostNameConfigured: 1, TenantActivated: 1, StepFailed: 1, RollbackStarted: 1, SiteDropped: 1,
+  RolledBack: 1, SubdomainReleased: 1, TenantBroken: 1, ProvisioningRetried: 1, StandbySiteClaimed: 1,
+  TenantSuspended: 1, TenantResumed: 1, DeprovisionRequested: 1, TenantDeprovisioned: 1,
+  SubdomainReserved: 1, AdminEmailReserved: 1, AdminEmailReleased: 1,
+});
+
+export const isTenantEventType = (type: string): type is TenantEvent['type'] =>
+  (TENANT_EVENT_TYPES as readonly string[]).includes(type);
+
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,204 @@
+/**
+ * The tenant's state folded from its stream. Pure: the decider, the process manager, the API's
+ * status view and `tenantctl history --as-of` all fold with this one `evolve`.
+ */
+import { assertNever, type IdentityProvider, type StepName, type StepRef, type TenantEvent } from './events.js';
+import type { SealedSecret } from './sealed-secret.js';
+
+export type TenantStatus =
+  | 'Requested'
+  | 'Provisioning'
+  | 'Active'
+  | 'Failed'
+  | 'RollingBack'
+  | 'RolledBack'
+  | 'Broken'
+  | 'Suspended'
+  | 'Deprovisioning'
+  | 'Deprovisioned';
+
+export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+
+export interface StepProgress extends StepRef {
+  /** `new-site`, `install-app:erpnext`, ... */
+  readonly key: string;
+  readonly status: StepStatus;
+  readonly attempts: number;
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+  /** Time spent inside bench for the last attempt. */
+  readonly durationMs?: number;
+}
+
+export interface RunningStep extends StepRef {
+  readonly key: string;
+  readonly attempt: number;
+  readonly runnerId: string;
+  readonly leaseExpiresAt: string;
+  readonly startedAt: string;
+}
+
+export interface TenantState {
+  readonly exists: boolean;
+  readonly status: TenantStatus | 'None';
+  readonly tenantId: string;
+  readonly organization: string;
+  readonly subdomain: string;
+  readonly siteName: string;
+  readonly adminEmail: string;
+  readonly identityProvider: IdentityProvider;
+  readonly apps: readonly string[];
+  readonly adminPassword?: SealedSecret;
+  readonly adminPasswordHash?: string;
+  readonly steps: readonly StepProgress[];
+  readonly running?: RunningStep;
+  /** True while a site (and its database) may exist on the bench and must be dropped on rollback. */
+  readonly siteMayExist: boolean;
+  readonly dbName?: string;
+  readonly apiKey?: string;
+  readonly siteUrl?: string;
+  readonly standbySite?: string;
+  readonly lastError?: { readonly step: StepRef; readonly reason: string; readonly at: string; readonly classification: string };
+  /** 1 for the first provisioning, +1 per retry after a rollback. */
+  readonly provisioningAttempt: number;
+  readonly subdomainReleased: boolean;
+  readonly createdAt?: string;
+  readonly activatedAt?: string;
+  readonly updatedAt?: string;
+  /** Stream revision of the last folded event (-1 for none) and its hash (for chaining). */
+  readonly revision: number;
+  readonly lastHash?: string;
+}
+
+export const initialTenantState: TenantState = Object.freeze({
+  exists: false,
+  status: 'None',
+  tenantId: '',
+  organization: '',
+  subdomain: '',
+  siteName: '',
+  adminEmail: '',
+  identityProvider: 'password',
+  apps: [],
+  steps: [],
+  siteMayExist: false,
+  provisioningAttempt: 0,
+  subdomainReleased: false,
+  revision: -1,
+}) as TenantState;
+
+export const stepKey = (ref: StepRef): string => (ref.step === 'install-app' ? `install-app:${ref.app}` : ref.step);
+
+/** The provisioning plan: new-site, one install-app per app, admin, API keys, host name. */
+export function planSteps(apps: readonly string[]): StepRef[] {
+  return [
+    { step: 'new-site' },
+    ...apps.map((app): StepRef => ({ step: 'install-app', app })),
+    { step: 'add-system-manager' },
+    { step: 'api-keys' },
+    { step: 'set-host-name' },
+  ];
+}
+
+const freshSteps = (apps: readonly string[]): StepProgress[] =>
+  planSteps(apps).map((ref) => ({ ...ref, key: stepKey(ref), status: 'pending' as const, attempts: 0 }));
+
+/** The next provisioning step still to succeed, or undefined when all have. */
+export function nextPendingStep(state: TenantState): StepProgress | undefined {
+  return state.steps.find((s) => s.status !== 'succeeded');
+}
+
+function updateStep(state: TenantState, key: string, patch: Partial<StepProgress>): readonly StepProgress[] {
+  return state.steps.map((s) => (s.key === key ? { ...s, ...patch } : s));
+}
+
+function finishStep(state: TenantState, key: string, at: string, durationMs: number): Partial<TenantState> {
+  return { steps: updateStep(state, key, { status: 'succeeded', endedAt: at, durationMs }), running: undefined };
+}
+
+/** Folds one event. `revision` and `hash` are passed by the loader that knows them. */
+export function evolve(state: TenantState, event: TenantEvent, revision = state.revision + 1): TenantState {
+  const at = event.metadata?.occurredAt;
+  const base = { revision, lastHash: event.metadata?.hash ?? state.lastHash, updatedAt: at ?? state.updatedAt };
+  return { ...state, ...apply(state, event, at ?? ''), ...base };
+}
+
+export function foldTenant(events: readonly TenantEvent[], from: TenantState = initialTenantState): TenantState {
+  return events.reduce<TenantState>((s, e) => evolve(s, e), from);
+}
+
+function apply(state: TenantState, event: TenantEvent, at: string): Partial<TenantState> {
+  switch (event.type) {
+    case 'SignupRequested': {
+      const d = event.data;
+      return {
+        exists: true, status: 'Requested', tenantId: d.tenantId, organization: d.organization,
+        subdomain: d.subdomain, siteName: d.siteName, adminEmail: d.adminEmail,
+        identityProvider: d.identityProvider, apps: d.apps, adminPassword: d.adminPassword,
+        adminPasswordHash: d.adminPasswordHash, steps: freshSteps(d.apps), provisioningAttempt: 1,
+        createdAt: at,
+      };
+    }
+    case 'ProvisioningRetried':
+      return {
+        status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
+        subdomainReleased: false, lastError: undefined, running: undefined, siteMayExist: false, dbName: undefined,
+        apiKey: undefined,
+      };
+    case 'StandbySiteClaimed':
+      return { standbySite: event.data.standbySite, siteMayExist: true };
+    case 'StepStarted': {
+      const key = stepKey(event.data);
+      const prev = state.steps.find((s) => s.key === key);
+      return {
+        status: state.status === 'Requested' ? 'Provisioning' : state.status,
+        // new-site may leave a half site behind from the moment it starts.
+        siteMayExist: state.siteMayExist || event.data.step === 'new-site',
+        running: {
+          step: event.data.step, app: event.data.app, key, attempt: event.data.attempt,
+          runnerId: event.data.runnerId, leaseExpiresAt: event.data.leaseExpiresAt, startedAt: at,
+        },
+        steps: prev ? updateStep(state, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: undefined }) : state.steps,
+      };
+    }
+    case 'SiteCreated':
+      return { ...finishStep(state, 'new-site', at, event.data.durationMs), siteMayExist: true, dbName: event.data.dbName };
+    case 'AppInstalled':
+      return finishStep(state, `install-app:${event.data.app}`, at, event.data.durationMs);
+    case 'AdminConfigured':
+      return finishStep(state, 'add-system-manager', at, event.data.durationMs);
+    case 'ApiKeysIssued':
+      return { ...finishStep(state, 'api-keys', at, event.data.durationMs), apiKey: event.data.apiKey };
+    case 'HostNameConfigured':
+      return finishStep(state, 'set-host-name', at, event.data.durationMs);
+    case 'TenantActivated':
+      return { status: 'Active', siteUrl: event.data.siteUrl, activatedAt: at, running: undefined };
+    case 'StepFailed': {
+      const key = stepKey(event.data);
+      const lastError = { step: { step: event.data.step, app: event.data.app }, reason: event.data.reason, at, classification: event.data.classification };
+      const steps = updateStep(state, key, { status: event.data.willRetry ? 'pending' : 'failed', endedAt: at, durationMs: event.data.durationMs });
+      const inRollback = state.status === 'RollingBack' || state.status === 'Deprovisioning';
+      return { steps, lastError, running: undefined, status: event.data.willRetry || inRollback ? state.status : 'Failed' };
+    }
+    case 'RollbackStarted':
+      return { status: 'RollingBack', running: undefined };
+    case 'SiteDropped':
+      return { siteMayExist: false, dbName: undefined, running: undefined };
+    case 'RolledBack':
+      return { status: 'RolledBack', running: undefined };
+    case 'SubdomainReleased':
+      return { subdomainReleased: true };
+    case 'TenantBroken':
+      return { status: 'Broken', running: undefined, lastError: { step: event.data.step, reason: event.data.reason, at, classification: 'permanent' } };
+    case 'TenantSuspended':
+      return { status: 'Suspended' };
+    case 'TenantResumed':
+      return { status: 'Active' };
+    case 'DeprovisionRequested':
+      return { status: 'Deprovisioning', running: undefined };
+    case 'TenantDeprovisioned':
+      return { status: 'Deprovisioned', adminPassword: undefined, running: undefined };
+    default:
+      return assertNever(event, 'tenant event');
+  }
+}

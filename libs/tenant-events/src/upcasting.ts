@@ -1,0 +1,54 @@
+/**
+ * Upcasting: stored events keep the schema they were written with; readers lift them to the
+ * current version on the way in, one version step at a time. Writers always write the current
+ * version (SCHEMA_VERSIONS).
+ */
+import { SCHEMA_VERSIONS, type AnyEvent, type AnyEventType } from './events.js';
+
+/** What a store hands back: untyped data and metadata. */
+export interface RawEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+/** Lifts `data` of one event type from version `from` to `from + 1`. */
+export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+
+export type UpcasterRegistry = Partial<Record<AnyEventType, Record<number, Upcaster>>>;
+
+/** The history of schema changes. Each entry is permanent once released. */
+export const UPCASTERS: UpcasterRegistry = {
+  SignupRequested: {
+    // v1 was written before sign-up chose its apps and before Google sign-in existed.
+    1: (d) => ({ ...d, apps: d.apps ?? ['erpnext'], identityProvider: d.identityProvider ?? 'password' }),
+  },
+};
+
+export class UnknownEventTypeError extends Error {
+  constructor(readonly eventType: string) {
+    super(`Unknown event type "${eventType}"`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
+/**
+ * Returns the event at its current schema version. Metadata keeps the version it was
+ * written with: the hash chain covers the stored form, so verification uses the raw event and
+ * folding uses the upcast one.
+ */
+export function upcast<E extends AnyEvent = AnyEvent>(raw: RawEvent, registry: UpcasterRegistry = UPCASTERS): E {
+  const type = raw.type as AnyEventType;
+  const current = SCHEMA_VERSIONS[type];
+  if (current === undefined) throw new UnknownEventTypeError(raw.type);
+  const metadata = (raw.metadata ?? {}) as { schemaVersion?: number };
+  let version = metadata.schemaVersion ?? 1;
+  let data = raw.data as Record<string, unknown>;
+  while (version < current) {
+    const step = registry[type]?.[version];
+    if (!step) throw new Error(`No upcaster for ${type} from schema version ${version} to ${version + 1}`);
+    data = step(data);
+    version += 1;
+  }
+  return { type: raw.type, data, metadata: raw.metadata } as unknown as E;
+}
