@@ -1,0 +1,77 @@
+/**
+ * The child processes of the embedded stack: started with execa (argument arrays, no shell),
+ * output prefixed with the service name, stopped together on Ctrl-C.
+ */
+import { execa, type ResultPromise } from 'execa';
+
+export interface ChildSpec {
+  readonly name: string;
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+}
+
+const COLORS = ['\u001b[36m', '\u001b[35m', '\u001b[33m', '\u001b[32m'];
+const RESET = '\u001b[0m';
+
+export class ChildGroup {
+  private readonly children: Array<{ name: string; proc: ResultPromise }> = [];
+  private stopping = false;
+
+  constructor(private readonly onUnexpectedExit: (name: string, code: number | undefined) => void) {}
+
+  start(spec: ChildSpec): void {
+    const color = process.stdout.isTTY ? COLORS[this.children.length % COLORS.length] : '';
+    const prefix = `${color}${spec.name.padEnd(12)}${color ? RESET : ''}| `;
+    const proc = execa(spec.file, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env,
+      extendEnv: true,
+      reject: false,
+      stdin: 'ignore',
+      buffer: false,
+      cleanup: true,
+    });
+    for (const stream of [proc.stdout, proc.stderr]) {
+      let rest = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) process.stdout.write(`${prefix}${line}\n`);
+      });
+    }
+    void proc.then((r) => {
+      if (!this.stopping) this.onUnexpectedExit(spec.name, r.exitCode);
+    });
+    this.children.push({ name: spec.name, proc });
+  }
+
+  /** SIGTERM everyone, wait for a clean exit, SIGKILL whoever is still there after the grace. */
+  async stop(graceMs = 8000): Promise<void> {
+    this.stopping = true;
+    const alive = this.children.filter((c) => c.proc.exitCode === null && !c.proc.killed);
+    for (const c of alive) c.proc.kill('SIGTERM');
+    const timer = setTimeout(() => alive.forEach((c) => c.proc.kill('SIGKILL')), graceMs);
+    await Promise.allSettled(alive.map((c) => c.proc));
+    clearTimeout(timer);
+  }
+}
+
+/** Polls a URL until it answers 2xx (or 3xx), so the banner only appears once the stack serves. */
+export async function waitForHttp(url: string, headers: Record<string, string>, timeoutMs: number, isDead: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (isDead()) throw new Error(`gave up waiting for ${url}: the process exited`);
+    try {
+      const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(2000) });
+      if (res.status < 400) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not become ready within ${Math.round(timeoutMs / 1000)} s (${last})`);
+}
