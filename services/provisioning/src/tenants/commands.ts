@@ -1,0 +1,89 @@
+/**
+ * The Tenant command union: plain `{ type, data, metadata }` objects. Time (`now`) and ids
+ * arrive on the command so `decide` stays pure; event ids are derived from `commandId`, so a
+ * command retried after a lost reply appends the same ids (a no-op in the store).
+ */
+import type { Actor, FailureClass, IdentityProvider, SealedSecret, StepName } from '@tlc/tenant-events';
+
+export interface CommandMetadata {
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly actor: Actor;
+  /** ISO-8601 UTC instant of the decision. */
+  readonly now: string;
+}
+
+type Cmd<T extends string, D> = { readonly type: T; readonly data: D; readonly metadata: CommandMetadata };
+
+export type RequestSignup = Cmd<'RequestSignup', {
+  tenantId: string;
+  organization: string;
+  subdomain: string;
+  siteName: string;
+  adminEmail: string;
+  identityProvider: IdentityProvider;
+  adminPassword?: SealedSecret;
+  adminPasswordHash?: string;
+  apps: readonly string[];
+}>;
+
+export type StartStep = Cmd<'StartStep', {
+  tenantId: string;
+  step: StepName;
+  app?: string;
+  attempt: number;
+  runnerId: string;
+  leaseExpiresAt: string;
+}>;
+
+/** What each bench step hands back when it succeeds. */
+export type StepResult =
+  | { readonly step: 'new-site'; readonly dbName: string }
+  | { readonly step: 'install-app' }
+  | { readonly step: 'add-system-manager'; readonly generatedPassword?: SealedSecret }
+  | { readonly step: 'api-keys'; readonly apiKey: string; readonly apiSecret: SealedSecret }
+  /** `siteUrl` is how people reach the site (scheme and port are the process manager's to know). */
+  | { readonly step: 'set-host-name'; readonly hostName: string; readonly siteUrl?: string }
+  | { readonly step: 'drop-site'; readonly archivedTo?: string };
+
+export type RecordStepSucceeded = Cmd<'RecordStepSucceeded', {
+  tenantId: string;
+  step: StepName;
+  app?: string;
+  attempt: number;
+  durationMs: number;
+  /** Either the tagged union above or the untagged per-step shape from the contract. */
+  result: StepResult | Record<string, unknown>;
+}>;
+
+export type RecordStepFailed = Cmd<'RecordStepFailed', {
+  tenantId: string;
+  step: StepName;
+  app?: string;
+  attempt: number;
+  classification: FailureClass;
+  exitCode: number | null;
+  reason: string;
+  stderrTail: string;
+  willRetry: boolean;
+  retryAt?: string;
+  durationMs: number;
+}>;
+
+export type RetryProvisioning = Cmd<'RetryProvisioning', { tenantId: string }>;
+export type SuspendTenant = Cmd<'SuspendTenant', { tenantId: string; reason: string }>;
+export type ResumeTenant = Cmd<'ResumeTenant', { tenantId: string }>;
+export type RequestDeprovision = Cmd<'RequestDeprovision', { tenantId: string; reason: string }>;
+
+export type TenantCommand =
+  | RequestSignup
+  | StartStep
+  | RecordStepSucceeded
+  | RecordStepFailed
+  | RetryProvisioning
+  | SuspendTenant
+  | ResumeTenant
+  | RequestDeprovision;
+
+export type TenantCommandType = TenantCommand['type'];
