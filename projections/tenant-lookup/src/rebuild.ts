@@ -1,0 +1,67 @@
+/**
+ * Blue/green rebuild. A new generation is projected from the first event in large pages
+ * (one transaction each), while the live generation keeps serving and following. When the new
+ * one has caught up with the live checkpoint, `promote` switches reads atomically and drops the
+ * old one. The building generation's checkpoint is durable, so a rebuild killed half-way
+ * resumes from it on the next run.
+ */
+import type { EventStore } from '@tlc/event-store';
+import { GenerationError, type ReadModelStore } from './store.js';
+
+export interface RebuildProgress {
+  readonly generation: number;
+  /** Checkpoint the run started from (-1 for a fresh rebuild, higher when resuming). */
+  readonly resumedFrom: number;
+  readonly checkpoint: number;
+  /** Head position when last looked at: `checkpoint / head` is the fraction done. */
+  readonly head: number;
+  /** Events folded by this run. */
+  readonly processed: number;
+  readonly eventsPerSecond: number;
+}
+
+export interface RebuildResult extends RebuildProgress {
+  readonly retiredGeneration: number;
+  readonly seconds: number;
+}
+
+export interface RebuildOptions {
+  /** Events per page and transaction (default 5000). */
+  readonly batchSize?: number;
+  readonly onProgress?: (p: RebuildProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export async function rebuildTenantLookup(store: ReadModelStore, events: EventStore, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const batchSize = options.batchSize ?? 5000;
+  const gen = await store.beginRebuild();
+  const started = performance.now();
+  let checkpoint = gen.checkpoint;
+  let processed = 0;
+  let head = await events.headPosition();
+  const progress = (): RebuildProgress => {
+    const seconds = (performance.now() - started) / 1000;
+    return { generation: gen.generation, resumedFrom: gen.checkpoint, checkpoint, head, processed, eventsPerSecond: seconds > 0 ? processed / seconds : 0 };
+  };
+  options.onProgress?.(progress());
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await events.readAll({ fromPosition: checkpoint < 0 ? undefined : checkpoint, maxCount: batchSize });
+    if (page.length === 0) {
+      const switched = await store.promote(gen.generation);
+      if (switched.ok) {
+        const p = progress();
+        options.onProgress?.(p);
+        return { ...p, retiredGeneration: switched.retired, seconds: (performance.now() - started) / 1000 };
+      }
+      head = await events.headPosition();
+      continue; // the live generation moved on while we switched: fold the rest and try again
+    }
+    const res = await store.commit(gen.generation, 'building', page);
+    if (!res.ok) throw new GenerationError(`generation ${gen.generation} stopped being built (discarded or promoted by another process)`);
+    checkpoint = page[page.length - 1].position;
+    processed += page.length;
+    if (checkpoint > head) head = await events.headPosition();
+    options.onProgress?.(progress());
+  }
+}
