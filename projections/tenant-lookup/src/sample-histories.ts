@@ -34,7 +34,7 @@ const sealed = (tenantId: string, what: string): SealedSecret => ({
 type Draft = { type: AnyEventType; data: Record<string, unknown> };
 
 /** Tenant `i` of a sample set: the outcome cycles so every shape appears in any large set. */
-export function sampleHistory(i: number, options: { start?: number; apps?: string[]; subdomain?: string } = {}): SampleHistory {
+export function sampleHistory(i: number, options: { start?: number; apps?: string[]; subdomain?: string; adminEmail?: string } = {}): SampleHistory {
   const tenantId = uuid(`tenant-${i}`);
   const subdomain = options.subdomain ?? `t${i.toString(36)}x`;
   const apps = options.apps ?? ['erpnext'];
@@ -45,7 +45,7 @@ export function sampleHistory(i: number, options: { start?: number; apps?: strin
     d('StepStarted', { step, ...(app ? { app } : {}), attempt: 1, runnerId: 'runner-1', leaseExpiresAt: '2030-01-01T00:00:00.000Z' });
   const drafts: Draft[] = [
     d('SignupRequested', {
-      organization: `Org ${i}`, subdomain, siteName, adminEmail: ` Admin${i}@Example.COM `, identityProvider: 'password',
+      organization: `Org ${i}`, subdomain, siteName, adminEmail: options.adminEmail ?? ` Admin${i}@Example.COM `, identityProvider: 'password',
       adminPassword: sealed(tenantId, 'pw'), adminPasswordHash: `$scrypt$ln=15,r=8,p=1$${uuid(`salt${i}`)}`, apps,
     }),
     started('new-site'), d('SiteCreated', { siteName, dbName: `_${uuid(`db${i}`).slice(0, 16)}`, durationMs: 3000 }),
