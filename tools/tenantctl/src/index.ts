@@ -1,1 +1,2 @@
-export {};
+export { run, buildProgram, type Io } from './cli.js';
+export { EXIT, EXIT_CODES_HELP, CliError } from './exit-codes.js';

@@ -1,0 +1,178 @@
+/**
+ * tenantctl: audit and operate tenants. Every command prints for people by default and
+ * JSON with --json (one document on stdout). Exit codes: see exit-codes.ts and --help.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { projectionLag, rebuildTenantLookup, PROJECTION_NAME } from '@tlc/tenant-lookup';
+import { loadConfig, withEventStore, withReadModel } from './context.js';
+import { CliError, EXIT, EXIT_CODES_HELP, usage } from './exit-codes.js';
+import { buildExport } from './export.js';
+import { formatHistory, publicState, stateAsOf, timeline } from './history.js';
+import { progressSink } from './progress.js';
+import { resolveTenant } from './tenant-ref.js';
+import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
+import { formatVerify, readWholeLog, verifyStreams } from './verify.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STATUSES = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'];
+const ENV_HELP = `
+Environment:
+  EVENT_STORE_URL          event store (default sqlite:./data/events.db)
+  READ_MODEL_URL           read model (default sqlite:./data/read-model.db)
+  PROVISIONING_URL         provisioning API for "tenants" (default http://127.0.0.1:4000)
+  PROVISIONING_API_SECRET  bearer secret for the provisioning API`;
+
+const json = (cmd: Command): boolean => Boolean(cmd.optsWithGlobals().json);
+
+function parseInstant(value: string): Date {
+  const d = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw usage(`--as-of needs an ISO-8601 time such as 2026-11-27T09:00:00Z, got "${value}"`);
+  return d;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw usage(`expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const print = (cmd: Command, value: unknown, human: () => string) => io.out(json(cmd) ? JSON.stringify(value, null, 2) : human());
+  const program = new Command('tenantctl')
+    .description('Audit and operate tenants of the tenant lifecycle service: histories, hash-chain verification, exports, projections and lifecycle commands.')
+    .option('--json', 'print one JSON document on stdout instead of text')
+    .showHelpAfterError()
+    .addHelpText('after', `${EXIT_CODES_HELP}\n${ENV_HELP}`)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program.command('history')
+    .description('Show a tenant\'s timeline (time, event, actor, correlation id, summary) and its state now or as of an instant.')
+    .argument('<tenant>', 'tenant id or subdomain')
+    .option('--as-of <iso-time>', 'fold only the events that occurred at or before this ISO-8601 instant', parseInstant)
+    .addHelpText('after', '\nThe instant is compared with each event\'s occurredAt. Events after it are marked ">".')
+    .action(async (ref: string, opts: { asOf?: Date }, cmd: Command) => {
+      const cfg = loadConfig();
+      await withEventStore(cfg, async (es) => {
+        const t = await resolveTenant(cfg, es, ref);
+        const entries = timeline(t.events);
+        const { state, included } = stateAsOf(t.events, opts.asOf);
+        print(cmd, { tenantId: t.tenantId, stream: t.stream, asOf: opts.asOf?.toISOString() ?? null, eventsIncluded: included, timeline: entries, state: publicState(state) },
+          () => `Tenant ${t.tenantId} (${t.stream})\n${formatHistory(entries, state, opts.asOf, included)}`);
+      });
+    });
+
+  program.command('verify')
+    .description('Recompute hash chains and name every edited, removed or inserted event by stream and revision. Exits 1 when any is found.')
+    .argument('[tenant]', 'tenant id or subdomain (its tenant stream)')
+    .option('--all', 'verify every stream in the log')
+    .action(async (ref: string | undefined, opts: { all?: boolean }, cmd: Command) => {
+      if (!ref && !opts.all) throw usage('verify needs a <tenant> or --all');
+      if (ref && opts.all) throw usage('verify takes either a <tenant> or --all, not both');
+      const cfg = loadConfig();
+      await withEventStore(cfg, async (es) => {
+        const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : await readWholeLog(es);
+        const report = verifyStreams(streams);
+        print(cmd, report, () => formatVerify(report));
+        if (!report.ok) setExit(EXIT.PROBLEM);
+      });
+    });
+
+  program.command('export')
+    .description('Write a tenant\'s full history as JSON for an auditor: raw stored events with metadata and hashes, the chain check and the state now.')
+    .argument('<tenant>', 'tenant id or subdomain')
+    .action(async (ref: string) => {
+      const cfg = loadConfig();
+      await withEventStore(cfg, async (es) => {
+        const t = await resolveTenant(cfg, es, ref);
+        io.out(JSON.stringify(buildExport(t.tenantId, t.stream, t.events, es.description), null, 2));
+      });
+    });
+
+  const projections = program.command('projections').description('Inspect and rebuild read models.');
+  projections.command('status')
+    .description('Show each read model\'s live generation, checkpoint, lag (events and seconds behind the head) and any rebuild in progress.')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const cfg = loadConfig();
+      await withEventStore(cfg, (es) => withReadModel(cfg, async (rm) => {
+        const lag = await projectionLag(rm, es);
+        print(cmd, { ...lag, store: rm.description, generations: await rm.generations() }, () => [
+          `${lag.projection} (${rm.description})`,
+          `  live generation ${lag.generation}, checkpoint ${lag.checkpoint}, head ${lag.head}`,
+          `  lag: ${lag.eventsBehind} events, ${lag.secondsBehind.toFixed(1)} s`,
+          `  rebuild: ${lag.rebuilding ? `generation ${lag.rebuilding.generation} at checkpoint ${lag.rebuilding.checkpoint}` : 'none'}`,
+        ].join('\n'));
+      }));
+    });
+  projections.command('rebuild')
+    .description('Rebuild a read model blue/green: project a new generation from the first event while the live one keeps serving, then switch reads atomically. Resumes an interrupted rebuild.')
+    .argument('<projection>', `projection name (${PROJECTION_NAME})`)
+    .option('--batch-size <n>', 'events per page and transaction', positiveInt, 5000)
+    .action(async (name: string, opts: { batchSize: number }, cmd: Command) => {
+      if (name !== PROJECTION_NAME) throw usage(`unknown projection "${name}" (known: ${PROJECTION_NAME})`);
+      const cfg = loadConfig();
+      await withEventStore(cfg, (es) => withReadModel(cfg, async (rm) => {
+        const sink = progressSink();
+        try {
+          const r = await rebuildTenantLookup(rm, es, { batchSize: opts.batchSize, onProgress: (p) => sink.update(p) });
+          sink.stop();
+          print(cmd, r, () => `rebuilt ${PROJECTION_NAME}: generation ${r.generation} is live (generation ${r.retiredGeneration} dropped); ${r.processed} events in ${r.seconds.toFixed(1)} s = ${Math.round(r.eventsPerSecond)} events/s${r.resumedFrom >= 0 ? `; resumed from checkpoint ${r.resumedFrom}` : ''}`);
+        } catch (err) {
+          sink.stop();
+          throw err;
+        }
+      }));
+    });
+
+  const tenants = program.command('tenants').description('List tenants and run lifecycle commands through the provisioning API (never by writing events).');
+  tenants.command('list')
+    .description('List tenants from the read model, newest first.')
+    .addOption(new Option('--status <status...>', 'only these statuses').choices(STATUSES))
+    .option('--limit <n>', 'page size (max 500)', positiveInt, 50)
+    .option('--offset <n>', 'skip this many', (v) => (v === '0' ? 0 : positiveInt(v)), 0)
+    .action(async (opts: { status?: string[]; limit: number; offset: number }, cmd: Command) => {
+      const page = await new ProvisioningClient(loadConfig()).list(opts.status ?? [], opts.limit, opts.offset);
+      print(cmd, page, () => formatList(page));
+    });
+  const actions: Array<[TenantAction, string, boolean]> = [
+    ['retry', 'Retry provisioning of a rolled-back tenant.', false],
+    ['suspend', 'Suspend an active tenant.', true],
+    ['resume', 'Resume a suspended tenant.', false],
+    ['deprovision', 'Deprovision a tenant: drop its site and shred its secrets; the history stays.', true],
+  ];
+  for (const [action, description, withReason] of actions) {
+    const c = tenants.command(action).description(description).argument('<tenant>', 'tenant id or subdomain');
+    if (withReason) c.option('--reason <text>', 'why (recorded in the event)', `requested by operator via tenantctl`);
+    c.action(async (ref: string, opts: { reason?: string }, cmd: Command) => {
+      const api = new ProvisioningClient(loadConfig());
+      const tenantId = await api.resolve(ref);
+      const result = await api.act(tenantId, action, opts.reason);
+      print(cmd, { tenantId, action, result: result ?? null }, () => `${action} accepted for tenant ${tenantId}`);
+    });
+  }
+  return program;
+}
+
+/** Runs one command line; resolves to the exit code. Never calls process.exit itself. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = buildProgram(io, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version' || err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (err instanceof CliError) {
+      io.err(`tenantctl: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`tenantctl: unexpected error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return EXIT.PROBLEM;
+  }
+}
