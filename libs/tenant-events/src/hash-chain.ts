@@ -47,43 +47,79 @@ export interface StoredChainEvent extends HashableEvent {
 
 /**
  * Recomputes every hash and link. Classification: an event whose own hash does not match its
- * content was edited; a link that points at an event further back means the ones between were
- * inserted; a link to a hash nowhere in the stream means events were removed before it; a
- * revision gap (the store numbers revisions densely) also means removal.
+ * content was edited (its link is then not trusted either, so nothing more is said about it);
+ * a hash that already appeared earlier is a duplicate, i.e. inserted; a link that points at an
+ * event further back means the ones between were inserted, unless those are still part of the
+ * chain (linked to, or linking forward), in which case the stream was reordered; a link to a
+ * later event means reordering; a link to a hash nowhere in the stream means the previous event
+ * was edited and re-hashed, or, when the revisions have a gap (the store numbers revisions
+ * densely), that events were removed.
  */
 export function verifyChain(events: ReadonlyArray<StoredChainEvent>): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const stored = events.map((e) => (e.metadata && typeof e.metadata.hash === 'string' ? e.metadata.hash : undefined));
-  const indexOfHash = new Map<string, number>();
-  stored.forEach((h, i) => h && !indexOfHash.has(h) && indexOfHash.set(h, i));
+  const links = events.map((e) => (e.metadata && typeof e.metadata.prevHash === 'string' ? e.metadata.prevHash : undefined));
+  const positions = new Map<string, number[]>();
+  stored.forEach((h, i) => h !== undefined && (positions.get(h)?.push(i) ?? positions.set(h, [i])));
+  const linkedTo = new Set(links.filter((h): h is string => h !== undefined));
+  /** Index an event at `i` links to: the nearest earlier event with that hash, else a later one. */
+  const target = (hash: string | undefined, i: number): number | undefined => {
+    const at = hash === undefined ? undefined : positions.get(hash);
+    if (!at) return undefined;
+    const before = at.filter((j) => j < i);
+    return before.length > 0 ? before[before.length - 1] : at.find((j) => j > i);
+  };
+  /** Still part of the original chain: something links to it, or it links forward. */
+  const inChain = (j: number): boolean =>
+    (stored[j] !== undefined && linkedTo.has(stored[j])) || (target(links[j], j) ?? -1) > j;
+  const reported = new Set<number>();
+  const report = (i: number, kind: ChainProblemKind, revision: number, message: string): void => {
+    reported.add(i);
+    problems.push({ kind, revision, message });
+  };
 
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const md = e.metadata;
     if (!md || typeof md.hash !== 'string' || typeof md.prevHash !== 'string') {
-      problems.push({ kind: 'missing-metadata', revision: e.revision, message: `revision ${e.revision} (${e.type}) has no hash-chain metadata` });
+      report(i, 'missing-metadata', e.revision, `revision ${e.revision} (${e.type}) has no hash-chain metadata`);
+      continue;
+    }
+    const first = positions.get(md.hash)![0];
+    if (first < i) {
+      report(i, 'inserted', e.revision, `revision ${e.revision} (${e.type}) was inserted: it duplicates revision ${events[first].revision}`);
       continue;
     }
     if (computeHash(e.type, e.data, md) !== md.hash) {
-      problems.push({ kind: 'edited', revision: e.revision, message: `revision ${e.revision} (${e.type}) was edited: its content no longer matches its hash` });
+      report(i, 'edited', e.revision, `revision ${e.revision} (${e.type}) was edited: its content no longer matches its hash`);
+      continue;
     }
     const expectedPrev = i === 0 ? (e.revision === 0 ? GENESIS_HASH : undefined) : stored[i - 1];
     const gap = i === 0 ? e.revision !== 0 : e.revision !== events[i - 1].revision + 1;
     if (md.prevHash === expectedPrev && !gap) continue;
-    const linked = indexOfHash.get(md.prevHash);
-    if (linked !== undefined && linked < i - 1) {
+    const linked = target(md.prevHash, i);
+    if (linked !== undefined && linked > i) {
+      report(i, 'reordered', e.revision, `revision ${e.revision} (${e.type}) links to a later event: the stream was reordered`);
+    } else if (linked !== undefined && linked < i - 1) {
       const from = events[linked + 1].revision;
       const to = events[i - 1].revision;
-      problems.push({ kind: 'inserted', revision: from, message: `revision${from === to ? ` ${from} was` : `s ${from}-${to} were`} inserted: revision ${e.revision} (${e.type}) links past ${from === to ? 'it' : 'them'}` });
-    } else if (linked !== undefined && linked >= i) {
-      problems.push({ kind: 'reordered', revision: e.revision, message: `revision ${e.revision} (${e.type}) links to a later event: the stream was reordered` });
+      const span = from === to ? ` ${from}` : `s ${from}-${to}`;
+      if (inChain(i - 1)) {
+        report(i, 'reordered', e.revision, `revision ${e.revision} (${e.type}) links back past revision${span}: the stream was reordered`);
+      } else {
+        report(i, 'inserted', from, `revision${span} ${from === to ? 'was' : 'were'} inserted: revision ${e.revision} (${e.type}) links past ${from === to ? 'it' : 'them'}`);
+      }
+    } else if (md.prevHash === GENESIS_HASH && i > 0 && inChain(i - 1)) {
+      report(i, 'reordered', e.revision, `revision ${e.revision} (${e.type}) is the first event of the stream but was moved: the stream was reordered`);
     } else if (md.prevHash === GENESIS_HASH && i > 0) {
-      problems.push({ kind: 'inserted', revision: e.revision, message: `revision ${e.revision} (${e.type}) claims to be the first event of the stream` });
+      report(i, 'inserted', e.revision, `revision ${e.revision} (${e.type}) claims to be the first event of the stream`);
     } else if (!gap && i > 0) {
+      // An event already reported (edited without re-hashing, metadata stripped) explains the broken link.
+      if (reported.has(i - 1)) continue;
       const prev = events[i - 1];
-      problems.push({ kind: 'edited', revision: prev.revision, message: `revision ${prev.revision} (${prev.type}) was edited and re-hashed: revision ${e.revision} no longer links to it` });
+      report(i - 1, 'edited', prev.revision, `revision ${prev.revision} (${prev.type}) was edited and re-hashed: revision ${e.revision} no longer links to it`);
     } else {
-      problems.push({ kind: 'removed', revision: e.revision, message: `event(s) removed before revision ${e.revision} (${e.type}): the event it links to is missing` });
+      report(i, 'removed', e.revision, `event(s) removed before revision ${e.revision} (${e.type}): the event it links to is missing`);
     }
   }
   return problems;
