@@ -26,7 +26,8 @@ function write(value: unknown, seen: Set<object>): string {
   if (seen.has(obj)) throw new TypeError('canonicalJson: circular structure');
   seen.add(obj);
   try {
-    if (Array.isArray(obj)) return `[${obj.map((v) => write(v === undefined ? null : v, seen)).join(',')}]`;
+    // Array.from visits holes of sparse arrays (map skips them and would emit `[1,,3]`).
+    if (Array.isArray(obj)) return `[${Array.from(obj, (v) => write(v === undefined ? null : v, seen)).join(',')}]`;
     if (obj instanceof Date) return JSON.stringify(obj.toISOString());
     const keys = Object.keys(obj)
       .filter((k) => (obj as Record<string, unknown>)[k] !== undefined)

@@ -37,15 +37,22 @@ export class UnknownEventTypeError extends Error {
  * written with: the hash chain covers the stored form, so verification uses the raw event and
  * folding uses the upcast one.
  */
-export function upcast<E extends AnyEvent = AnyEvent>(raw: RawEvent, registry: UpcasterRegistry = UPCASTERS): E {
+export function upcast<E extends AnyEvent = AnyEvent>(
+  raw: RawEvent,
+  registry: UpcasterRegistry = UPCASTERS,
+  /** Target version per type; a test or a migration can lift to a version not yet released. */
+  versions: Readonly<Record<AnyEventType, number>> = SCHEMA_VERSIONS,
+): E {
   const type = raw.type as AnyEventType;
-  const current = SCHEMA_VERSIONS[type];
+  // Own keys only: `constructor` or `__proto__` must not pass as event types.
+  const current = Object.hasOwn(versions, type) ? versions[type] : undefined;
   if (current === undefined) throw new UnknownEventTypeError(raw.type);
   const metadata = (raw.metadata ?? {}) as { schemaVersion?: number };
   let version = metadata.schemaVersion ?? 1;
   let data = raw.data as Record<string, unknown>;
   while (version < current) {
-    const step = registry[type]?.[version];
+    const steps = Object.hasOwn(registry, type) ? registry[type] : undefined;
+    const step = steps && Object.hasOwn(steps, version) ? steps[version] : undefined;
     if (!step) throw new Error(`No upcaster for ${type} from schema version ${version} to ${version + 1}`);
     data = step(data);
     version += 1;
