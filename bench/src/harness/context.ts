@@ -1,0 +1,18 @@
+/** What every benchmark receives: how hard to try, and where to say what it is doing. */
+export interface BenchContext {
+  /** Smoke-check mode: tiny workloads and few runs; its figures are not comparable. */
+  readonly quick: boolean;
+  /** Runs per figure (at least 5 in a full run). */
+  readonly runs: number;
+  /** PostgreSQL server for the postgres figures (an admin URL; databases are created per run). */
+  readonly postgresUrl: string;
+  readonly log: (line: string) => void;
+}
+
+/** Progress to stderr so stdout carries only the table. */
+export const logToStderr = (line: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+};
+
+/** Lets the event loop breathe between runs (timers, GC of the previous run). */
+export const settle = (ms = 200): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,14 @@
+import type { BenchContext } from './harness/context.js';
+import { unavailable, type BenchId, type Figure } from './harness/figure.js';
+import { runB1 } from './b1-append/index.js';
+
+export type Benchmark = (ctx: BenchContext) => Promise<Figure[]>;
+
+const notYet = (id: BenchId, why: string): Benchmark => async () => [unavailable(id, 'all figures', why)];
+
+export const BENCHMARKS: Record<BenchId, Benchmark> = {
+  B1: runB1,
+  B2: notYet('B2', 'not available: harness not written yet'),
+  B3: notYet('B3', 'not available: harness not written yet'),
+  B4: notYet('B4', 'not available: harness not written yet'),
+};
