@@ -30,3 +30,27 @@ export class EventStoreConfigError extends Error {
     this.name = 'EventStoreConfigError';
   }
 }
+
+/**
+ * An append re-used event ids that are already stored somewhere else (another stream, another
+ * revision, or only some of them): it is neither a fresh append nor a retry of an earlier one.
+ */
+export class DuplicateEventIdError extends Error {
+  readonly code = 'EVENT_STORE.DUPLICATE_EVENT_ID';
+  constructor(
+    readonly streamId: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(`Append to "${streamId}" re-uses event id(s) ${eventIds.join(', ')} already stored elsewhere`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** The append itself is malformed (no events, a bad or repeated event id, too many events). */
+export class InvalidAppendError extends Error {
+  readonly code = 'EVENT_STORE.INVALID_APPEND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppendError';
+  }
+}
