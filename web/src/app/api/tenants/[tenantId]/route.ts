@@ -1,0 +1,19 @@
+/** The polling fallback of the progress page: the tenant's status, for its own signed-in person. */
+import { toProgressView } from '../../../../lib/progress-view';
+import { getTenant, ProvisioningUnavailable } from '../../../../lib/provisioning';
+import { readSession } from '../../../../lib/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_req: Request, ctx: { params: Promise<{ tenantId: string }> }): Promise<Response> {
+  const { tenantId } = await ctx.params;
+  if ((await readSession())?.tenantId !== tenantId) return Response.json({ code: 'AUTH.FORBIDDEN' }, { status: 403 });
+  try {
+    const r = await getTenant(tenantId);
+    if (!r.ok) return Response.json({ code: r.problem.code }, { status: r.problem.status });
+    return Response.json(toProgressView(r.body), { headers: { 'cache-control': 'no-store' } });
+  } catch (err) {
+    if (err instanceof ProvisioningUnavailable) return Response.json({ code: err.code, reason: err.reason }, { status: 503 });
+    throw err;
+  }
+}

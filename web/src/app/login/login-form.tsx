@@ -1,0 +1,49 @@
+'use client';
+import { signIn } from 'next-auth/react';
+import { useEffect, useState, type FormEvent } from 'react';
+
+/** Email sign-in (checked by the provisioning service) and "Continue with Google". */
+export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoogle: boolean; error?: string }) {
+  const [error, setError] = useState(props.error);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (props.autoGoogle && props.google) void signIn('google', { callbackUrl: props.callbackUrl });
+  }, [props.autoGoogle, props.google, props.callbackUrl]);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const res = await signIn('credentials', { email: String(fd.get('email') ?? ''), password: String(fd.get('password') ?? ''), callbackUrl: props.callbackUrl, redirect: false });
+    if (!res || res.error || !res.url) {
+      setPending(false);
+      setError(res?.error === 'CredentialsSignin' || !res?.error
+        ? 'That email and password do not match an account. Check them and try again.'
+        : 'We could not check your password right now. Please try again in a moment.');
+      return;
+    }
+    // next-auth's redirect callback already limited this URL to the apex or a tenant host.
+    window.location.assign(res.url);
+  }
+
+  return (
+    <>
+      <form onSubmit={onSubmit} aria-describedby={error ? 'login-error' : undefined}>
+        <div aria-live="assertive">{error ? <p className="alert" id="login-error" role="alert">{error}</p> : null}</div>
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="email" required />
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+      {props.google ? (
+        <>
+          <p className="or">or</p>
+          <button type="button" className="secondary" onClick={() => void signIn('google', { callbackUrl: props.callbackUrl })}>Continue with Google</button>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { config } from '../../lib/config';
+import { readSession } from '../../lib/session';
+import { TopBar } from '../components/top-bar';
+import { LoginForm } from './login-form';
+
+export const dynamic = 'force-dynamic';
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: 'That email and password do not match an account. Check them and try again.',
+  AccessDenied: 'Google did not confirm your email address, so we cannot sign you in with it.',
+  OAuthSignin: 'We could not start the sign-in with Google. Please try again.',
+  OAuthCallback: 'The sign-in with Google did not complete. Please try again.',
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const callbackUrl = one(sp.callbackUrl) ?? '/auth/continue';
+  const error = one(sp.error);
+  const session = await readSession();
+  return (
+    <>
+      <TopBar email={session?.email} />
+      <main id="main">
+        <div className="card">
+          <h1>Sign in</h1>
+          <LoginForm callbackUrl={callbackUrl} google={Boolean(config().google)} autoGoogle={one(sp.provider) === 'google'}
+            error={error ? ERRORS[error] ?? 'Sign-in did not work. Please try again.' : undefined} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+'use client';
+/**
+ * Live progress: the route handler's SSE stream first (each message refreshes the view; a
+ * snapshot replaces it), polling when EventSource is missing or keeps failing. Safe to refresh
+ * or close: the state lives on the server and the stream resumes from Last-Event-ID.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { etaSeconds, TERMINAL, toProgressView, type ProgressView } from '../../../lib/progress-view';
+import { retryAction } from './retry-action';
+
+const EVENT_NAMES = [
+  'message', 'snapshot', 'status', 'tenant',
+  'SignupRequested', 'StepStarted', 'SiteCreated', 'AppInstalled', 'AdminConfigured', 'ApiKeysIssued', 'HostNameConfigured',
+  'TenantActivated', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack', 'SubdomainReleased', 'TenantBroken',
+  'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended', 'TenantResumed',
+];
+const POLL_MS = 2000;
+
+const fmt = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
+const STATE_WORDS = { pending: 'Waiting', running: 'In progress', succeeded: 'Done', failed: 'Failed' } as const;
+
+export function Progress(props: { tenantId: string; initial: ProgressView; medians: Record<string, number>; dashboardUrl: string }) {
+  const [view, setView] = useState(props.initial);
+  const [now, setNow] = useState(() => Date.now());
+  const [mode, setMode] = useState<'live' | 'polling'>('live');
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const terminal = TERMINAL.has(view.status);
+
+  const refresh = useCallback(async () => {
+    try {
+      const res = await fetch(`/api/tenants/${props.tenantId}`, { cache: 'no-store' });
+      if (res.ok) {
+        const next = toProgressView(await res.json());
+        if (next) setView(next);
+      }
+    } catch {
+      // The next message or poll tries again.
+    }
+  }, [props.tenantId]);
+
+  useEffect(() => {
+    if (TERMINAL.has(props.initial.status)) return;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let es: EventSource | undefined;
+    let failures = 0;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const startPolling = () => {
+      es?.close();
+      setMode('polling');
+      poll ??= setInterval(() => {
+        if (TERMINAL.has(viewRef.current.status)) clearInterval(poll);
+        else void refresh();
+      }, POLL_MS);
+    };
+    if (typeof EventSource === 'undefined') startPolling();
+    else {
+      es = new EventSource(`/api/tenants/${props.tenantId}/events`);
+      const onMessage = (e: MessageEvent<string>) => {
+        failures = 0;
+        let parsed: unknown;
+        try { parsed = JSON.parse(e.data); } catch { parsed = undefined; }
+        const snapshot = toProgressView(parsed);
+        if (snapshot) setView(snapshot);
+        else {
+          clearTimeout(pending);
+          pending = setTimeout(() => void refresh(), 100);
+        }
+      };
+      for (const name of EVENT_NAMES) es.addEventListener(name, onMessage as EventListener);
+      es.onerror = () => {
+        void refresh();
+        // The server closes the stream once the tenant is Active or RolledBack.
+        if (TERMINAL.has(viewRef.current.status)) es?.close();
+        else if (++failures >= 3 || es?.readyState === EventSource.CLOSED) startPolling();
+      };
+    }
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      es?.close();
+      clearInterval(poll);
+      clearInterval(tick);
+      clearTimeout(pending);
+    };
+  }, [props.tenantId, props.initial.status, refresh]);
+
+  useEffect(() => {
+    if (!terminal) return;
+    if (view.status === 'Active') {
+      const t = setTimeout(() => window.location.assign(props.dashboardUrl), 600);
+      return () => clearTimeout(t);
+    }
+  }, [terminal, view.status, props.dashboardUrl]);
+
+  const started = view.startedAt ? Date.parse(view.startedAt) : undefined;
+  const elapsed = started !== undefined ? Math.max(0, Math.round((now - started) / 1000)) : undefined;
+  const eta = terminal ? undefined : etaSeconds(view, props.medians, now);
+  const running = view.steps.find((s) => s.state === 'running');
+  const failed = view.status === 'RolledBack' || view.status === 'Failed' || view.status === 'RollingBack' || view.status === 'Broken';
+
+  return (
+    <section aria-labelledby="progress-title">
+      <h1 id="progress-title">{view.status === 'Active' ? 'Your site is ready' : failed ? 'We could not build your site' : 'Building your site'}</h1>
+      <p className="muted">{view.organization} · <strong>{view.subdomain}</strong></p>
+
+      <p role="status" aria-live="polite" data-testid="progress-status">
+        {view.status === 'Active' ? 'All done. Taking you to your dashboard…'
+          : view.status === 'RolledBack' ? 'Everything was rolled back.'
+          : view.status === 'RollingBack' || view.status === 'Failed' ? 'Something went wrong; cleaning up…'
+          : view.status === 'Broken' ? 'Something went wrong and our team has been told.'
+          : running ? `${running.label}…` : view.queued ? 'Queued: your site is next in line.' : 'Starting…'}
+      </p>
+
+      <ol className="steps" aria-label="Steps">
+        {view.steps.map((s) => (
+          <li key={s.key} data-step={s.key} data-state={s.state}>
+            <span>{s.label}</span>
+            <span className={`state-${s.state}`}>
+              {STATE_WORDS[s.state]}{s.state === 'succeeded' && s.durationMs !== undefined ? ` (${(s.durationMs / 1000).toFixed(1)} s)` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+
+      {!terminal ? (
+        <p className="muted" data-testid="timing">
+          {elapsed !== undefined ? `Elapsed ${fmt(elapsed)}. ` : ''}
+          {eta !== undefined ? `About ${fmt(eta)} left, judging by recent sites.` : 'Estimating the time left…'}
+          {mode === 'polling' ? ' (Checking every few seconds.)' : ''}
+        </p>
+      ) : null}
+
+      {view.status === 'RolledBack' ? (
+        <div className="alert" role="alert" data-testid="failure">
+          <p><strong>What went wrong:</strong> {view.lastError ?? 'One of the build steps failed.'}</p>
+          <p>Everything was rolled back: no half-built site was left behind. You can try again now.</p>
+          <form action={retryAction.bind(null, props.tenantId)}>
+            <button type="submit">Retry</button>
+          </form>
+        </div>
+      ) : failed && view.lastError ? (
+        <div className="notice" role="alert"><p><strong>What went wrong:</strong> {view.lastError}</p></div>
+      ) : null}
+
+      {view.status === 'Active' ? <p><a className="button" href={props.dashboardUrl}>Go to your dashboard</a></p> : null}
+      <noscript>{!terminal ? <meta httpEquiv="refresh" content="3" /> : null}</noscript>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { tenantBySubdomain } from '../../../lib/lookup';
+
+export const dynamic = 'force-dynamic';
+
+/** The tenant dashboard. The layout has already checked existence and membership. */
+export default async function Dashboard({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const doc = (await tenantBySubdomain(slug))!;
+  const apiKey = doc.steps.find((s) => s.key === 'api-keys')?.status === 'succeeded';
+  const desk = doc.siteUrl ? new URL('/app', doc.siteUrl).href : undefined;
+  return (
+    <div className="card">
+      {doc.suspended || doc.status === 'Suspended' ? (
+        <div className="notice" role="alert">This site is suspended. Your data is kept safe; contact support to resume it.</div>
+      ) : null}
+      <h1>{doc.organization}</h1>
+      <dl className="facts">
+        <dt>Status</dt><dd data-testid="tenant-status">{doc.status}</dd>
+        <dt>Site</dt><dd>{doc.siteUrl ? <a href={doc.siteUrl}>{doc.siteUrl}</a> : 'Not ready yet'}</dd>
+        <dt>ERP desk</dt><dd>{desk && doc.status === 'Active' ? <a href={desk}>Open the ERPNext desk</a> : 'Not available'}</dd>
+        <dt>API key</dt><dd>{apiKey ? 'Issued' : 'Not issued yet'}</dd>
+        <dt>Admin</dt><dd>{doc.adminEmail}</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Server configuration, parsed once on first use into a frozen object. Parsing is lazy because
+ * `next build` evaluates modules without the runtime environment; a bad value stops the first
+ * request with a message naming the variable. No secret has a default. Only server modules
+ * import this file; the client bundle never sees these values.
+ */
+
+export interface WebConfig {
+  /** `example.com` (tests: `example.localhost`), without port. */
+  readonly rootDomain: string;
+  /** The apex origin people use, e.g. `http://example.localhost:3000` (NEXTAUTH_URL). */
+  readonly publicUrl: URL;
+  readonly nextAuthSecret: string;
+  readonly provisioningUrl: string;
+  readonly provisioningSecret: string;
+  /** Per call; the signup form says "slow" after this. */
+  readonly provisioningTimeoutMs: number;
+  readonly readModelUrl: string;
+  readonly secureCookies: boolean;
+  readonly google?: { readonly clientId: string; readonly clientSecret: string; readonly wellKnown?: string; readonly issuer?: string };
+}
+
+class ConfigError extends Error {
+  constructor(variable: string, why: string) {
+    super(`web: ${variable} ${why}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name]?.trim();
+  if (!v) throw new ConfigError(name, 'is not set');
+  return v;
+}
+
+function parse(env: NodeJS.ProcessEnv): WebConfig {
+  const rootDomain = required(env, 'ROOT_DOMAIN').toLowerCase();
+  if (!/^[a-z0-9.-]+$/.test(rootDomain) || rootDomain.startsWith('.')) throw new ConfigError('ROOT_DOMAIN', `must be a bare host name like example.com (got "${rootDomain}")`);
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(required(env, 'NEXTAUTH_URL'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError('NEXTAUTH_URL', 'is not a URL');
+  }
+  if (publicUrl.hostname !== rootDomain) throw new ConfigError('NEXTAUTH_URL', `must be on the apex ${rootDomain} (sign-in starts and ends there)`);
+  const nextAuthSecret = required(env, 'NEXTAUTH_SECRET');
+  if (nextAuthSecret.length < 32) throw new ConfigError('NEXTAUTH_SECRET', 'must have at least 32 characters');
+  const timeout = Number(env.PROVISIONING_TIMEOUT_MS ?? '8000');
+  if (!Number.isFinite(timeout) || timeout < 100) throw new ConfigError('PROVISIONING_TIMEOUT_MS', 'must be a number of milliseconds >= 100');
+  const clientId = env.GOOGLE_CLIENT_ID?.trim();
+  const clientSecret = env.GOOGLE_CLIENT_SECRET?.trim();
+  if (clientId && !clientSecret) throw new ConfigError('GOOGLE_CLIENT_SECRET', 'is required when GOOGLE_CLIENT_ID is set');
+  return Object.freeze({
+    rootDomain,
+    publicUrl,
+    nextAuthSecret,
+    provisioningUrl: (env.PROVISIONING_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, ''),
+    provisioningSecret: required(env, 'PROVISIONING_API_SECRET'),
+    provisioningTimeoutMs: timeout,
+    readModelUrl: required(env, 'READ_MODEL_URL'),
+    secureCookies: publicUrl.protocol === 'https:',
+    google: clientId && clientSecret
+      ? Object.freeze({ clientId, clientSecret, wellKnown: env.GOOGLE_WELL_KNOWN?.trim() || undefined, issuer: env.GOOGLE_ISSUER?.trim() || undefined })
+      : undefined,
+  });
+}
+
+let cached: WebConfig | undefined;
+export function config(): WebConfig {
+  cached ??= parse(process.env);
+  return cached;
+}
+
+/** `http://acme.example.localhost:3000/`: the tenant host on the same scheme and port as the apex. */
+export function tenantUrl(subdomain: string, path = '/'): string {
+  const u = new URL(path, config().publicUrl);
+  u.hostname = `${subdomain}.${config().rootDomain}`;
+  return u.href;
+}
