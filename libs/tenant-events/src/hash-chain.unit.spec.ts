@@ -13,7 +13,9 @@ const meta = (n: number): UnchainedMetadata => ({
   schemaVersion: 1,
 });
 
-const DRAFTS = [
+type Draft = { type: string; data: unknown };
+
+const DRAFTS: Draft[] = [
   { type: 'SignupRequested', data: { tenantId: 't1', subdomain: 'acme', apps: ['erpnext', 'hrms'], organization: 'Acmé Ltd' } },
   { type: 'StepStarted', data: { tenantId: 't1', step: 'new-site', attempt: 1, runnerId: 'pm-1', leaseExpiresAt: '2026-11-27T09:05:00.000Z' } },
   { type: 'SiteCreated', data: { tenantId: 't1', siteName: 'acme.example.com', dbName: '_abc', durationMs: 1200 } },
@@ -23,10 +25,10 @@ const DRAFTS = [
 ];
 
 /** A clean stream as a store would return it: revisions 0..n-1. */
-function stream(drafts = DRAFTS): Mutable[] {
+function stream(drafts: readonly Draft[] = DRAFTS): Mutable[] {
   const chained = chainEvents(GENESIS_HASH, drafts.map((d, i) => ({ ...d, metadata: meta(i) })));
   // Deep copy so a test can tamper freely.
-  return chained.map((e, revision) => ({ ...structuredClone(e), revision }) as Mutable);
+  return chained.map((e, revision) => ({ ...structuredClone(e), revision }) as unknown as Mutable);
 }
 const verify = (events: Mutable[]) => verifyChain(events as unknown as StoredChainEvent[]);
 const rehash = (e: Mutable) => {
@@ -47,7 +49,7 @@ describe('chainEvents', () => {
     const last = first[first.length - 1].metadata.hash as string;
     const [next] = chainEvents(last, [{ type: 'TenantSuspended', data: { tenantId: 't1', reason: 'unpaid' }, metadata: meta(9) }]);
     expect(next.metadata.prevHash).toBe(last);
-    expect(verify([...first, { ...next, revision: first.length } as Mutable])).toEqual([]);
+    expect(verify([...first, { ...next, revision: first.length } as unknown as Mutable])).toEqual([]);
   });
 
   it('hashes type, data and metadata: changing any of them changes the hash', () => {
@@ -118,7 +120,7 @@ describe('verifyChain', () => {
     const [forged] = chainEvents(events[2].metadata.hash as string, [
       { type: 'AppInstalled', data: { tenantId: 't1', app: 'backdoor', durationMs: 1 }, metadata: meta(42) },
     ]);
-    events.splice(3, 0, { ...forged, revision: 3 } as Mutable);
+    events.splice(3, 0, { ...forged, revision: 3 } as unknown as Mutable);
     events.forEach((e, i) => (e.revision = i)); // the forger renumbers the rows after it
     expect(verify(events)).toEqual([{ kind: 'inserted', revision: 3, message: expect.stringContaining('revision 3 was inserted') }]);
   });
@@ -129,7 +131,7 @@ describe('verifyChain', () => {
       { type: 'AppInstalled', data: { tenantId: 't1', app: 'x', durationMs: 1 }, metadata: meta(40) },
       { type: 'AppInstalled', data: { tenantId: 't1', app: 'y', durationMs: 1 }, metadata: meta(41) },
     ]);
-    events.splice(2, 0, ...(forged.map((e) => ({ ...e, revision: 0 })) as Mutable[]));
+    events.splice(2, 0, ...(forged.map((e) => ({ ...e, revision: 0 })) as unknown as Mutable[]));
     events.forEach((e, i) => (e.revision = i));
     expect(verify(events)).toEqual([expect.objectContaining({ kind: 'inserted', revision: 2, message: expect.stringContaining('revisions 2-3 were inserted') })]);
   });
@@ -137,7 +139,7 @@ describe('verifyChain', () => {
   it('detects a forged first event placed in front of the real one', () => {
     const events = stream();
     const [forged] = chainEvents(GENESIS_HASH, [{ type: 'SignupRequested', data: { tenantId: 'evil' }, metadata: meta(50) }]);
-    events.unshift({ ...forged, revision: 0 } as Mutable);
+    events.unshift({ ...forged, revision: 0 } as unknown as Mutable);
     events.forEach((e, i) => (e.revision = i));
     expect(verify(events)).toEqual([expect.objectContaining({ kind: 'inserted', revision: 1 })]);
   });
@@ -236,7 +238,7 @@ describe('verifyChain', () => {
         const [e] = chainEvents(GENESIS_HASH, [{ type: 'StepFailed', data, metadata: meta(1) }]);
         const permuted = { type: e.type, data: permute(e.data, seed), metadata: permute(e.metadata, seed) as typeof e.metadata };
         expect(computeHash(permuted.type, permuted.data, permuted.metadata)).toBe(e.metadata.hash);
-        expect(verify([{ ...permuted, revision: 0 } as Mutable])).toEqual([]);
+        expect(verify([{ ...permuted, revision: 0 } as unknown as Mutable])).toEqual([]);
       }),
       { numRuns: 200 },
     );
