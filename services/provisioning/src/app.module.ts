@@ -1,0 +1,46 @@
+/**
+ * The provisioning app. Other features plug in here with one line in `imports`:
+ * - the tenant lookup read model (`GET /v1/lookup`, projections/tenant-lookup): a `lookup/` module;
+ * - the process manager (issue 4): its module from `process-manager/`.
+ * Both can inject CONFIG, EVENT_STORE, LOGGER, TenantCommandService, SecretsService (CoreModule is global).
+ */
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { CoreModule, type CoreDependencies } from './core.module.js';
+import { HealthController } from './health/health.controller.js';
+import { BearerAuthGuard } from './http/auth.guard.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { RateLimitGuard } from './http/rate-limit.js';
+import { StrictValidationPipe } from './http/validation.pipe.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { SubdomainsController } from './reservations/subdomains.controller.js';
+import { CredentialsController } from './secrets/credentials.controller.js';
+import { ExecuteTenantCommandHandler } from './tenants/tenant-command.handler.js';
+import { TenantsController } from './tenants/tenants.controller.js';
+import { TenantStreamController } from './tenants/tenant-stream.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: CoreDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(deps),
+        CqrsModule.forRoot(),
+        TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
+        // LookupModule (projections/tenant-lookup, GET /v1/lookup) goes here.
+        // ProcessManagerModule (process-manager/) goes here.
+      ],
+      controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController],
+      providers: [
+        ExecuteTenantCommandHandler,
+        RateLimitGuard,
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * `createProvisioningApp(config)`: the one way to build the app, used by main.ts, the tests and
+ * the dev stack. Fastify (not Express), 16 KiB body limit, X-Request-Id as correlation id,
+ * problem+json for errors Fastify raises before Nest sees the request, OpenAPI at /docs.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createEventStore, type EventStore } from '@tlc/event-store';
+import type { DestinationStream, Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { ProvisioningConfig } from './config/config.js';
+import { mountDocs } from './http/docs.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { createKeyStore, keyStoreUrlFor, type KeyStore } from './secrets/key-store.js';
+import { DomainError } from './shared/domain-error.js';
+import { correlationIdFrom } from './shared/ids.js';
+import { PinoNestLogger, createLogger } from './shared/logger.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
+
+export interface ProvisioningAppOptions {
+  /** Use this store instead of opening EVENT_STORE_URL (the caller then closes it). */
+  readonly eventStore?: EventStore;
+  readonly keyStore?: KeyStore;
+  /** Where log lines go (default stdout); tests capture them here. */
+  readonly logStream?: DestinationStream;
+}
+
+export interface ProvisioningApp {
+  readonly app: NestFastifyApplication;
+  readonly config: ProvisioningConfig;
+  readonly eventStore: EventStore;
+  readonly keyStore: KeyStore;
+  readonly logger: Logger;
+  /** Listens on config.host:config.port; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Closes the app, then the stores it opened itself. */
+  close(): Promise<void>;
+}
+
+export async function createProvisioningApp(config: ProvisioningConfig, options: ProvisioningAppOptions = {}): Promise<ProvisioningApp> {
+  const logger = createLogger(config.logLevel, options.logStream);
+  const eventStore = options.eventStore ?? (await createEventStore(config.eventStoreUrl));
+  const keyStore = options.keyStore ?? (await createKeyStore(config.keyStoreUrl ?? keyStoreUrlFor(config.eventStoreUrl)));
+
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(req.headers['x-request-id']),
+    requestIdLogLabel: 'correlationId',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, eventStore, keyStore, logger }), adapter, { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: Fastify would also parse text/plain and forms, which no route here takes.
+  fastify.addHook('onRequest', async (request) => {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !JSON_TYPE.test(String(request.headers['content-type'] ?? ''))) {
+      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    }
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  await mountDocs(app);
+  await app.init();
+  await fastify.ready();
+
+  return {
+    app, config, eventStore, keyStore, logger,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const address = fastify.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    },
+    async close() {
+      await app.close();
+      if (!options.eventStore) await eventStore.close();
+      if (!options.keyStore) await keyStore.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Bearer auth for every /v1 route. The comparison is constant-time over SHA-256 digests, so
+ * neither the secret's content nor its length leaks through timing.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { ProvisioningConfig } from '../config/config.js';
+import { CONFIG } from '../config/tokens.js';
+import { DomainError } from '../shared/domain-error.js';
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  private readonly expected: Buffer;
+
+  constructor(@Inject(CONFIG) config: ProvisioningConfig) {
+    this.expected = digest(config.apiSecret);
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
+    const path = req.url.split('?')[0];
+    if (path !== '/v1' && !path.startsWith('/v1/')) return true;
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([\x21-\x7e]+)$/.exec(header) : null;
+    if (match && timingSafeEqual(digest(match[1]), this.expected)) return true;
+    throw new DomainError('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
+  }
+}

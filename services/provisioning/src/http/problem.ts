@@ -1,0 +1,125 @@
+/**
+ * The one mapping from any thrown thing to an RFC 9457 problem document. Coded domain errors
+ * keep their code; Nest and Fastify errors get codes of their own; anything unknown becomes a
+ * plain 500 without a stack or message (those go to the log, never to the client).
+ */
+import { HttpException } from '@nestjs/common';
+import { DomainError, type FieldError } from '../shared/domain-error.js';
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly field?: string;
+  readonly errors?: readonly FieldError[];
+  readonly instance?: string;
+  readonly [extra: string]: unknown;
+}
+
+const STATUS: Readonly<Record<string, [number, string]>> = {
+  'TENANT.SUBDOMAIN_TAKEN': [409, 'Subdomain taken'],
+  'TENANT.EMAIL_HAS_TENANT': [409, 'Email already has a tenant'],
+  'TENANT.ALREADY_EXISTS': [409, 'Tenant already exists'],
+  'TENANT.SIGNUP_TIMED_OUT': [503, 'Signup timed out'],
+  'TENANT.NOT_FOUND': [404, 'Tenant not found'],
+  'TENANT.INVALID_SIGNUP': [422, 'Invalid signup'],
+  'TENANT.NOT_ROLLED_BACK': [409, 'Tenant is not rolled back'],
+  'TENANT.NOT_ACTIVE': [409, 'Tenant is not active'],
+  'TENANT.NOT_SUSPENDED': [409, 'Tenant is not suspended'],
+  'TENANT.STILL_PROVISIONING': [409, 'Tenant is still provisioning'],
+  'TENANT.ALREADY_DEPROVISIONED': [409, 'Tenant already deprovisioned'],
+  'TENANT.DEPROVISIONED': [410, 'Tenant deprovisioned'],
+  'TENANT.NOT_PROVISIONING': [409, 'Tenant is not provisioning'],
+  'TENANT.STEP_OUT_OF_ORDER': [409, 'Step out of order'],
+  'TENANT.STEP_LEASE_HELD': [409, 'Step lease held by another runner'],
+  'TENANT.STALE_RUNNER': [409, 'Stale runner'],
+  'TENANT.BAD_STEP_RESULT': [422, 'Bad step result'],
+  'TENANT.CONCURRENCY_EXHAUSTED': [409, 'Too many concurrent changes'],
+  'VALIDATION.FAILED': [400, 'Invalid request'],
+  'REQUEST.MALFORMED_JSON': [400, 'Malformed JSON'],
+  'REQUEST.BODY_TOO_LARGE': [413, 'Request body too large'],
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': [415, 'Unsupported media type'],
+  'REQUEST.NOT_FOUND': [404, 'Not found'],
+  'REQUEST.METHOD_NOT_ALLOWED': [405, 'Method not allowed'],
+  'REQUEST.RATE_LIMITED': [429, 'Too many requests'],
+  'REQUEST.BAD': [400, 'Bad request'],
+  'AUTH.UNAUTHORIZED': [401, 'Unauthorized'],
+  'AUTH.INVALID_CREDENTIALS': [401, 'Invalid credentials'],
+  'IDEMPOTENCY.KEY_REQUIRED': [400, 'Idempotency key required'],
+  'IDEMPOTENCY.KEY_REUSED': [422, 'Idempotency key reused with another request'],
+  'SECRETS.KEY_DESTROYED': [410, 'Secret destroyed'],
+  'SERVICE.UNAVAILABLE': [503, 'Service unavailable'],
+  'INTERNAL.ERROR': [500, 'Internal error'],
+};
+
+export const typeUri = (code: string): string => `urn:tlc:problem:${code.toLowerCase()}`;
+
+export function problemOf(code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  const [status, title] = STATUS[code] ?? (code.startsWith('SUBDOMAIN.') ? [422, 'Subdomain not allowed'] : [500, 'Internal error']);
+  return { type: typeUri(code), title, status, detail, code, ...extra };
+}
+
+/** Fastify's own errors (body parsing, content type, size) carry FST_ codes and a statusCode. */
+function fromFastify(e: { code?: string; statusCode?: number; message?: string }): Problem | undefined {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemOf('REQUEST.BODY_TOO_LARGE', 'The request body is larger than 16 KiB.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemOf('REQUEST.MALFORMED_JSON', 'The body is empty but declared as JSON.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problemOf('REQUEST.MALFORMED_JSON', 'The body is not valid JSON (or it uses a forbidden key such as __proto__ or constructor).');
+    default:
+      break;
+  }
+  if (e.statusCode === 400 && (e instanceof SyntaxError || /JSON|prototype|constructor/i.test(e.message ?? ''))) {
+    return problemOf('REQUEST.MALFORMED_JSON', 'The body is not valid JSON, or it uses forbidden keys such as __proto__ or constructor.');
+  }
+  if (typeof e.code === 'string' && e.code.startsWith('FST_') && e.statusCode && e.statusCode < 500) {
+    return { ...problemOf('REQUEST.BAD', 'The request could not be read.'), status: e.statusCode };
+  }
+  return undefined;
+}
+
+/** Duck-typed: libraries loaded through another module graph (throttler) throw their own HttpException class. */
+const isHttpException = (e: unknown): e is Pick<HttpException, 'getStatus'> =>
+  e instanceof HttpException || (!!e && typeof (e as { getStatus?: unknown }).getStatus === 'function');
+
+function fromHttpException(e: Pick<HttpException, 'getStatus'>): Problem {
+  const status = e.getStatus();
+  switch (status) {
+    case 404: return problemOf('REQUEST.NOT_FOUND', 'No such route.');
+    case 405: return problemOf('REQUEST.METHOD_NOT_ALLOWED', 'This route does not accept that method.');
+    case 413: return problemOf('REQUEST.BODY_TOO_LARGE', 'The request body is larger than 16 KiB.');
+    case 415: return problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    case 429: return problemOf('REQUEST.RATE_LIMITED', 'Too many requests from this address; wait as long as Retry-After says.');
+    case 401: return problemOf('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
+    case 503: return problemOf('SERVICE.UNAVAILABLE', 'A dependency (the event store) does not answer.');
+    default:
+      if (status >= 400 && status < 500) return { ...problemOf('REQUEST.BAD', 'The request was not accepted.'), status };
+      return problemOf('INTERNAL.ERROR', 'Something went wrong on our side; it was logged.');
+  }
+}
+
+export function toProblem(error: unknown): Problem {
+  if (error instanceof DomainError) {
+    const { field, errors, extra } = error.details;
+    return problemOf(error.code, error.message, { ...(field ? { field } : {}), ...(errors ? { errors } : {}), ...(extra ?? {}) });
+  }
+  // Nest wraps Fastify's parser errors (FST_ERR_CTP_*) in an HttpException with the original as cause.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause && typeof cause === 'object') {
+    const p = fromFastify(cause as { code?: string; statusCode?: number; message?: string });
+    if (p) return p;
+  }
+  if (isHttpException(error)) return fromHttpException(error);
+  if (error && typeof error === 'object') {
+    const p = fromFastify(error as { code?: string; statusCode?: number; message?: string });
+    if (p) return p;
+  }
+  return problemOf('INTERNAL.ERROR', 'Something went wrong on our side; it was logged.');
+}

@@ -1,0 +1,130 @@
+/**
+ * Signup: reserve the admin email, reserve the subdomain, then record SignupRequested. Each
+ * reservation is a `no_stream` append, so of racing signups for one name exactly one wins.
+ * A failure after a reservation releases it; a crash leaves an orphan that the next signup
+ * for that name recovers once the grace period has passed.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { checkSubdomain, normalizeEmail, subdomainStream, type Actor, type TenantState } from '@tlc/tenant-events';
+import type { ProvisioningConfig } from '../config/config.js';
+import { CONFIG } from '../config/tokens.js';
+import { SIGNUP_DEADLINE_MS } from '../reservations/reservation-state.js';
+import { ReservationsService } from '../reservations/reservations.service.js';
+import { SecretsService } from '../secrets/secrets.service.js';
+import { DomainError } from '../shared/domain-error.js';
+import { newId } from '../shared/ids.js';
+import type { CommandMetadata } from './commands.js';
+import { TenantCommandService } from './tenant-command.service.js';
+import { TenantRepository } from './tenant-repository.js';
+
+export interface SignupInput {
+  readonly organization: string;
+  readonly subdomain: string;
+  readonly adminEmail: string;
+  readonly identityProvider: 'password' | 'google';
+  readonly adminPassword?: string;
+}
+
+export interface SignupContext {
+  readonly correlationId: string;
+  readonly actor: Actor;
+  /** Injected clock, so tests can exercise the orphan rules. */
+  readonly now?: () => Date;
+}
+
+export interface SignupOutcome {
+  readonly tenantId: string;
+  readonly subdomain: string;
+  readonly state: TenantState;
+  /** True when this was the same person's signup still running: no new tenant was made. */
+  readonly existing: boolean;
+}
+
+const RUNNING = new Set(['Requested', 'Provisioning']);
+
+@Injectable()
+export class SignupService {
+  constructor(
+    @Inject(CONFIG) private readonly config: ProvisioningConfig,
+    private readonly reservations: ReservationsService,
+    private readonly secrets: SecretsService,
+    private readonly commands: TenantCommandService,
+    private readonly tenants: TenantRepository,
+  ) {}
+
+  async signup(input: SignupInput, ctx: SignupContext): Promise<SignupOutcome> {
+    const clock = ctx.now ?? (() => new Date());
+    const sub = checkSubdomain(input.subdomain);
+    if (!sub.ok) throw new DomainError(sub.code, sub.message, { field: 'subdomain' });
+    const subdomain = sub.subdomain;
+    const email = normalizeEmail(input.adminEmail);
+    const meta = (): CommandMetadata => ({ commandId, correlationId: ctx.correlationId, causationId: ctx.correlationId, actor: ctx.actor, now: clock().toISOString() });
+    const commandId = newId();
+
+    const same = await this.sameSignupRunning(subdomain, email, clock().toISOString());
+    if (same) return same;
+
+    const tenantId = newId();
+    // The slow work (scrypt, key creation) happens before we hold any name.
+    const password = input.identityProvider === 'password' ? input.adminPassword ?? '' : undefined;
+    const [adminPasswordHash, adminPassword] = password === undefined
+      ? [undefined, undefined]
+      : await Promise.all([this.secrets.hashPassword(password), this.secrets.seal(tenantId, password)]);
+
+    const emailTarget = this.reservations.email(email, subdomain);
+    const subTarget = this.reservations.subdomain(subdomain);
+    const started = clock().getTime();
+    try {
+      const mail = await this.reservations.reserve(emailTarget, tenantId, meta());
+      if (!mail.ok) {
+        if (mail.holder.exists && mail.holder.subdomain === subdomain && RUNNING.has(mail.holder.status)) {
+          return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
+        }
+        throw emailTaken(mail.holder);
+      }
+      const name = await this.reservations.reserve(subTarget, tenantId, meta());
+      if (!name.ok) throw new DomainError('TENANT.SUBDOMAIN_TAKEN', `The subdomain "${subdomain}" is already taken.`, { field: 'subdomain' });
+      if (clock().getTime() - started > SIGNUP_DEADLINE_MS) {
+        throw new DomainError('TENANT.SIGNUP_TIMED_OUT', 'The signup took too long and was abandoned; please try again.');
+      }
+      const result = await this.commands.handle({
+        type: 'RequestSignup',
+        data: {
+          tenantId, organization: input.organization.trim(), subdomain, siteName: `${subdomain}.${this.config.rootDomain}`,
+          adminEmail: email, identityProvider: input.identityProvider, apps: this.config.apps,
+          ...(adminPassword ? { adminPassword, adminPasswordHash } : {}),
+        },
+        metadata: meta(),
+      });
+      return { tenantId, subdomain, state: result.state, existing: false };
+    } catch (e) {
+      await this.undo(tenantId, subdomain, email, meta());
+      throw e;
+    }
+  }
+
+  private async sameSignupRunning(subdomain: string, email: string, now: string): Promise<SignupOutcome | undefined> {
+    const held = await this.reservations.holderOf(subdomainStream(subdomain), now);
+    if (held && held.verdict === 'live' && held.state.adminEmail === email && RUNNING.has(held.state.status)) {
+      return { tenantId: held.state.tenantId, subdomain, state: held.state, existing: true };
+    }
+    return undefined;
+  }
+
+  private async undo(tenantId: string, subdomain: string, email: string, meta: CommandMetadata): Promise<void> {
+    // If the signup was recorded after all (e.g. the reply was lost), its holds are real.
+    if ((await this.tenants.load(tenantId)).state.exists) return;
+    await this.reservations.release(this.reservations.subdomain(subdomain), tenantId, meta);
+    await this.reservations.release(this.reservations.email(email, subdomain), tenantId, meta);
+    await this.secrets.destroyKey(tenantId);
+  }
+}
+
+function emailTaken(holder: TenantState): DomainError {
+  if (!holder.exists) {
+    return new DomainError('TENANT.EMAIL_HAS_TENANT', 'Another signup with this email address is being recorded right now; try again in a minute.', { field: 'adminEmail' });
+  }
+  return new DomainError('TENANT.EMAIL_HAS_TENANT', `This email address already owns the tenant "${holder.subdomain}".`, {
+    field: 'adminEmail', extra: { subdomain: holder.subdomain },
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs one tenant command: load -> decide -> append at the expected revision, retrying a
+ * bounded number of times when another writer got there first. Side effects that must follow
+ * certain events (releasing reservation streams, destroying the tenant key) run after the
+ * append and again on a redo, so a crash between the two is healed by the next attempt.
+ */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WrongExpectedRevisionError } from '@tlc/event-store';
+import type { EventMetadata, TenantEvent, TenantState } from '@tlc/tenant-events';
+import { DomainError } from '../shared/domain-error.js';
+import { eventIdFor } from '../shared/ids.js';
+import { ReservationsService } from '../reservations/reservations.service.js';
+import { SecretsService } from '../secrets/secrets.service.js';
+import type { TenantCommand } from './commands.js';
+import { decide } from './decide.js';
+import { TenantRepository } from './tenant-repository.js';
+
+export interface TenantCommandResult {
+  readonly tenantId: string;
+  readonly state: TenantState;
+  /** The events this command appended (empty when it had already been applied). */
+  readonly events: ReadonlyArray<{ type: string; data: unknown; metadata: EventMetadata }>;
+  readonly alreadyApplied: boolean;
+}
+
+export const MAX_CONFLICT_RETRIES = 8;
+
+@Injectable()
+export class TenantCommandService {
+  private readonly logger = new Logger('TenantCommands');
+
+  constructor(
+    private readonly repository: TenantRepository,
+    @Inject(ReservationsService) private readonly reservations: ReservationsService,
+    @Inject(SecretsService) private readonly secrets: SecretsService,
+  ) {}
+
+  async handle(command: TenantCommand): Promise<TenantCommandResult> {
+    const tenantId = command.data.tenantId;
+    for (let attempt = 1; ; attempt++) {
+      const { state, recorded } = await this.repository.load(tenantId);
+      // The same command again (a retry after a lost reply): its first event id is already there.
+      const firstId = eventIdFor(command.metadata.commandId, 0);
+      if (recorded.some((r) => r.eventId === firstId)) {
+        await this.afterAppend(state, recorded.map((r) => r.type), command);
+        return { tenantId, state, events: [], alreadyApplied: true };
+      }
+      if (command.type === 'RetryProvisioning' && state.status === 'RolledBack') await this.reserveAgain(state, command);
+      const drafts = decide(command, state);
+      try {
+        const appended = await this.repository.append(state, tenantId, drafts, command.metadata);
+        await this.afterAppend(appended.state, drafts.map((d) => d.type), command);
+        return { tenantId, state: appended.state, events: appended.events, alreadyApplied: false };
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
+        if (attempt >= MAX_CONFLICT_RETRIES) {
+          throw new DomainError('TENANT.CONCURRENCY_EXHAUSTED', 'The tenant changed too often while this request was decided; try again.');
+        }
+        // Jittered pause so racing writers do not collide again in lockstep.
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  private async reserveAgain(state: TenantState, command: TenantCommand): Promise<void> {
+    const sub = await this.reservations.reserve(this.reservations.subdomain(state.subdomain), state.tenantId, command.metadata);
+    if (!sub.ok) {
+      throw new DomainError('TENANT.SUBDOMAIN_TAKEN', `The subdomain "${state.subdomain}" was taken by another signup after this tenant was rolled back.`, { field: 'subdomain' });
+    }
+    const mail = await this.reservations.reserve(this.reservations.email(state.adminEmail, state.subdomain), state.tenantId, command.metadata);
+    if (!mail.ok) {
+      await this.reservations.release(this.reservations.subdomain(state.subdomain), state.tenantId, command.metadata);
+      throw new DomainError('TENANT.EMAIL_HAS_TENANT', `This email address already owns the tenant "${mail.holder.subdomain}".`, {
+        field: 'adminEmail', extra: { subdomain: mail.holder.subdomain },
+      });
+    }
+  }
+
+  private async afterAppend(state: TenantState, types: readonly string[], command: TenantCommand): Promise<void> {
+    if (types.includes('SubdomainReleased')) await this.reservations.releaseAll(state, command.metadata);
+    if (types.includes('TenantDeprovisioned')) {
+      const destroyed = await this.secrets.destroyKey(state.tenantId);
+      if (destroyed) this.logger.log({ msg: 'tenant key destroyed', tenantId: state.tenantId, correlationId: command.metadata.correlationId });
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Signup and the lifecycle routes. Controllers validate, build a command and dispatch it on
+ * the CommandBus; the answer is whatever the decider allowed, or a coded problem.
+ */
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IDEMPOTENCY_KEY, IdempotencyService } from '../idempotency/idempotency.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
+import { commandMetadata, correlationOf, operatorOf, userOf } from '../http/request-context.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { TenantCommand } from './commands.js';
+import { CreateTenantDto, ReasonDto } from './dto.js';
+import { SignupService } from './signup.service.js';
+import { statusView, tenantLinks } from './status-view.js';
+import { ExecuteTenantCommand } from './tenant-command.handler.js';
+import { TenantRepository } from './tenant-repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function tenantIdParam(id: string): string {
+  if (!UUID.test(id)) throw new DomainError('TENANT.NOT_FOUND', `No tenant has the id "${id.slice(0, 64)}".`, { field: 'id' });
+  return id.toLowerCase();
+}
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('v1/tenants')
+export class TenantsController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly signups: SignupService,
+    private readonly idempotency: IdempotencyService,
+    private readonly tenants: TenantRepository,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+  ) {}
+
+  @Post()
+  @UseGuards(RateLimitGuard)
+  @RateLimited('signup')
+  @ApiOperation({ summary: 'Sign up: reserve the subdomain and email, record the signup (202)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  async create(@Body() body: CreateTenantDto, @Headers('idempotency-key') key: string | undefined, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+      throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', 'Send an Idempotency-Key header of 8-255 visible ASCII characters (a UUID is ideal).', { field: 'Idempotency-Key' });
+    }
+    const identityProvider = body.identityProvider ?? 'password';
+    if (identityProvider === 'google' && body.adminPassword !== undefined) {
+      throw new DomainError('VALIDATION.FAILED', 'A Google signup carries no password.', {
+        field: 'adminPassword', errors: [{ field: 'adminPassword', code: 'FIELD.NOT_ALLOWED', message: 'A Google signup carries no password.' }],
+      });
+    }
+    const fingerprint = this.idempotency.fingerprint('POST /v1/tenants', { ...body, identityProvider });
+    const stored = await this.idempotency.find(key);
+    if (stored) return this.replay(stored, fingerprint, reply);
+
+    const stop = this.metrics.signupTimer();
+    try {
+      const outcome = await this.signups.signup(
+        { organization: body.organization, subdomain: body.subdomain, adminEmail: body.adminEmail, identityProvider, adminPassword: body.adminPassword },
+        { correlationId: correlationOf(req), actor: userOf(req, body.adminEmail) },
+      );
+      const answer = { tenantId: outcome.tenantId, subdomain: outcome.subdomain, status: outcome.state.status, links: tenantLinks(outcome.tenantId) };
+      const saved = await this.idempotency.save(key, { requestHash: fingerprint, status: 202, body: answer }, { correlationId: correlationOf(req), now: new Date().toISOString() });
+      stop(outcome.existing ? 'existing' : 'created');
+      return this.replay(saved, fingerprint, reply, saved.body !== answer);
+    } catch (e) {
+      stop(e instanceof DomainError ? e.code : 'error');
+      throw e;
+    }
+  }
+
+  private replay(stored: { requestHash: string; status: number; body: unknown }, fingerprint: string, reply: FastifyReply, replayed = true) {
+    if (stored.requestHash !== fingerprint) {
+      throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request body.', { field: 'Idempotency-Key' });
+    }
+    const body = stored.body as { links?: { self?: string } };
+    reply.status(stored.status);
+    if (body.links?.self) reply.header('location', body.links.self);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return stored.body;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status, steps with timings, site URL, last error' })
+  async status(@Param('id') id: string) {
+    const { state } = await this.tenants.load(tenantIdParam(id));
+    if (!state.exists) throw new DomainError('TENANT.NOT_FOUND', `No tenant has the id "${id}".`, { field: 'id' });
+    return statusView(state);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  retry(@Param('id') id: string, @Req() req: FastifyRequest) {
+    const tenantId = tenantIdParam(id);
+    return this.run({ type: 'RetryProvisioning', data: { tenantId }, metadata: commandMetadata(req, operatorOf(req)) });
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest) {
+    const tenantId = tenantIdParam(id);
+    return this.run({ type: 'SuspendTenant', data: { tenantId, reason: body.reason ?? 'Suspended through the API.' }, metadata: commandMetadata(req, operatorOf(req)) });
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@Param('id') id: string, @Req() req: FastifyRequest) {
+    const tenantId = tenantIdParam(id);
+    return this.run({ type: 'ResumeTenant', data: { tenantId }, metadata: commandMetadata(req, operatorOf(req)) });
+  }
+
+  @Delete(':id')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Deprovision: drop the site (if any), release the names, destroy the tenant key' })
+  deprovision(@Param('id') id: string, @Query() query: ReasonDto, @Req() req: FastifyRequest) {
+    const tenantId = tenantIdParam(id);
+    return this.run({ type: 'RequestDeprovision', data: { tenantId, reason: query.reason ?? 'Deprovisioned through the API.' }, metadata: commandMetadata(req, operatorOf(req)) });
+  }
+
+  private async run(command: TenantCommand) {
+    const result = await this.bus.execute(new ExecuteTenantCommand(command));
+    return { ...statusView(result.state), appended: result.events.map((e) => e.type) };
+  }
+}
