@@ -15,12 +15,13 @@ import { BENCHMARKS } from './registry.js';
 const USAGE = `usage: npm run bench -- [B1 B2 B3 B4] [--quick] [--runs N] [--out FILE]
   --quick    tiny workloads, 2 runs: checks the harness, figures are not comparable
   --runs N   runs per figure (default 5; a full run never uses fewer than 5)
+  --store S  only this store for B1/B2 (sqlite or postgres; repeatable; default both)
   env BENCH_POSTGRES_URL  admin URL of the PostgreSQL server (default ${DEFAULT_POSTGRES_URL})`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, out: { type: 'string' }, store: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(USAGE);
@@ -39,7 +40,12 @@ async function main(): Promise<number> {
     console.error(`--runs must be an integer >= 5 (>= 1 with --quick), got ${values.runs}`);
     return 2;
   }
-  const ctx: BenchContext = { quick, runs, postgresUrl: process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL, log: logToStderr };
+  const stores = (values.store ?? ['sqlite', 'postgres']) as BenchContext['stores'][number][];
+  if (stores.some((s) => s !== 'sqlite' && s !== 'postgres')) {
+    console.error(`--store must be sqlite or postgres\n${USAGE}`);
+    return 2;
+  }
+  const ctx: BenchContext = { quick, runs, stores, postgresUrl: process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL, log: logToStderr };
   const startedAt = new Date().toISOString();
   const figures: Figure[] = [];
   for (const id of selected) {

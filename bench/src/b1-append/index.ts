@@ -49,8 +49,8 @@ export async function runB1(ctx: BenchContext): Promise<Figure[]> {
   const streams = tenantHistories(streamCount);
   const events = streams.reduce((n, s) => n + s.events.length, 0);
   const figures: Figure[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'tlc-bench-b1-'));
-  try {
+  const dir = ctx.stores.includes('sqlite') ? mkdtempSync(join(tmpdir(), 'tlc-bench-b1-')) : '';
+  if (dir) try {
     ctx.log(`B1 sqlite: ${events} events in ${streamCount} streams, ${ctx.runs} runs`);
     let n = 0;
     const r = await alternate(ctx.runs, events,
@@ -67,7 +67,7 @@ export async function runB1(ctx: BenchContext): Promise<Figure[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  for (const writers of [1, 8]) {
+  for (const writers of ctx.stores.includes('postgres') ? [1, 8] : []) {
     const name = `append postgres, ${writers} writer${writers > 1 ? 's' : ''}`;
     try {
       ctx.log(`B1 postgres ${writers} writers: ${events} events, ${ctx.runs} runs`);

@@ -6,6 +6,8 @@ export interface BenchContext {
   readonly runs: number;
   /** PostgreSQL server for the postgres figures (an admin URL; databases are created per run). */
   readonly postgresUrl: string;
+  /** Which event/read-model stores the store benchmarks (B1, B2) cover. */
+  readonly stores: readonly ('sqlite' | 'postgres')[];
   readonly log: (line: string) => void;
 }
 
