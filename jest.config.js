@@ -16,6 +16,7 @@ const swc = [
 
 const workspaces = {
   '^@tlc/tenant-events$': '<rootDir>/libs/tenant-events/src/index.ts',
+  '^@tlc/tenant-events/subdomain$': '<rootDir>/libs/tenant-events/src/subdomain.ts',
   '^@tlc/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@tlc/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
   '^@tlc/tenant-lookup$': '<rootDir>/projections/tenant-lookup/src/index.ts',

@@ -6,25 +6,28 @@
  */
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { config, tenantUrl } from '../../../lib/config';
-import { cachedTenantBySubdomain, isLive } from '../../../lib/lookup';
-import { readSession } from '../../../lib/session';
+import { tenantAccess } from '../../../lib/tenant-access';
 import Forbidden from '../../forbidden/page';
 import { TopBar } from '../../components/top-bar';
 
 export const dynamic = 'force-dynamic';
 
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const doc = await cachedTenantBySubdomain(slug);
-  if (!isLive(doc) || doc.subdomain !== slug) notFound();
-  const session = await readSession();
-  if (!session) redirect(new URL(`/login?callbackUrl=${encodeURIComponent(tenantUrl(slug))}`, config().publicUrl).href);
-  if (session.tenantId !== doc.tenantId) return <Forbidden />;
-  return (
-    <>
-      <TopBar email={session.email} />
-      <main id="main">{children}</main>
-    </>
-  );
+  const access = await tenantAccess((await params).slug);
+  switch (access.kind) {
+    case 'not-found': notFound();
+    case 'sign-in': redirect(access.url);
+    case 'forbidden': return <Forbidden />;
+    case 'member':
+      return (
+        <>
+          <TopBar email={access.session.email} />
+          <main id="main">{children}</main>
+        </>
+      );
+    default: {
+      const never: never = access;
+      throw new Error(`unhandled access ${JSON.stringify(never)}`);
+    }
+  }
 }

@@ -1,11 +1,18 @@
-import { tenantBySubdomain } from '../../../lib/lookup';
+import { notFound, redirect } from 'next/navigation';
+import { tenantById } from '../../../lib/lookup';
+import { tenantAccess } from '../../../lib/tenant-access';
 
 export const dynamic = 'force-dynamic';
 
-/** The tenant dashboard. The layout has already checked existence and membership. */
+/** The tenant dashboard: organization, status, site URL and desk link, API key issued or not. */
 export default async function Dashboard({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const doc = (await tenantBySubdomain(slug))!;
+  const access = await tenantAccess(slug);
+  if (access.kind === 'not-found') notFound();
+  if (access.kind === 'sign-in') redirect(access.url);
+  if (access.kind !== 'member') return null;
+  // Uncached: the dashboard shows the status as of now.
+  const doc = (await tenantById(access.doc.tenantId)) ?? access.doc;
   const apiKey = doc.steps.find((s) => s.key === 'api-keys')?.status === 'succeeded';
   const desk = doc.siteUrl ? new URL('/app', doc.siteUrl).href : undefined;
   return (

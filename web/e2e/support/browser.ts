@@ -1,0 +1,45 @@
+/** Debian's chromium through playwright-core (never a downloaded browser), plus screenshots. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './stack';
+
+export const SHOTS = join(ROOT, 'test-output/e2e');
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Signs in with email and password on the apex login page. */
+export async function signInWithPassword(page: Page, apex: string, email: string, password: string, callbackUrl?: string): Promise<void> {
+  const q = callbackUrl === undefined ? '' : `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  await page.goto(`${apex}/login${q}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Through the local OpenID provider's dev login and consent pages. */
+export async function googleLogin(page: Page, issuer: string, email: string): Promise<void> {
+  await page.waitForURL((u) => u.href.startsWith(issuer), { timeout: 30_000 });
+  await page.locator('input[name=login]').fill(email);
+  await page.locator('input[name=password]').fill('any password');
+  await page.locator('button[type=submit]').click();
+  // The consent page appears the first time this account meets the client.
+  await page.waitForLoadState('load');
+  if (new URL(page.url()).origin === issuer) {
+    const consent = page.locator('button[type=submit]');
+    if (await consent.count()) await consent.first().click();
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The whole system for the browser tests, started and stopped by the tests themselves: a fresh
+ * temp folder (SQLite event store, keys, read model, a simulated frappe-bench), free ports, the
+ * provisioning service (with its process manager), the tenant-lookup projector, a local OpenID
+ * provider standing in for Google, and `next start` on a build made once per run.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const WEB = join(ROOT, 'web');
+export const ROOT_DOMAIN = 'example.localhost';
+const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
+const BENCH_SIM = join(ROOT, 'tools/bench-simulator/bin/bench-sim.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitFor(url: string, headers: Record<string, string>, child: ResultPromise, name: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was ready`);
+    try {
+      const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(3000) });
+      if (res.status < 500) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} not ready at ${url} within ${timeoutMs} ms (${last})`);
+}
+
+export interface StackOptions {
+  /** BENCH_SIM_FAIL for the whole run (rules with `*N` fail only the first N calls). */
+  readonly benchFail?: string;
+}
+
+export interface Stack {
+  readonly dir: string;
+  readonly webPort: number;
+  readonly apex: string;
+  readonly tenantUrl: (subdomain: string) => string;
+  readonly apiUrl: string;
+  readonly apiSecret: string;
+  readonly readModelUrl: string;
+  readonly benchPath: string;
+  readonly oidcIssuer: string;
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** `next build` once per run, before any server takes the two cores. */
+export async function buildWeb(): Promise<void> {
+  if (process.env.E2E_SKIP_NEXT_BUILD === '1' && existsSync(join(WEB, '.next/BUILD_ID'))) return;
+  await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe', all: true })
+    .catch((err: { all?: string }) => {
+      throw new Error(`next build failed:\n${err.all ?? String(err)}`);
+    });
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'tlc-web-e2e-'));
+  const [webPort, apiPort, oidcPort] = [await freePort(), await freePort(), await freePort()];
+  const apex = `http://${ROOT_DOMAIN}:${webPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+  const apiSecret = randomBytes(24).toString('base64url');
+  const benchPath = join(dir, 'bench');
+  const readModelUrl = `sqlite:${join(dir, 'read-model.db')}`;
+  const google = { id: 'e2e-web-client', secret: randomBytes(24).toString('base64url') };
+
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+    ROOT_DOMAIN,
+    EVENT_STORE_URL: `sqlite:${join(dir, 'events.db')}`,
+    KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`,
+    READ_MODEL_URL: readModelUrl,
+    BENCH_PATH: benchPath,
+    BENCH_BIN: join(ROOT, 'node_modules/.bin/bench-sim'),
+    BENCH_SIM_FAIL: opts.benchFail ?? '',
+    SITE_URL_TEMPLATE: `http://{subdomain}.${ROOT_DOMAIN}:${webPort}`,
+    PROVISIONING_PORT: String(apiPort),
+    PROVISIONING_URL: apiUrl,
+    PROVISIONING_API_SECRET: apiSecret,
+    SECRETS_KEY: randomBytes(32).toString('hex'),
+    SCRYPT_LOG_N: '12',
+    // Every browser request reaches the API from the one web server's address.
+    RATE_LIMIT_SIGNUPS_PER_MINUTE: '10000',
+    RATE_LIMIT_CHECKS_PER_MINUTE: '10000',
+    RATE_LIMIT_CREDENTIAL_CHECKS_PER_MINUTE: '10000',
+    NEXTAUTH_URL: apex,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    GOOGLE_CLIENT_ID: google.id,
+    GOOGLE_CLIENT_SECRET: google.secret,
+    GOOGLE_WELL_KNOWN: `${oidcIssuer}/.well-known/openid-configuration`,
+    GOOGLE_ISSUER: oidcIssuer,
+    OIDC_PORT: String(oidcPort),
+    OIDC_CLIENT_ID: google.id,
+    OIDC_CLIENT_SECRET: google.secret,
+    OIDC_REDIRECT_URI: `${apex}/api/auth/callback/google`,
+  };
+
+  const children: Array<{ name: string; proc: ResultPromise }> = [];
+  const start = (name: string, args: string[], cwd = ROOT) => {
+    const log = createWriteStream(join(dir, `${name}.log`));
+    const proc = execa(process.execPath, args, { cwd, env, extendEnv: true, reject: false, stdin: 'ignore', buffer: false, cleanup: true });
+    proc.stdout?.pipe(log);
+    proc.stderr?.pipe(log);
+    children.push({ name, proc });
+    return proc;
+  };
+  const stop = async () => {
+    for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGTERM');
+    const timer = setTimeout(() => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')), 8000);
+    await Promise.allSettled(children.map((c) => c.proc));
+    clearTimeout(timer);
+    if (process.env.E2E_KEEP_DATA !== '1') rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await execa(process.execPath, [BENCH_SIM, 'init', benchPath], { env: { ...process.env, BENCH_SIM_FAIL: '' } });
+    const oidc = start('oidc', [join(WEB, 'e2e/support/oidc-server.mjs')]);
+    const api = start('provisioning', [join(ROOT, 'services/provisioning/dist/main.js')]);
+    const projector = start('projector', [join(ROOT, 'projections/tenant-lookup/dist/main.js')]);
+    await waitFor(`${apiUrl}/health`, {}, api, 'provisioning');
+    await waitFor(`${oidcIssuer}/.well-known/openid-configuration`, {}, oidc, 'oidc');
+    const web = start('web', [NEXT_BIN, 'start', '-p', String(webPort)], WEB);
+    await waitFor(`http://127.0.0.1:${webPort}/`, { host: `${ROOT_DOMAIN}:${webPort}` }, web, 'web');
+    if (projector.exitCode !== null) throw new Error('projector exited');
+  } catch (err) {
+    const logs = children.map((c) => `${c.name}: see ${join(dir, `${c.name}.log`)}`).join('\n');
+    process.env.E2E_KEEP_DATA = '1';
+    await stop();
+    throw new Error(`${(err as Error).message}\n${logs}`);
+  }
+
+  return {
+    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, env,
+    tenantUrl: (subdomain) => `http://${subdomain}.${ROOT_DOMAIN}:${webPort}/`,
+    stop,
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * The web end to end: Debian's chromium (playwright-core) against `next start`, the provisioning
+ * service and its process manager driving the bench simulator on SQLite, the tenant-lookup
+ * projector, and a local OpenID provider standing in for Google. Root domain example.localhost.
+ * Each scenario saves a screenshot under test-output/e2e/.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
+import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser';
+import { buildWeb, ROOT_DOMAIN, startStack, type Stack } from './support/stack';
+
+const FAIL_SUBDOMAIN = 'failco';
+const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' };
+const HOUR = 3_600_000;
+
+let stack: Stack;
+let browser: Browser;
+let readModel: ReadModelStore;
+const contexts: BrowserContext[] = [];
+const timings: Record<string, number> = {};
+
+async function fresh(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  contexts.push(ctx);
+  return ctx.newPage();
+}
+
+async function tenantsWithSubdomain(subdomain: string) {
+  const page = await listTenants(readModel, { limit: 500 });
+  return page.items.filter((t) => t.subdomain === subdomain);
+}
+
+function benchCalls(command: string, site: string): number {
+  const file = join(stack.benchPath, 'logs', 'bench-sim.jsonl');
+  if (!existsSync(file)) return 0;
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; argv: string[] })
+    .filter((l) => l.event === 'exit' && l.argv.includes(command) && l.argv.includes(site)).length;
+}
+
+/** Records every step state the progress page shows, across navigations. */
+async function watchSteps(page: Page): Promise<Map<string, Set<string>>> {
+  const seen = new Map<string, Set<string>>();
+  await page.exposeBinding('__reportStep', (_src, key: string, state: string) => {
+    if (!seen.has(key)) seen.set(key, new Set());
+    seen.get(key)!.add(state);
+  });
+  await page.addInitScript(() => {
+    const report = () => document.querySelectorAll('li[data-step]').forEach((li) =>
+      (window as unknown as { __reportStep: (k: string, s: string) => void }).__reportStep(li.getAttribute('data-step') ?? '', li.getAttribute('data-state') ?? ''));
+    new MutationObserver(report).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    document.addEventListener('DOMContentLoaded', report);
+  });
+  return seen;
+}
+
+async function fillSignup(page: Page, v: { organization: string; subdomain: string; email: string; password: string }): Promise<void> {
+  await page.goto(`${stack.apex}/signup`);
+  await page.getByLabel('Organization').fill(v.organization);
+  await page.getByLabel('Subdomain').fill(v.subdomain);
+  await page.getByLabel('Email').fill(v.email);
+  await page.getByLabel('Password').fill(v.password);
+}
+
+async function expectDashboard(page: Page, subdomain: string, organization: string): Promise<void> {
+  await page.waitForURL(stack.tenantUrl(subdomain), { timeout: 120_000 });
+  await page.getByRole('heading', { name: organization }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('tenant-status').filter({ hasText: 'Active' }).waitFor({ timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  await buildWeb();
+  // The failure scenario's subdomain fails add-system-manager once: rollback, then Retry succeeds.
+  stack = await startStack({ benchFail: `add-system-manager:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}*1` });
+  browser = await launch();
+  readModel = await openReadModel(stack.readModelUrl);
+}, 600_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await readModel?.close().catch(() => undefined);
+  await stack?.stop();
+  if (Object.keys(timings).length) writeFileSync(join(SHOTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+}, 60_000);
+
+test('1. signup -> progress shows each step -> dashboard on acme.example.localhost, signed in', async () => {
+  const page = await fresh();
+  const seen = await watchSteps(page);
+  await fillSignup(page, { organization: 'Acme Ltd', subdomain: 'acme', ...OWNER });
+  await page.getByText(`acme.${ROOT_DOMAIN} is available.`).waitFor();
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/signup\/[0-9a-f-]{36}$/);
+  await shot(page, '1a-progress');
+  await expectDashboard(page, 'acme', 'Acme Ltd');
+  timings.createToDashboardMs = Date.now() - t0;
+  for (const key of ['new-site', 'install-app:erpnext', 'add-system-manager', 'api-keys', 'set-host-name']) {
+    expect(seen.get(key)).toBeDefined();
+  }
+  await expect(page.locator('header')).toContainText(OWNER.email);
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'tlc.session-token');
+  expect(cookie?.domain).toBe(`.${ROOT_DOMAIN}`);
+  expect(cookie?.httpOnly).toBe(true);
+  await shot(page, '1b-dashboard');
+}, HOUR);
+
+test('2. a double-clicked Create makes one tenant', async () => {
+  const page = await fresh();
+  await fillSignup(page, { organization: 'Twice Inc', subdomain: 'twice', email: 'owner@twice.test', password: 'twice twice twice' });
+  await page.getByRole('button', { name: 'Create' }).dblclick();
+  await expectDashboard(page, 'twice', 'Twice Inc');
+  expect(await tenantsWithSubdomain('twice')).toHaveLength(1);
+  expect(benchCalls('new-site', `twice.${ROOT_DOMAIN}`)).toBe(1);
+
+  // Without JavaScript nothing disables the button: the same form posted twice (same hidden
+  // idempotency key) still makes one tenant.
+  const plain = await fresh({ javaScriptEnabled: false });
+  await fillSignup(plain, { organization: 'Again Co', subdomain: 'again', email: 'owner@again.test', password: 'again again again' });
+  const form = await plain.locator('form').evaluate((f: HTMLFormElement) => {
+    const fd = new FormData(f);
+    return { action: f.action, fields: [...fd.entries()].map(([k, v]) => [k, String(v)]) };
+  });
+  const post = () => plain.request.post(form.action, { multipart: Object.fromEntries(form.fields), maxRedirects: 0, failOnStatusCode: false });
+  const [a, b] = [await post(), await post()];
+  expect([a.status(), b.status()]).toEqual([303, 303]);
+  expect(a.headers().location).toBe(b.headers().location);
+  expect(await tenantsWithSubdomain('again')).toHaveLength(1);
+  await shot(page, '2-double-submit-one-tenant');
+}, HOUR);
+
+test('3. taken, reserved and malformed subdomains -> inline errors, nothing created', async () => {
+  const before = (await listTenants(readModel, { limit: 500 })).total;
+  const page = await fresh();
+  const typed = { organization: 'Copycat Ltd', email: 'cat@copycat.test', password: 'copycat copycat' };
+  await fillSignup(page, { ...typed, subdomain: 'acme' });
+  await page.getByTestId('subdomain-error').filter({ hasText: 'already taken' }).waitFor();
+  await page.getByLabel('Subdomain').fill('admin');
+  await page.getByTestId('subdomain-error').filter({ hasText: 'reserved' }).waitFor();
+  await page.getByLabel('Subdomain').fill('-bad-');
+  await page.getByTestId('subdomain-error').filter({ hasText: 'cannot start or end with a hyphen' }).waitFor();
+
+  // Submitted anyway: the server says which rule, keeps what was typed, never the password.
+  await page.getByLabel('Subdomain').fill('acme');
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/signup');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await answered;
+  await page.getByRole('button', { name: 'Create' }).and(page.locator(':enabled')).waitFor();
+  await page.locator('#subdomain[aria-invalid=true]').waitFor();
+  await page.getByText('That subdomain is already taken').waitFor();
+  await expect(page.getByLabel('Organization').inputValue()).resolves.toBe(typed.organization);
+  await expect(page.getByLabel('Email').inputValue()).resolves.toBe(typed.email);
+  await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
+  expect(await page.content()).not.toContain(typed.password);
+  await shot(page, '3a-taken-inline-error');
+
+  // The same without JavaScript: a plain form post, rendered by the server.
+  const plain = await fresh({ javaScriptEnabled: false });
+  for (const [subdomain, rule] of [['admin', /reserved/], ['Bad_Name!', /only use the letters a-z/], ['ab', /at least 3/]] as const) {
+    await fillSignup(plain, { ...typed, subdomain });
+    await plain.getByRole('button', { name: 'Create' }).click();
+    await plain.waitForLoadState('load');
+    await expect(plain.locator('#subdomain-status').textContent()).resolves.toMatch(rule);
+    await expect(plain.getByLabel('Organization').inputValue()).resolves.toBe(typed.organization);
+    expect(await plain.content()).not.toContain(typed.password);
+  }
+  await shot(plain, '3b-malformed-no-javascript');
+  expect((await listTenants(readModel, { limit: 500 })).total).toBe(before);
+}, HOUR);
+
+test('4. Google: a new person -> onboarding -> provisioning -> their tenant; returning -> straight there', async () => {
+  const email = 'newbie@gmail.test';
+  const page = await fresh();
+  await page.goto(`${stack.apex}/signup`);
+  await page.getByRole('link', { name: 'Continue with Google' }).click();
+  await googleLogin(page, stack.oidcIssuer, email);
+  await page.waitForURL(`${stack.apex}/onboarding`);
+  await expect(page.locator('main').textContent()).resolves.toContain(email);
+  await shot(page, '4a-onboarding');
+  await page.getByLabel('Organization').fill('Newbie Org');
+  await page.getByLabel('Subdomain').fill('newbie');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/signup\/[0-9a-f-]{36}$/);
+  await expectDashboard(page, 'newbie', 'Newbie Org');
+
+  const again = await fresh();
+  await again.goto(`${stack.apex}/login`);
+  await again.getByRole('button', { name: 'Continue with Google' }).click();
+  await googleLogin(again, stack.oidcIssuer, email);
+  await expectDashboard(again, 'newbie', 'Newbie Org');
+  await shot(again, '4b-returning-google-user');
+}, HOUR);
+
+test('5. a person of tenant A opening tenant B -> 403, nothing of B on the page', async () => {
+  const page = await fresh();
+  await signInWithPassword(page, stack.apex, OWNER.email, OWNER.password);
+  await expectDashboard(page, 'acme', 'Acme Ltd');
+  const res = await page.goto(stack.tenantUrl('newbie'));
+  expect(res?.status()).toBe(403);
+  const text = (await page.locator('body').innerText()).toLowerCase();
+  expect(text).toContain('you do not have access');
+  for (const leak of ['newbie org', 'newbie@gmail.test', 'newbie']) expect(text).not.toContain(leak);
+  expect(await page.content()).not.toContain('Newbie Org');
+  await shot(page, '5-other-tenant-403');
+}, HOUR);
+
+test('6. ten open-redirect attempts in callbackUrl all stay on our hosts', async () => {
+  const port = stack.webPort;
+  const attempts = [
+    'http://evil.test/',
+    `http://${ROOT_DOMAIN}.evil.test:${port}/`,
+    `http://evil${ROOT_DOMAIN}:${port}/`,
+    '//evil.test/',
+    '/\\evil.test/',
+    `http://${ROOT_DOMAIN}:${port}@evil.test/`,
+    `http://acme.${ROOT_DOMAIN}:${port}%40evil.test/`,
+    `http://evil.test%2F.${ROOT_DOMAIN}:${port}/`,
+    `https://acme.${ROOT_DOMAIN}:${port}/`,
+    `http://a.b.${ROOT_DOMAIN}:${port}/`,
+    'javascript:alert(document.cookie)',
+    '%2F%2Fevil.test%2F',
+  ];
+  const landed: string[] = [];
+  for (const attempt of attempts) {
+    const page = await fresh();
+    await signInWithPassword(page, stack.apex, OWNER.email, OWNER.password, attempt);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 30_000 });
+    await page.waitForLoadState('load');
+    const u = new URL(page.url());
+    landed.push(u.href);
+    expect(u.protocol).toBe('http:');
+    expect(u.port).toBe(String(port));
+    expect(u.hostname === ROOT_DOMAIN || u.hostname === `acme.${ROOT_DOMAIN}`).toBe(true);
+    if (attempt === attempts[attempts.length - 1]) await shot(page, '6-open-redirect-stayed-home');
+    await page.context().close();
+  }
+  expect(landed).toHaveLength(attempts.length);
+}, HOUR);
+
+test('7. a bench failure -> the page shows the failure and the rollback -> Retry -> Active', async () => {
+  const page = await fresh();
+  await fillSignup(page, { organization: 'Fail Co', subdomain: FAIL_SUBDOMAIN, email: 'owner@failco.test', password: 'failco failco failco' });
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/signup\/[0-9a-f-]{36}$/);
+  const failure = page.getByTestId('failure');
+  await failure.waitFor({ timeout: 120_000 });
+  await expect(failure.textContent()).resolves.toMatch(/Everything was rolled back/);
+  await expect(page.getByTestId('progress-status').textContent()).resolves.toMatch(/rolled back/);
+  await shot(page, '7a-failure-rolled-back');
+  expect(benchCalls('drop-site', `${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}`)).toBeGreaterThanOrEqual(1);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expectDashboard(page, FAIL_SUBDOMAIN, 'Fail Co');
+  await shot(page, '7b-after-retry-active');
+}, HOUR);
+
+test('8. an unknown subdomain -> the 404 page', async () => {
+  const page = await fresh();
+  const res = await page.goto(stack.tenantUrl('nosuchco'));
+  expect(res?.status()).toBe(404);
+  await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await shot(page, '8-unknown-subdomain-404');
+}, HOUR);
