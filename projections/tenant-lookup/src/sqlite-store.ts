@@ -169,10 +169,12 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   private createTable(generation: number): void {
     const t = generationTable(STORAGE_NAME, generation);
+    // A rowid table, not WITHOUT ROWID: rows carry a ~1 KB JSON document, and SQLite keeps whole
+    // rows in a WITHOUT ROWID b-tree, which made rebuilds about 3x slower (bench B2: 14-21k vs 40k events/s).
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (
         tenant_id TEXT PRIMARY KEY, subdomain TEXT NOT NULL, admin_email TEXT NOT NULL, status TEXT NOT NULL,
         released INTEGER NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL,
-        doc TEXT NOT NULL) WITHOUT ROWID;
+        doc TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain);
       CREATE INDEX IF NOT EXISTS ${t}_email ON ${t} (admin_email);
       CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at);`);
