@@ -1,9 +1,13 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore } from './factory.js';
 import { Collector, ev, uniquePrefix } from './test-support/collector.js';
 import { describeEventStoreContract } from './test-support/event-store.contract.js';
+
+// The int project's testTimeout is not applied per project by Jest; these tests do real I/O.
+jest.setTimeout(60_000);
 
 // A real file (not :memory:) so WAL, the busy timeout and cross-connection reads are exercised.
 const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'));

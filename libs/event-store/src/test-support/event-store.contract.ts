@@ -24,10 +24,10 @@ export function describeEventStoreContract(
     let store: EventStore;
     beforeAll(async () => {
       store = await makeStore();
-    });
+    }, 30_000);
     afterAll(async () => {
       if (store) await dispose(store);
-    });
+    }, 30_000);
 
     it('answers ping and reports head position 0 while empty', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
@@ -226,7 +226,7 @@ export function describeEventStoreContract(
         // The log read afterwards agrees with what the subscription saw live.
         const all = (await store.readAll({ fromPosition: got[0].position - 1 })).filter((e) => e.streamId.startsWith(p));
         expect(all.map((e) => e.eventId)).toEqual(got.map((e) => e.eventId));
-      });
+      }, 120_000);
     });
 
     it('20 concurrent appends with the same expected revision: exactly one wins', async () => {
