@@ -13,7 +13,7 @@ export function rawSqliteRebuild(eventsFile: string, targetFile: string, pageSiz
     target.pragma('journal_mode = WAL');
     target.pragma('synchronous = NORMAL');
     target.exec(`CREATE TABLE lookup (tenant_id TEXT PRIMARY KEY, subdomain TEXT NOT NULL, admin_email TEXT NOT NULL, status TEXT NOT NULL,
-        released INTEGER NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
+        released INTEGER NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
       CREATE INDEX lookup_subdomain ON lookup (subdomain); CREATE INDEX lookup_email ON lookup (admin_email); CREATE INDEX lookup_created ON lookup (created_at);
       CREATE TABLE checkpoint (id INTEGER PRIMARY KEY, position INTEGER NOT NULL); INSERT INTO checkpoint VALUES (1, -1);`);
     const page = events.prepare<[number, number], RawEventRow>('SELECT position, stream_id, revision, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?');
