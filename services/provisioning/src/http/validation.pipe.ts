@@ -18,6 +18,8 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] 
   });
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 @Injectable()
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -40,6 +42,12 @@ export class StrictValidationPipe extends ValidationPipe {
       if (value === undefined) value = {};
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new DomainError('VALIDATION.FAILED', 'The body must be a JSON object.', { errors: [{ field: '', code: 'FIELD.NOT_OBJECT', message: 'The body must be a JSON object.' }] });
+      }
+      // class-validator's whitelist sees `constructor` as a known property of every object.
+      const forbidden = Object.keys(value).filter((k) => FORBIDDEN_KEYS.has(k));
+      if (forbidden.length > 0) {
+        const errors = forbidden.map((field) => ({ field, code: 'FIELD.NOT_ALLOWED', message: `The field "${field}" is not part of this request.` }));
+        throw new DomainError('VALIDATION.FAILED', errors[0].message, { field: forbidden[0], errors });
       }
     }
     return super.transform(value, metadata);

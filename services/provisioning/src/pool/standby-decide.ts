@@ -17,6 +17,8 @@ export type StandbyCommand =
   | Cmd<'StartStandbyStep', StepData & { runnerId: string; leaseExpiresAt: string }>
   | Cmd<'RecordStandbyStepSucceeded', StepData & { durationMs: number; dbName?: string; archivedTo?: string; reason?: string }>
   | Cmd<'RecordStandbyStepFailed', StepData & { exitCode: number | null; reason: string; stderrTail: string }>
+  /** A build whose runner died (lease expired, or silent between steps): fail it so it is dropped. */
+  | Cmd<'AbandonStandby', { site: string; reason: string; silentSince: string }>
   | Cmd<'ClaimStandby', { site: string; tenantId: string }>
   | Cmd<'ReturnStandby', { site: string; tenantId: string; reason: string }>;
 
@@ -53,6 +55,13 @@ export function decideStandby(command: StandbyCommand, s: StandbyState): Standby
       // A failed drop stays Failed with the site on the bench; the next sweep tries again.
       if (d.step === 'drop-site') return [failed(d, s, 'drop-site')];
       return [failed(d, s, d.step)];
+    }
+    case 'AbandonStandby': {
+      const now = ms(command.metadata.now);
+      const alive = s.running ? ms(s.running.leaseExpiresAt) > now : ms(s.updatedAt ?? '') > ms(command.data.silentSince);
+      if (s.status !== 'Building' || alive) throw new PoolError('POOL.STEP_LEASE_HELD', `The build of ${site} is not abandoned (${s.status}).`);
+      const step = s.running ?? nextStandbyStep(s) ?? { step: 'new-site' as const };
+      return [{ type: 'StandbyBuildFailed', data: { site, step: step.step, ...(step.app ? { app: step.app } : {}), exitCode: null, reason: command.data.reason, stderrTail: '' } }];
     }
     case 'ClaimStandby':
       if (s.status !== 'Ready') throw new PoolError('POOL.STANDBY_NOT_READY', `The standby site "${site}" is ${s.status}, not Ready.`);

@@ -22,6 +22,8 @@ export interface Harness {
   readonly store: EventStore;
   readonly logs: string[];
   readonly baseUrl: string;
+  /** The PostgreSQL URL of this run's own database (undefined on SQLite). */
+  readonly pgUrl?: string;
   inject(opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown; body?: string }): Promise<{
     statusCode: number; headers: Record<string, unknown>; body: string; json: () => any;
   }>;
@@ -34,8 +36,8 @@ async function adminQuery(sql: string): Promise<void> {
   try { await client.query(sql); } finally { await client.end(); }
 }
 
-export async function startHarness(backend: Backend, env: Record<string, string> = {}): Promise<Harness> {
-  let url = 'sqlite::memory:';
+export async function startHarness(backend: Backend, env: Record<string, string> = {}, opts: { sqliteFile?: string } = {}): Promise<Harness> {
+  let url = opts.sqliteFile ? `sqlite:${opts.sqliteFile}` : 'sqlite::memory:';
   let dbName: string | undefined;
   if (backend === 'postgres') {
     dbName = `prov_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
@@ -48,7 +50,7 @@ export async function startHarness(backend: Backend, env: Record<string, string>
     PROVISIONING_API_SECRET: API_SECRET,
     SECRETS_KEY: randomBytes(32).toString('hex'),
     EVENT_STORE_URL: url,
-    KEY_STORE_URL: url,
+    KEY_STORE_URL: opts.sqliteFile ? `sqlite:${opts.sqliteFile}.keys` : url,
     PROVISIONING_PORT: '0',
     SCRYPT_LOG_N: '12',
     RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000',
@@ -64,6 +66,7 @@ export async function startHarness(backend: Backend, env: Record<string, string>
   const baseUrl = await service.listen();
   return {
     service, store, logs,
+    pgUrl: dbName ? url : undefined,
     baseUrl,
     // A real listening port and fetch: light-my-request (app.inject) pulls ESM-only `cookie`
     // through require, which Jest's loader on Node 20 cannot do.

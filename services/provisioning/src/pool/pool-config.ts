@@ -1,0 +1,35 @@
+/**
+ * The pool's part of the configuration, parsed once with the rest (config.ts calls this) and
+ * frozen. POOL_SIZE 0 (the default) turns the pool off: no standby site is made or claimed.
+ */
+export interface PoolConfig {
+  /** Ready-or-building standby sites to keep. */
+  readonly size: number;
+  /** How often the refiller looks at the pool (it is also woken by every claim). */
+  readonly refillIntervalMs: number;
+  /** A claim whose tenant has not recorded it after this long is settled by the sweep. */
+  readonly claimGraceMs: number;
+  /** Longest a build step (new-site, install-app) may run; its lease adds a grace on top. */
+  readonly stepTimeoutMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw Object.assign(new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`), { variable: name });
+  }
+  return n;
+}
+
+export function parsePoolConfig(env: Env): PoolConfig {
+  return Object.freeze({
+    size: int(env, 'POOL_SIZE', 0, 0, 1000),
+    refillIntervalMs: int(env, 'POOL_REFILL_INTERVAL_MS', 1000, 10, 600_000),
+    claimGraceMs: int(env, 'POOL_CLAIM_GRACE_MS', 60_000, 0, 86_400_000),
+    stepTimeoutMs: int(env, 'POOL_STEP_TIMEOUT_MS', 45 * 60_000, 100, 24 * 3_600_000),
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Claims, returns and settles standby sites. A claim is two appends on two streams:
+ *   1. StandbyClaimed on `standby-<id>` at the revision of its Ready state (the store lets one
+ *      racing claimant through; the others try the next site or miss);
+ *   2. StandbySiteClaimed on the tenant stream at the tenant's revision, only while the tenant
+ *      has not started (canTakeStandby).
+ * A crash between them leaves a claim the tenant never recorded; `settle` decides it with one
+ * rule (settleClaim): record it if the tenant can still take it, else return the site. Both
+ * outcomes use event ids derived from the claim's event id, so a redo is a no-op.
+ */
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { WrongExpectedRevisionError } from '@tlc/event-store';
+import { claimsBy, type StandbyEvent, type TenantState } from '@tlc/tenant-events';
+import type { ProvisioningConfig } from '../config/config.js';
+import { CONFIG } from '../config/tokens.js';
+import { newId } from '../shared/ids.js';
+import type { CommandMetadata } from '../tenants/commands.js';
+import { TenantRepository } from '../tenants/tenant-repository.js';
+import { PoolIndex } from './pool-index.js';
+import { PoolMetrics } from './pool-metrics.js';
+import { POOL_BENCH, POOL_FAULTS, type PoolBenchLocation, type PoolFaults } from './pool-tokens.js';
+import { isPoolError } from './pool-error.js';
+import { StandbyBench } from './standby-bench.js';
+import { StandbyRepository } from './standby-repository.js';
+import { canTakeStandby, decideRecordClaim, settleClaim } from './tenant-claim.js';
+
+const MAX_TENANT_TRIES = 5;
+
+@Injectable()
+export class PoolService {
+  private readonly logger = new Logger('Pool');
+  readonly runnerId = `pool-${newId().slice(0, 8)}`;
+  readonly bench: StandbyBench;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ProvisioningConfig,
+    @Inject(POOL_BENCH) where: PoolBenchLocation,
+    readonly index: PoolIndex,
+    private readonly standbys: StandbyRepository,
+    private readonly tenants: TenantRepository,
+    private readonly metrics: PoolMetrics,
+    @Optional() @Inject(POOL_FAULTS) private readonly faults?: PoolFaults,
+  ) {
+    this.bench = new StandbyBench(where, config.pool.stepTimeoutMs);
+  }
+
+  get enabled(): boolean {
+    return this.config.pool.size > 0;
+  }
+
+  meta(correlationId: string, commandId = newId()): CommandMetadata {
+    return { commandId, correlationId, causationId: correlationId, actor: { kind: 'system', id: this.runnerId }, now: new Date().toISOString() };
+  }
+
+  /**
+   * Before a tenant's first step: gives it a ready standby site, recorded on its stream, or
+   * undefined (pool off, empty, or the tenant already started): then the normal path runs.
+   */
+  async claimFor(tenantId: string, correlationId = tenantId): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    await this.index.start();
+    const { state } = await this.tenants.load(tenantId);
+    if (state.standbySite) return state.standbySite;
+    if (!canTakeStandby(state)) return undefined;
+    // Our own earlier claim that never reached the tenant stream (a crash in between): finish it.
+    const earlier = this.index.all().find((s) => s.status === 'Claimed' && s.claimedBy === tenantId);
+    let site = earlier?.site;
+    if (!site) {
+      site = await this.claimOne(tenantId, correlationId);
+      if (!site) {
+        this.metrics.misses.inc();
+        return undefined;
+      }
+      await this.faults?.afterStandbyClaimed?.(site, tenantId);
+    }
+    const recorded = await this.settle(site, correlationId);
+    if (recorded) this.metrics.claims.inc({ outcome: 'warm' });
+    else this.metrics.misses.inc();
+    return recorded ? site : undefined;
+  }
+
+  /** Tries ready sites from a random offset (racing claimants spread out); each try is one append. */
+  private async claimOne(tenantId: string, correlationId: string): Promise<string | undefined> {
+    const ready = this.index.ready();
+    const offset = ready.length ? Math.floor(Math.random() * ready.length) : 0;
+    for (let i = 0; i < ready.length; i++) {
+      const candidate = ready[(offset + i) % ready.length].site;
+      try {
+        const done = await this.standbys.handle({ type: 'ClaimStandby', data: { site: candidate, tenantId }, metadata: this.meta(correlationId) });
+        this.index.remember(done.state);
+        return candidate;
+      } catch (e) {
+        if (e instanceof WrongExpectedRevisionError || isPoolError(e, 'POOL.STANDBY_NOT_READY')) {
+          const fresh = await this.standbys.load(candidate);
+          this.index.remember(fresh.state);
+          continue;
+        }
+        throw e;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Brings a Claimed site and its tenant into agreement (see settleClaim). Returns true when the
+   * tenant now has the site recorded, false when the site went back to the pool (or elsewhere).
+   */
+  async settle(site: string, correlationId: string): Promise<boolean> {
+    for (let attempt = 1; attempt <= MAX_TENANT_TRIES; attempt++) {
+      const { state: s, recorded: sr } = await this.standbys.load(site);
+      this.index.remember(s);
+      if (s.status !== 'Claimed' || !s.claimedBy) return false;
+      const tenantId = s.claimedBy;
+      const claimEvent = [...sr].reverse().find((r) => r.type === 'StandbyClaimed');
+      const claimId = claimEvent?.eventId ?? `${site}/${s.revision}`;
+      const { state: t, recorded: tr } = await this.tenants.load(tenantId);
+      const verdict = settleClaim(t, tr, site, claimsBy(sr as unknown as StandbyEvent[], tenantId));
+      if (verdict === 'in-use') return true;
+      if (verdict === 'return') {
+        await this.returnSite(site, tenantId, 'the tenant started without it', correlationId, claimId);
+        return false;
+      }
+      // Attach the customer's name first: once the tenant records the claim, its next step runs
+      // on this site. add-domain and set-config are idempotent, so a redo is harmless.
+      const attached = await this.bench.attachDomain(site, t.siteName, `https://${t.siteName}`);
+      if (!attached.ok) {
+        this.logger.warn({ msg: 'attaching the domain to a standby site failed; returning it', site, tenantId, exitCode: attached.exitCode });
+        await this.returnSite(site, tenantId, 'attaching the domain failed', correlationId, claimId);
+        return false;
+      }
+      try {
+        await this.tenants.append(t, tenantId, decideRecordClaim(t, site), this.meta(correlationId, `record/${claimId}`));
+        this.logger.log({ msg: 'standby site claimed', site, tenantId, correlationId });
+        return true;
+      } catch (e) {
+        if (e instanceof WrongExpectedRevisionError || isPoolError(e, 'POOL.TENANT_CANNOT_TAKE_STANDBY')) continue;
+        throw e;
+      }
+    }
+    return false;
+  }
+
+  /** Detaches the customer's name and puts the site back as Ready; if it cannot be detached, it is dropped. */
+  async returnSite(site: string, tenantId: string, reason: string, correlationId: string, claimId: string): Promise<void> {
+    const detached = await this.bench.detachDomain(site);
+    if (!detached.ok) {
+      this.logger.warn({ msg: 'could not detach a returned standby site; it stays claimed and is replaced', site, tenantId });
+      this.metrics.releases.inc({ outcome: 'kept' });
+      return;
+    }
+    try {
+      const done = await this.standbys.handle({ type: 'ReturnStandby', data: { site, tenantId, reason }, metadata: this.meta(correlationId, `return/${claimId}`) });
+      this.index.remember(done.state);
+      this.metrics.releases.inc({ outcome: 'returned' });
+      this.logger.log({ msg: 'standby site returned to the pool', site, tenantId, reason });
+    } catch (e) {
+      if (!(e instanceof WrongExpectedRevisionError) && !isPoolError(e, 'POOL.NOT_CLAIMED_BY')) throw e;
+    }
+  }
+
+  /**
+   * Compensation for a tenant on a standby site (its drop-site step): when the site still holds
+   * nothing of the customer's (no admin user, no API key; asked of the site), it goes back to the
+   * pool and true is returned; otherwise false, and the caller drops it with bench as usual.
+   */
+  async releaseIfClean(t: TenantState, correlationId = t.tenantId): Promise<boolean> {
+    const site = t.standbySite;
+    if (!site) return false;
+    const { state: s, recorded } = await this.standbys.load(site);
+    const last = recorded[recorded.length - 1];
+    // A redo after a crash: this tenant already gave it back.
+    if (last?.type === 'StandbyReturned' && (last.data as { tenantId?: string }).tenantId === t.tenantId) return true;
+    if (s.status !== 'Claimed' || s.claimedBy !== t.tenantId) return false;
+    if (!(await this.bench.isClean(site, t.adminEmail))) {
+      this.metrics.releases.inc({ outcome: 'dropped' });
+      return false;
+    }
+    const claimId = [...recorded].reverse().find((r) => r.type === 'StandbyClaimed')?.eventId ?? site;
+    await this.returnSite(site, t.tenantId, 'the tenant was rolled back before anything was written to the site', correlationId, claimId);
+    const after = await this.standbys.load(site);
+    return after.state.status === 'Ready';
+  }
+}
