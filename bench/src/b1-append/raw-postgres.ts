@@ -1,6 +1,6 @@
 /**
  * B1 baseline on PostgreSQL: `pg` writing the same rows into tables of the same shape as the
- * event store's, one transaction per 10-event stream (one multi-row INSERT for the events, one
+ * event store's (es_streams, es_events; a plain sequence for positions), one transaction per 10-event stream (one multi-row INSERT for the events, one
  * upsert of the stream row), from N concurrent connections, with no ordering or revision logic.
  */
 import pg from 'pg';
@@ -8,16 +8,18 @@ import type { FixtureStream } from '../fixtures/tenant-histories.js';
 import { forEachConcurrently } from '../harness/concurrency.js';
 
 const SCHEMA = `
-  CREATE TABLE streams (stream_id text PRIMARY KEY, last_revision bigint NOT NULL,
+  CREATE TABLE es_streams (stream_id text PRIMARY KEY, last_revision bigint NOT NULL,
     first_visible bigint NOT NULL DEFAULT 0, deleted boolean NOT NULL DEFAULT false);
-  CREATE TABLE events (position bigserial PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL,
-    event_id uuid NOT NULL UNIQUE, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
+  CREATE SEQUENCE es_position;
+  CREATE TABLE es_events (position bigint PRIMARY KEY DEFAULT nextval('es_position'),
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(), stream_id text NOT NULL, revision bigint NOT NULL,
+    event_id text NOT NULL UNIQUE, type text NOT NULL, data json NOT NULL, metadata json NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(), UNIQUE (stream_id, revision));
 `;
 
 const insertSql = (rows: number): string => {
   const values = Array.from({ length: rows }, (_, i) => `($1, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}, $${i * 5 + 6})`);
-  return `INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES ${values.join(', ')}`;
+  return `INSERT INTO es_events (stream_id, revision, event_id, type, data, metadata) VALUES ${values.join(', ')}`;
 };
 
 /** Appends every stream with `writers` connections; returns elapsed milliseconds. */
@@ -36,7 +38,7 @@ export async function rawPostgresAppend(url: string, streams: readonly FixtureSt
         const params: unknown[] = [s.streamId];
         s.events.forEach((e, revision) => params.push(revision, e.metadata.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)));
         await client.query(sql, params);
-        await client.query(`INSERT INTO streams (stream_id, last_revision) VALUES ($1, $2)
+        await client.query(`INSERT INTO es_streams (stream_id, last_revision) VALUES ($1, $2)
           ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision`, [s.streamId, s.events.length - 1]);
         await client.query('COMMIT');
       } catch (error) {

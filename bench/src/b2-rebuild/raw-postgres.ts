@@ -9,7 +9,7 @@ import { rawFoldPage, type RawDoc, type RawEventRow } from './raw-fold.js';
 
 const COLUMNS = 9;
 
-export async function rawPostgresRebuild(eventsUrl: string, targetUrl: string, pageSize = 5000, eventsTable = 'events'): Promise<number> {
+export async function rawPostgresRebuild(eventsUrl: string, targetUrl: string, pageSize = 5000, eventsTable = 'es_events'): Promise<number> {
   const source = new pg.Client({ connectionString: eventsUrl });
   const target = new pg.Client({ connectionString: targetUrl });
   await source.connect();
