@@ -71,7 +71,7 @@ export function toProgressView(input: unknown): ProgressView | null {
     siteUrl: str(body.siteUrl),
     lastError,
     startedAt: steps.find((s) => s.startedAt)?.startedAt ?? str(body.createdAt),
-    queued: body.queued === true,
+    queued: body.queued === true || body.phase === 'queued',
   };
 }
 
