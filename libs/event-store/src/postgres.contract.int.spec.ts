@@ -22,6 +22,7 @@ afterAll(async () => {
 // transactions really overlap and commit out of order.
 describeEventStoreContract('postgres', () => createEventStore(db.url, { poolSize: 10 }), (store) => store.close(), {
   eventIdsUniqueAcrossStreams: true,
+  startsEmpty: true,
 });
 
 describe('postgres adapter specifics', () => {

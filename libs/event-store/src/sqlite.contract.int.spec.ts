@@ -16,6 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEventStoreContract('sqlite', () => createEventStore(`sqlite:${file}`), (store) => store.close(), {
   eventIdsUniqueAcrossStreams: true,
+  startsEmpty: true,
 });
 
 describe('sqlite adapter specifics', () => {
