@@ -7,3 +7,5 @@ export * from './hash-chain.js';
 export * from './upcasting.js';
 export * from './subdomain.js';
 export * from './tenant-state.js';
+export * from './standby-events.js';
+export * from './standby-state.js';

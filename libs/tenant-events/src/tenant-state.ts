@@ -103,6 +103,9 @@ export function planSteps(apps: readonly string[]): StepRef[] {
 const freshSteps = (apps: readonly string[]): StepProgress[] =>
   planSteps(apps).map((ref) => ({ ...ref, key: stepKey(ref), status: 'pending' as const, attempts: 0 }));
 
+/** The Frappe site bench commands act on: the claimed standby site, else the tenant's own. */
+export const siteOnBench = (state: TenantState): string => state.standbySite ?? state.siteName;
+
 /** The next provisioning step still to succeed, or undefined when all have. */
 export function nextPendingStep(state: TenantState): StepProgress | undefined {
   return state.steps.find((s) => s.status !== 'succeeded');
@@ -143,10 +146,16 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
       return {
         status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
         subdomainReleased: false, lastError: undefined, running: undefined, siteMayExist: false, dbName: undefined,
-        apiKey: undefined,
+        apiKey: undefined, standbySite: undefined,
       };
     case 'StandbySiteClaimed':
-      return { standbySite: event.data.standbySite, siteMayExist: true };
+      // The standby site was created with every app ahead of time: those steps are done, and
+      // the rest of the plan (admin, API keys, host name) runs on the standby site.
+      return {
+        standbySite: event.data.standbySite, siteMayExist: true,
+        status: state.status === 'Requested' ? 'Provisioning' : state.status,
+        steps: state.steps.map((x) => (x.step === 'new-site' || x.step === 'install-app' ? { ...x, status: 'succeeded' as const, endedAt: at, durationMs: 0 } : x)),
+      };
     case 'StepStarted': {
       const key = stepKey(event.data);
       const prev = state.steps.find((s) => s.key === key);

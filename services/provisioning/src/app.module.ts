@@ -15,6 +15,7 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { RateLimitGuard } from './http/rate-limit.js';
 import { StrictValidationPipe } from './http/validation.pipe.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { PoolModule } from './pool/pool.module.js';
 import { SubdomainsController } from './reservations/subdomains.controller.js';
 import { CredentialsController } from './secrets/credentials.controller.js';
 import { ExecuteTenantCommandHandler } from './tenants/tenant-command.handler.js';
@@ -32,6 +33,7 @@ export class AppModule {
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
         // LookupModule (projections/tenant-lookup, GET /v1/lookup) goes here.
         // ProcessManagerModule (process-manager/) goes here.
+        PoolModule,
       ],
       controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController],
       providers: [

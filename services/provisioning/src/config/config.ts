@@ -2,6 +2,8 @@
  * Configuration, parsed once at start-up into a frozen object. A missing or bad value stops
  * the process with a message naming the variable; no secret has a default here.
  */
+import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
+
 export interface RateLimits {
   /** Signups per client IP per minute. */
   readonly signupsPerMinute: number;
@@ -28,6 +30,8 @@ export interface ProvisioningConfig {
   readonly scryptLogN: number;
   /** SSE heartbeat period (15 s) and how often an open stream looks for new events. */
   readonly sse: { readonly heartbeatMs: number; readonly pollMs: number };
+  /** The warm pool of standby sites (pool/pool-config.ts). */
+  readonly pool: PoolConfig;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +70,14 @@ export function parseKey(name: string, raw: string): Buffer {
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const APP = /^[a-z][a-z0-9_]{0,63}$/;
 
+function parsePool(env: Env): PoolConfig {
+  try {
+    return parsePoolConfig(env);
+  } catch (e) {
+    throw new ConfigError((e as { variable?: string }).variable ?? 'POOL_SIZE', (e as Error).message.replace(/^\S+ /, ''));
+  }
+}
+
 export function parseConfig(env: Env = process.env): ProvisioningConfig {
   const apiSecret = required(env, 'PROVISIONING_API_SECRET');
   if (apiSecret.length < 16) throw new ConfigError('PROVISIONING_API_SECRET', 'must have at least 16 characters.');
@@ -96,6 +108,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
       heartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 600_000),
       pollMs: int(env, 'SSE_POLL_MS', 250, 10, 10_000),
     }),
+    pool: parsePool(env),
   };
   return Object.freeze(config);
 }

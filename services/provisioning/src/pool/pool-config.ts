@@ -11,6 +11,11 @@ export interface PoolConfig {
   readonly claimGraceMs: number;
   /** Longest a build step (new-site, install-app) may run; its lease adds a grace on top. */
   readonly stepTimeoutMs: number;
+  /** The bench the pool drives (BENCH_BIN run in BENCH_PATH), as the process manager does. */
+  readonly benchBin: string;
+  readonly benchPath: string;
+  /** Heavy bench steps at once on this instance (PROVISIONING_CONCURRENCY). */
+  readonly concurrency: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -31,5 +36,8 @@ export function parsePoolConfig(env: Env): PoolConfig {
     refillIntervalMs: int(env, 'POOL_REFILL_INTERVAL_MS', 1000, 10, 600_000),
     claimGraceMs: int(env, 'POOL_CLAIM_GRACE_MS', 60_000, 0, 86_400_000),
     stepTimeoutMs: int(env, 'POOL_STEP_TIMEOUT_MS', 45 * 60_000, 100, 24 * 3_600_000),
+    benchBin: env.BENCH_BIN?.trim() || 'bench',
+    benchPath: env.BENCH_PATH?.trim() || './frappe-bench',
+    concurrency: int(env, 'PROVISIONING_CONCURRENCY', 2, 1, 256),
   });
 }

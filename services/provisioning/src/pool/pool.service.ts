@@ -31,6 +31,8 @@ export class PoolService {
   private readonly logger = new Logger('Pool');
   readonly runnerId = `pool-${newId().slice(0, 8)}`;
   readonly bench: StandbyBench;
+  /** Set by the refiller: a claim wakes it, so the pool refills without waiting for its timer. */
+  onClaimed?: () => void;
 
   constructor(
     @Inject(CONFIG) private readonly config: ProvisioningConfig,
@@ -76,6 +78,7 @@ export class PoolService {
     const recorded = await this.settle(site, correlationId);
     if (recorded) this.metrics.claims.inc({ outcome: 'warm' });
     else this.metrics.misses.inc();
+    this.onClaimed?.();
     return recorded ? site : undefined;
   }
 

@@ -43,7 +43,9 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly pool: PoolService,
     private readonly standbys: StandbyRepository,
     private readonly metrics: PoolMetrics,
-  ) {}
+  ) {
+    pool.onClaimed = () => this.poke();
+  }
 
   onApplicationBootstrap(): void {
     if (!this.pool.enabled) return;

@@ -4,7 +4,7 @@
  * won this site, and the caller moves on to the next one.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '@tlc/event-store';
+import type { EventStore, EventToAppend, RecordedEvent } from '@tlc/event-store';
 import {
   GENESIS_HASH, STANDBY_SCHEMA_VERSIONS, chainEvents, evolveStandby, initialStandbyState, standbyStream,
   type StandbyEvent, type StandbyEventDraft, type StandbyState,
@@ -52,7 +52,7 @@ export class StandbyRepository {
       },
     }))) as unknown as StandbyEvent[];
     const site = drafts[0]?.data.site ?? state.site;
-    const result = await this.store.append(standbyStream(site), events, state.exists ? state.revision : 'no_stream');
+    const result = await this.store.append(standbyStream(site), events as unknown as EventToAppend[], state.exists ? state.revision : 'no_stream');
     const first = result.nextExpectedRevision - events.length + 1;
     const next = events.reduce<StandbyState>((s, e, i) => evolveStandby(s, e, first + i), state);
     return { state: next, events };
