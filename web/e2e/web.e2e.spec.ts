@@ -4,12 +4,12 @@
  * projector, and a local OpenID provider standing in for Google. Root domain example.localhost.
  * Each scenario saves a screenshot under test-output/e2e/.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
 import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser';
-import { buildWeb, ROOT_DOMAIN, startStack, type Stack } from './support/stack';
+import { buildWeb, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack';
 
 const FAIL_SUBDOMAIN = 'failco';
 const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' };
@@ -260,4 +260,29 @@ test('8. an unknown subdomain -> the 404 page', async () => {
   expect(res?.status()).toBe(404);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await shot(page, '8-unknown-subdomain-404');
+}, HOUR);
+
+test('9. the API secret is in no client bundle; with the provisioning service down the form says so and keeps what was typed', async () => {
+  const files = readdirSync(join(WEB, '.next/static'), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.js')).map((d) => join(d.parentPath, d.name));
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) {
+    const js = readFileSync(f, 'utf8');
+    expect(js).not.toContain(stack.apiSecret);
+    expect(js).not.toContain('PROVISIONING_API_SECRET');
+    expect(js).not.toContain('NEXTAUTH_SECRET');
+  }
+
+  await stack.stopProcess('provisioning');
+  const page = await fresh();
+  const typed = { organization: 'Offline Ltd', subdomain: 'offline', email: 'owner@offline.test', password: 'offline offline' };
+  await fillSignup(page, typed);
+  await page.getByRole('button', { name: 'Create' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot reach our site builder' });
+  await alert.waitFor();
+  await expect(page.getByLabel('Organization').inputValue()).resolves.toBe(typed.organization);
+  await expect(page.getByLabel('Subdomain').inputValue()).resolves.toBe(typed.subdomain);
+  await expect(page.getByLabel('Email').inputValue()).resolves.toBe(typed.email);
+  expect(await page.content()).not.toContain(typed.password);
+  await shot(page, '9-provisioning-unreachable');
 }, HOUR);

@@ -62,6 +62,8 @@ export interface Stack {
   readonly benchPath: string;
   readonly oidcIssuer: string;
   readonly env: Record<string, string>;
+  /** Stops one process (e.g. `provisioning`, to show what people see when it is down). */
+  stopProcess(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -155,6 +157,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   return {
     dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, env,
     tenantUrl: (subdomain) => `http://${subdomain}.${ROOT_DOMAIN}:${webPort}/`,
+    async stopProcess(name) {
+      const c = children.find((x) => x.name === name);
+      if (!c || c.proc.exitCode !== null) return;
+      c.proc.kill('SIGTERM');
+      await c.proc;
+    },
     stop,
   };
 }
