@@ -30,7 +30,9 @@ export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoo
 
   return (
     <>
-      <form onSubmit={onSubmit} aria-describedby={error ? 'login-error' : undefined}>
+      <noscript><p className="notice">Signing in needs JavaScript in this browser. (Creating a site does not.)</p></noscript>
+      {/* method=post: without JavaScript a GET would put the password into the address bar and logs. */}
+      <form method="post" onSubmit={onSubmit} aria-describedby={error ? 'login-error' : undefined}>
         <div aria-live="assertive">{error ? <p className="alert" id="login-error" role="alert">{error}</p> : null}</div>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="email" required />

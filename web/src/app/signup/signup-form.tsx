@@ -71,7 +71,7 @@ export function SignupForm(props: {
   const err = (id: string, msg?: string) => (msg ? <p className="error" id={id}>{msg}</p> : null);
 
   return (
-    <form action={formAction} noValidate aria-describedby={state.formError ? 'form-error' : undefined}>
+    <form action={formAction} noValidate aria-label={props.withCredentials ? 'Create your site' : 'Set up your site'} aria-describedby={state.formError ? 'form-error' : undefined}>
       {state.formError ? <div className="alert" id="form-error" role="alert" tabIndex={-1} ref={alertRef}>{state.formError}</div> : null}
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
 
@@ -104,7 +104,7 @@ export function SignupForm(props: {
 
           <label htmlFor="password">Password</label>
           <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10}
-            aria-invalid={state.errors.password ? true : undefined} aria-describedby="password-hint" />
+            aria-invalid={state.errors.password ? true : undefined} aria-describedby={state.errors.password ? 'password-hint password-error' : 'password-hint'} />
           <p className="hint" id="password-hint">At least 10 characters.</p>
           {err('password-error', state.errors.password)}
         </>
