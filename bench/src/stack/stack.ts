@@ -1,0 +1,114 @@
+/**
+ * A whole control plane in a temp folder, for B4 and the soak: a simulated frappe-bench, the
+ * event store and read model (SQLite files, or fresh PostgreSQL databases), the provisioning
+ * service (restartable: the soak SIGKILLs it) and the tenant-lookup projector. Everything it
+ * creates is removed by `cleanup()`.
+ */
+import { execa } from 'execa';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnNode, type Child } from '../harness/child.js';
+import { createTempDatabase, type TempDatabase } from '../harness/postgres.js';
+import { REPO_ROOT, startProvisioning, type ProvisioningProcess } from '../harness/provisioning.js';
+import { freePort } from '../harness/ports.js';
+
+export const BENCH_SIM = join(REPO_ROOT, 'tools', 'bench-simulator', 'bin', 'bench-sim.js');
+export const PROJECTOR_MAIN = join(REPO_ROOT, 'projections', 'tenant-lookup', 'dist', 'main.js');
+export const ROOT_DOMAIN = 'soak.localhost';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface StackOptions {
+  readonly store: StoreKind;
+  readonly postgresUrl: string;
+  /** Extra environment for the service (and so for every bench it runs). */
+  readonly env?: Record<string, string | undefined>;
+  readonly log?: (line: string) => void;
+}
+
+export class Stack {
+  readonly apiSecret = randomBytes(24).toString('hex');
+  readonly secretsKey = randomBytes(32).toString('hex');
+  service: ProvisioningProcess | undefined;
+  projector: Child | undefined;
+  private port = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly benchPath: string,
+    readonly eventStoreUrl: string,
+    readonly readModelUrl: string,
+    readonly keyStoreUrl: string | undefined,
+    private readonly databases: TempDatabase[],
+    private readonly options: StackOptions,
+  ) {}
+
+  static async create(options: StackOptions): Promise<Stack> {
+    const dir = mkdtempSync(join(tmpdir(), 'tlc-stack-'));
+    const databases: TempDatabase[] = [];
+    try {
+      const benchPath = join(dir, 'frappe-bench');
+      await execa(process.execPath, [BENCH_SIM, 'init', benchPath], { env: { BENCH_SIM_MARIADB_URL: '' } });
+      if (options.store === 'sqlite') {
+        return new Stack(dir, benchPath, `sqlite:${join(dir, 'events.db')}`, `sqlite:${join(dir, 'read-model.db')}`, `sqlite:${join(dir, 'keys.db')}`, databases, options);
+      }
+      const events = await createTempDatabase(options.postgresUrl, 'tlc_soak');
+      databases.push(events);
+      const readModel = await createTempDatabase(options.postgresUrl, 'tlc_soak');
+      databases.push(readModel);
+      // Keys beside the events (the service derives the key store from the event store URL).
+      return new Stack(dir, benchPath, events.url, readModel.url, undefined, databases, options);
+    } catch (error) {
+      for (const db of databases) await db.drop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get authHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.apiSecret}` };
+  }
+
+  /** Starts (or restarts, on the same port) the provisioning service and waits for /health. */
+  async startService(): Promise<ProvisioningProcess> {
+    if (this.port === 0) this.port = await freePort();
+    this.service = await startProvisioning({
+      eventStoreUrl: this.eventStoreUrl,
+      readModelUrl: this.readModelUrl,
+      port: this.port,
+      apiSecret: this.apiSecret,
+      secretsKey: this.secretsKey,
+      env: {
+        ...(this.keyStoreUrl && { KEY_STORE_URL: this.keyStoreUrl }),
+        BENCH_PATH: this.benchPath,
+        BENCH_BIN: BENCH_SIM,
+        ROOT_DOMAIN,
+        ...this.options.env,
+      },
+    });
+    return this.service;
+  }
+
+  async killService(): Promise<void> {
+    await this.service?.stop('SIGKILL');
+    this.service = undefined;
+  }
+
+  startProjector(): Child {
+    this.projector = spawnNode(PROJECTOR_MAIN, [], { EVENT_STORE_URL: this.eventStoreUrl, READ_MODEL_URL: this.readModelUrl });
+    return this.projector;
+  }
+
+  async cleanup(): Promise<void> {
+    await this.service?.stop().catch(() => undefined);
+    await this.projector?.stop().catch(() => undefined);
+    for (const db of this.databases) await db.drop().catch((e: Error) => this.options.log?.(`could not drop ${db.name}: ${e.message}`));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
