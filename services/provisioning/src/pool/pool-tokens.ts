@@ -6,10 +6,9 @@ export const POOL_BENCH = Symbol.for('tlc.provisioning.pool.bench');
 export type PoolBenchLocation = BenchLocation;
 
 /**
- * Fault hooks for tests only: nothing in the app provides this token, a test module does. Lets
- * a test stop the claimant between the standby append and the tenant append, like a crash.
+ * Fault hooks for tests only (PoolService.faults; nothing in the app sets it). Lets a test stop
+ * the claimant between the standby append and the tenant append, like a crash.
  */
-export const POOL_FAULTS = Symbol.for('tlc.provisioning.pool.faults');
 export interface PoolFaults {
   afterStandbyClaimed?(site: string, tenantId: string): Promise<void>;
 }

@@ -8,7 +8,7 @@
  * rule (settleClaim): record it if the tenant can still take it, else return the site. Both
  * outcomes use event ids derived from the claim's event id, so a redo is a no-op.
  */
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@tlc/event-store';
 import { claimsBy, type StandbyEvent, type TenantState } from '@tlc/tenant-events';
 import type { ProvisioningConfig } from '../config/config.js';
@@ -18,7 +18,7 @@ import type { CommandMetadata } from '../tenants/commands.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { PoolIndex } from './pool-index.js';
 import { PoolMetrics } from './pool-metrics.js';
-import { POOL_BENCH, POOL_FAULTS, type PoolBenchLocation, type PoolFaults } from './pool-tokens.js';
+import { POOL_BENCH, type PoolBenchLocation, type PoolFaults } from './pool-tokens.js';
 import { isPoolError } from './pool-error.js';
 import { StandbyBench } from './standby-bench.js';
 import { StandbyRepository } from './standby-repository.js';
@@ -31,6 +31,8 @@ export class PoolService {
   private readonly logger = new Logger('Pool');
   readonly runnerId = `pool-${newId().slice(0, 8)}`;
   readonly bench: StandbyBench;
+  /** Tests only: set to stop the claimant between the two appends, as a crash would. */
+  faults?: PoolFaults;
   /** Set by the refiller: a claim wakes it, so the pool refills without waiting for its timer. */
   onClaimed?: () => void;
 
@@ -41,7 +43,6 @@ export class PoolService {
     private readonly standbys: StandbyRepository,
     private readonly tenants: TenantRepository,
     private readonly metrics: PoolMetrics,
-    @Optional() @Inject(POOL_FAULTS) private readonly faults?: PoolFaults,
   ) {
     this.bench = new StandbyBench(where, config.pool.stepTimeoutMs);
   }

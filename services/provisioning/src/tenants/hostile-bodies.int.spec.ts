@@ -23,7 +23,12 @@ const breaking: fc.Arbitrary<(b: Body) => Body | unknown> = fc.oneof(
   fc.tuple(fc.constantFrom(...FIELDS), wrongType).map(([f, v]) => (b: Body) => ({ ...b, [f]: v })),
   fc.tuple(fc.constantFrom(...FIELDS), huge).map(([f, v]) => (b: Body) => ({ ...b, [f]: v })),
   fc.constantFrom(...FIELDS).map((f) => (b: Body) => ({ ...b, [f]: '' })),
-  fc.constantFrom(...FIELDS).map((f) => (b: Body) => { const c = { ...b }; delete c[f]; return c; }),
+  fc.constantFrom(...FIELDS).map((f) => (b: Body) => {
+    const c = { ...b };
+    delete c[f];
+    if (f === 'adminPassword') delete c.identityProvider; // a Google signup needs none
+    return c;
+  }),
   junkChars.map((v) => (b: Body) => ({ ...b, subdomain: v })),
   fc.constantFrom(...INVISIBLE).map((z) => (b: Body) => ({ ...b, organization: `Acme${z}Ltd` })),
   fc.tuple(fc.constantFrom(...SHELL.filter((x) => x !== '%00'), ...INVISIBLE, 'ü', '　'), fc.constantFrom('local', 'domain')).map(([j, where]) => (b: Body) => ({
@@ -33,7 +38,9 @@ const breaking: fc.Arbitrary<(b: Body) => Body | unknown> = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'tenantId', 'status', 'apps').map((k) => (b: Body) => ({ ...b, [k]: { polluted: true } })),
   fc.constantFrom('admin', 'www', 'xn--acme', 'ab', '-acme', 'acme-', 'a'.repeat(33), 'ac me', 'acme.evil.com').map((s) => (b: Body) => ({ ...b, subdomain: s })),
   fc.oneof(fc.constant([]), fc.array(fc.constant(valid()), { minLength: 1, maxLength: 3 }), fc.string(), fc.integer(), fc.constant(null)).map((x) => () => x),
-  fc.constantFrom('google-with-password', 'unknown-provider').map((k) => (b: Body) => ({ ...b, identityProvider: k === 'google-with-password' ? 'google' : 'saml' })),
+  fc.constantFrom('google-with-password', 'unknown-provider').map((k) => (b: Body) => (k === 'google-with-password'
+    ? { ...b, identityProvider: 'google', adminPassword: 'correct horse battery' }
+    : { ...b, identityProvider: 'saml' })),
 );
 
 /** Harmless noise on top (may or may not be valid on its own). */

@@ -1,0 +1,116 @@
+/**
+ * The warm pool against a real app and the real bench simulator: concurrent claims never share a
+ * site, and a claimant that dies between its two appends leaves neither a lost nor a
+ * double-used site once the claim is settled (recorded or returned, by one rule).
+ */
+import { jest } from '@jest/globals';
+import { tenantStream, type StandbyState } from '@tlc/tenant-events';
+import { TenantCommandService } from '../tenants/tenant-command.service.js';
+import { startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
+
+jest.setTimeout(120_000);
+process.env.BENCH_SIM_LATENCY = 'new-site:150ms,install-app:100ms';
+
+const readySites = (h: PoolHarness, n: number) =>
+  waitFor(`${n} ready standby sites`, () => (h.index().counts().ready >= n ? h.index().ready().map((s) => s.site) : undefined));
+
+describe('warm pool claims (real app, real simulator)', () => {
+  let h: PoolHarness;
+  afterEach(async () => { await h?.close(); });
+
+  it('20 concurrent signups against a pool of 10: 10 warm, 10 cold, every standby site used once', async () => {
+    h = await startPoolHarness({ POOL_SIZE: '10', PROVISIONING_CONCURRENCY: '4' });
+    const ready = await readySites(h, 10);
+    expect(ready).toHaveLength(10);
+    // Built with the configured apps, each one its own site on the bench.
+    expect(h.siteConfig(ready[0])).toMatchObject({ db_type: 'mariadb' });
+
+    const tenants = await Promise.all(Array.from({ length: 20 }, (_, i) => h.signup(`c${i}`)));
+    const claims = await Promise.all(tenants.map((t) => h.pool().claimFor(t)));
+    const warm = claims.filter((s): s is string => s !== undefined);
+    expect(warm).toHaveLength(10);
+    expect(new Set(warm).size).toBe(10);
+    expect([...warm].sort()).toEqual([...ready].sort());
+
+    for (const [i, tenantId] of tenants.entries()) {
+      const events = await h.stream(tenantStream(tenantId));
+      const recorded = events.filter((e) => e.type === 'StandbySiteClaimed').map((e) => (e.data as { standbySite: string }).standbySite);
+      expect(recorded).toEqual(claims[i] ? [claims[i]] : []);
+    }
+    for (const site of ready) {
+      const events = await h.stream(site);
+      const claimsOfSite = events.filter((e) => e.type === 'StandbyClaimed');
+      expect(claimsOfSite).toHaveLength(1);
+      const owner = (claimsOfSite[0].data as { tenantId: string }).tenantId;
+      expect(claims[tenants.indexOf(owner)]).toBe(site);
+      // The customer's name is attached to the standby site.
+      const n = tenants.indexOf(owner);
+      expect(h.siteConfig(site)).toMatchObject({ domains: [`shop-c${n}.example.localhost`], host_name: `https://shop-c${n}.example.localhost` });
+    }
+    // A claimed tenant's plan now starts at the admin user; a cold one still at new-site.
+    const warmTenant = tenants[claims.findIndex(Boolean)];
+    const { state } = await h.service.app.get(TenantCommandService)['repository'].load(warmTenant);
+    expect(state.steps.find((s) => s.status !== 'succeeded')?.key).toBe('add-system-manager');
+
+    // The claims woke the refiller: the pool grows back to 10 ready sites, all new.
+    const refilled = await readySites(h, 10);
+    expect(refilled.filter((s) => ready.includes(s))).toEqual([]);
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/provisioning_pool_claims_total\{outcome="warm"\} 10/);
+    expect(metrics).toMatch(/provisioning_pool_misses_total 10/);
+    expect(metrics).toMatch(/provisioning_pool_sites\{state="ready"\} 10/);
+    expect(metrics).toMatch(/provisioning_pool_refill_seconds_count (1\d|20)/);
+  });
+
+  it('a crash between the standby append and the tenant append: the claim is recorded if the tenant can still take it, else the site goes back', async () => {
+    h = await startPoolHarness({ POOL_SIZE: '3', POOL_CLAIM_GRACE_MS: '3600000' });
+    await readySites(h, 3);
+    const [resumes, movesOn] = [await h.signup('k1'), await h.signup('k2')];
+    const crash = new Error('simulated crash between the two appends');
+    h.pool().faults = { afterStandbyClaimed: async () => { throw crash; } };
+    await expect(h.pool().claimFor(resumes)).rejects.toBe(crash);
+    await expect(h.pool().claimFor(movesOn)).rejects.toBe(crash);
+    const claimedSite = (t: string) => h.index().all().find((s: StandbyState) => s.status === 'Claimed' && s.claimedBy === t)?.site;
+    const [siteA, siteB] = [claimedSite(resumes)!, claimedSite(movesOn)!];
+    expect(siteA && siteB && siteA !== siteB).toBe(true);
+    for (const t of [resumes, movesOn]) {
+      expect((await h.stream(tenantStream(t))).some((e) => e.type === 'StandbySiteClaimed')).toBe(false);
+    }
+    // Meanwhile the second tenant went the normal way: its first step started.
+    await h.service.app.get(TenantCommandService).handle({
+      type: 'StartStep', data: { tenantId: movesOn, step: 'new-site', attempt: 1, runnerId: 'other-runner', leaseExpiresAt: new Date(Date.now() + 600_000).toISOString() },
+      metadata: { commandId: `start-${movesOn}`, correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 'test' }, now: new Date().toISOString() },
+    });
+
+    // Restart (a new process on the same log and bench), with the sweep allowed to settle at once.
+    await h.restart({ POOL_CLAIM_GRACE_MS: '0' });
+    await waitFor('both claims settled', async () => {
+      const a = (await h.stream(tenantStream(resumes))).some((e) => e.type === 'StandbySiteClaimed');
+      const b = (await h.stream(siteB)).some((e) => e.type === 'StandbyReturned');
+      return a && b ? true : undefined;
+    });
+    // The tenant that could still take it got exactly that site, once.
+    const recorded = (await h.stream(tenantStream(resumes))).filter((e) => e.type === 'StandbySiteClaimed');
+    expect(recorded.map((e) => (e.data as { standbySite: string }).standbySite)).toEqual([siteA]);
+    expect(await h.pool().claimFor(resumes)).toBe(siteA);
+    expect(h.siteConfig(siteA)).toMatchObject({ domains: ['shop-k1.example.localhost'] });
+    // The other site is Ready again, without the customer's name, and claimable by someone else.
+    expect(h.siteConfig(siteB).domains).toEqual([]);
+    expect(h.siteConfig(siteB).host_name).toBeUndefined();
+    const third = await h.signup('k3');
+    h.pool().faults = undefined;
+    const got = await h.pool().claimFor(third);
+    expect(got).toBeDefined();
+    // No site is claimed twice without a return in between, none is lost.
+    for (const s of h.index().all()) {
+      const events = await h.stream(s.site);
+      let holders = 0;
+      for (const e of events) {
+        if (e.type === 'StandbyClaimed') holders++;
+        if (e.type === 'StandbyReturned') holders--;
+        expect(holders === 0 || holders === 1).toBe(true);
+      }
+    }
+    expect((await h.stream(tenantStream(movesOn))).some((e) => e.type === 'StandbySiteClaimed')).toBe(false);
+  });
+});
