@@ -153,7 +153,12 @@ export function checkCompose(doc, files) {
       const ctx = typeof s.build === 'string' ? s.build : s.build.context ?? '.';
       const dockerfile = `${ctx.replace(/\/$/, '')}/${typeof s.build === 'string' ? 'Dockerfile' : s.build.dockerfile ?? 'Dockerfile'}`;
       check(files.exists(dockerfile), `${name}: build file ${dockerfile} exists`);
-      if (files.exists(dockerfile)) for (const f of checkDockerfile(files.read(dockerfile))) check(f.ok, `${name}: ${dockerfile}: ${f.what}`);
+      if (files.exists(dockerfile)) {
+        const text = files.read(dockerfile);
+        const ignore = files.exists(`${ctx}/.dockerignore`) ? files.read(`${ctx}/.dockerignore`) : '';
+        const inContext = { exists: (p) => files.exists(`${ctx}/${p}`) };
+        for (const f of [...checkDockerfile(text), ...checkDockerfileSources(text, inContext, ignore)]) check(f.ok, `${name}: ${dockerfile}: ${f.what}`);
+      }
     }
   }
   for (const v of declared) check(used.has(v), `volume "${v}" is used by a service`);
@@ -172,6 +177,48 @@ export function checkDockerfile(text) {
     { ok: finalUser !== undefined && !/^(root|0)(:|$)/.test(finalUser), what: `final stage runs as a non-root USER (got ${finalUser ?? 'none'})` },
     { ok: lines.some((l) => /\bnpm ci\b/.test(l)), what: 'installs dependencies with npm ci' },
   ];
+}
+
+/** A .dockerignore pattern as a RegExp over context-relative paths (`*`, `?`, `**`). */
+function ignoreRegExp(pattern) {
+  const parts = pattern.replace(/^\/+|\/+$/g, '').split('/');
+  let body = '';
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    if (part === '**') body += last ? '.*' : '(?:.*/)?';
+    else body += part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + (last ? '' : '/');
+  });
+  // A pattern excludes the path itself and everything below it.
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+
+/** True when .dockerignore (last matching rule wins, `!` re-includes) excludes the path. */
+export function isDockerIgnored(path, dockerignore) {
+  let ignored = false;
+  for (const raw of dockerignore.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (ignoreRegExp(negate ? line.slice(1) : line).test(path.replace(/^\.\//, ''))) ignored = !negate;
+  }
+  return ignored;
+}
+
+/**
+ * Every `COPY <src>... <dest>` from the build context (not `--from`, not a heredoc) names a
+ * path that exists and that .dockerignore lets through.
+ */
+export function checkDockerfileSources(text, files, dockerignore) {
+  const findings = [];
+  for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
+    if (!/^COPY\s/i.test(line) || /--from=/i.test(line) || line.includes('<<')) continue;
+    const args = line.split(/\s+/).slice(1).filter((a) => !a.startsWith('--'));
+    for (const src of args.slice(0, -1)) {
+      findings.push({ ok: files.exists(src), what: `COPY source ${src} exists` });
+      findings.push({ ok: !isDockerIgnored(src, dockerignore), what: `COPY source ${src} is not excluded by .dockerignore` });
+    }
+  }
+  return findings;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM script (run by node without a build), no type declarations
-import { checkCompose, checkDockerfile, checkVariables, interpolate, isPinnedImage, parseEnvFile } from './compose-rules.mjs';
+import { checkCompose, checkDockerfile, checkDockerfileSources, checkVariables, interpolate, isDockerIgnored, isPinnedImage, parseEnvFile } from './compose-rules.mjs';
 // @ts-expect-error plain ESM script
 import { runChecks } from './check-compose.mjs';
 
@@ -102,6 +102,32 @@ describe('compose rules', () => {
     expect(failed(checkDockerfile('FROM node:20\nRUN npm ci\nUSER node\n'))).toEqual(['is multi-stage (1 FROM lines)']);
     expect(failed(checkDockerfile('FROM node:20 AS b\nUSER node\nRUN npm ci\nFROM node:20-slim\nUSER root\n'))).toEqual(['final stage runs as a non-root USER (got root)']);
     expect(failed(checkDockerfile('FROM node:20 AS b\nUSER node\nRUN npm ci\nFROM node:20-slim\n'))).toEqual(['final stage runs as a non-root USER (got none)']);
+  });
+});
+
+describe('Dockerfile sources against the build context', () => {
+  const ignore = '# c\n**/node_modules\n**/dist\n.env\n.env.*\n!.env.example\ncerts\n*.md\n';
+  it('matches .dockerignore rules as Docker does: ** at any depth, last rule wins, ! re-includes, root-only plain globs', () => {
+    expect(isDockerIgnored('node_modules', ignore)).toBe(true);
+    expect(isDockerIgnored('libs/a/node_modules/x.js', ignore)).toBe(true);
+    expect(isDockerIgnored('libs/a/dist', ignore)).toBe(true);
+    expect(isDockerIgnored('.env.production', ignore)).toBe(true);
+    expect(isDockerIgnored('.env.example', ignore)).toBe(false);
+    expect(isDockerIgnored('certs/ca/ca.crt', ignore)).toBe(true);
+    expect(isDockerIgnored('README.md', ignore)).toBe(true);
+    expect(isDockerIgnored('web/README.md', ignore)).toBe(false);
+    expect(isDockerIgnored('libs/a/src/index.ts', ignore)).toBe(false);
+  });
+  it('flags a COPY of a missing path and of an excluded one, and skips COPY --from and heredocs', () => {
+    const dockerfile = [
+      'FROM node:20 AS b', 'COPY package.json libs/a/dist ./', 'COPY missing.txt /x', 'COPY --from=b /src/dist /app',
+      "COPY <<'EOF' /probe.mjs", 'EOF',
+    ].join('\n');
+    const exists = (p: string) => p !== 'missing.txt';
+    expect(failed(checkDockerfileSources(dockerfile, { exists }, ignore))).toEqual([
+      'COPY source libs/a/dist is not excluded by .dockerignore',
+      'COPY source missing.txt exists',
+    ]);
   });
 });
 
