@@ -71,6 +71,11 @@ export interface Subscription extends AsyncIterable<SubscriptionBatch> {
 export interface EventStore {
   /** Human-readable backend description for start-up banners, never containing a password. */
   readonly description: string;
+  /**
+   * Atomic: all events or none. Throws WrongExpectedRevisionError on a conflict. Re-sending events
+   * whose ids are already stored at the same place returns the original result and writes nothing;
+   * other re-use of stored ids throws DuplicateEventIdError (SQL adapters; EventStoreDB checks ids per stream).
+   */
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Throws StreamNotFoundError when the stream does not exist or was deleted. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -78,7 +83,12 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the newest event (0 when empty): lag = head - checkpoint. */
   headPosition(): Promise<number>;
-  /** Soft delete: the stream reads as not found; its events stay in the global log for audit. */
+  /**
+   * Soft delete: the stream reads as not found; its events stay in the global log (readAll,
+   * subscriptions) for audit. A later append with `no_stream` or `any` recreates it: revisions
+   * continue after the deleted ones (as EventStoreDB does), which stay hidden from readStream.
+   * Deleting a missing stream with `any` is a no-op, so a retried delete succeeds.
+   */
   deleteStream(streamId: string, expected?: ExpectedRevision): Promise<void>;
   /** Readiness probe: resolves when the backend answers. */
   ping(): Promise<void>;

@@ -73,6 +73,35 @@ describe('postgres adapter specifics', () => {
     }
   });
 
+  it('moves on when the writer holding the smaller position dies mid-append', async () => {
+    const p = uniquePrefix('crash');
+    const checkpoint = await store.headPosition();
+    const collector = new Collector(store.subscribeToAll({ fromPosition: checkpoint }));
+    const doomed = new pg.Client({ connectionString: db.url });
+    doomed.on('error', () => undefined); // it is about to be killed
+    await doomed.connect();
+    try {
+      await doomed.query('BEGIN');
+      const lost = await appendInTransaction(doomed, `${p}-lost`, [ev('Lost')], 'no_stream');
+      const kept = await store.append(`${p}-kept`, [ev('Kept')], 'no_stream');
+      expect(lost.position).toBeLessThan(kept.position);
+      const pid = (doomed as unknown as { processID: number }).processID;
+      const killer = new pg.Client({ connectionString: db.url });
+      await killer.connect();
+      await killer.query('SELECT pg_terminate_backend($1)', [pid]);
+      await killer.end();
+
+      await collector.waitFor(() => collector.of(p).length >= 1, 'the committed event after the crash');
+      expect(collector.of(p).map((e) => e.type)).toEqual(['Kept']);
+      await expect(store.readStream(`${p}-lost`)).rejects.toThrow('does not exist');
+      // The crashed transaction left no half-created stream behind: it can be created now.
+      expect((await store.append(`${p}-lost`, [ev('Again')], 'no_stream')).nextExpectedRevision).toBe(0);
+    } finally {
+      await doomed.end().catch(() => undefined);
+      await collector.subscription.stop();
+    }
+  });
+
   it('is not held back by a long transaction in another database', async () => {
     const elsewhere = await createTestDatabase();
     const longRunning = new pg.Client({ connectionString: elsewhere.url });

@@ -82,7 +82,9 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new EsdbSubscription(this.client, (from, max) => this.readPage(from, max), options);
+    const subscription: EsdbSubscription = new EsdbSubscription(this.client, (from, max) => this.readPage(from, max), options, () =>
+      this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }

@@ -19,10 +19,12 @@ export class EsdbSubscription implements Subscription {
     private readonly client: EventStoreDBClient,
     private readonly readPage: ReadAllPage,
     private readonly options: SubscribeOptions,
+    private readonly onEnd: () => void = () => undefined,
   ) {}
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.onEnd();
     await this.live?.unsubscribe().catch(() => undefined);
   }
 
@@ -52,6 +54,7 @@ export class EsdbSubscription implements Subscription {
       }
     } finally {
       this.stopped = true;
+      this.onEnd();
       await this.live?.unsubscribe().catch(() => undefined);
     }
   }

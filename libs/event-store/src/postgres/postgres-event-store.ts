@@ -68,10 +68,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new CatchUpSubscription(
+    const subscription: CatchUpSubscription = new CatchUpSubscription(
       (fromPosition, maxCount) => readAll(this.pool, { fromPosition, maxCount }),
       this.notifier,
-      { ...options, pollMs: this.options.pollMs ?? 100 },
+      { ...options, pollMs: this.options.pollMs ?? 100, onEnd: () => this.subscriptions.delete(subscription) },
     );
     this.subscriptions.add(subscription);
     return subscription;

@@ -24,6 +24,8 @@ export class WakeSignal implements WakeSource {
 export interface CatchUpOptions extends SubscribeOptions {
   /** Re-read this often even without a wake-up: writers in other processes may not signal us. */
   readonly pollMs: number;
+  /** Called once when the subscription ends (stop(), break, or an error), so its owner can forget it. */
+  readonly onEnd?: () => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export class CatchUpSubscription implements Subscription {
   private readonly batchSize: number;
   private stopped = false;
   private started = false;
+  private ended = false;
   /** Set by a wake-up that arrives while a read is running, so it is not lost. */
   private woken = false;
   private wakeWaiter: (() => void) | undefined;
@@ -62,10 +65,18 @@ export class CatchUpSubscription implements Subscription {
   /** Ends the iteration; waits for a read in progress so the caller may close the store next. */
   async stop(): Promise<void> {
     if (this.stopped) return;
-    this.stopped = true;
-    this.unsubscribeWake();
+    this.end();
     this.wake();
     await this.inFlight.catch(() => undefined);
+  }
+
+  private end(): void {
+    this.stopped = true;
+    this.unsubscribeWake();
+    if (!this.ended) {
+      this.ended = true;
+      this.options.onEnd?.();
+    }
   }
 
   [Symbol.asyncIterator](): AsyncIterator<SubscriptionBatch> {
@@ -97,8 +108,7 @@ export class CatchUpSubscription implements Subscription {
         await this.sleep();
       }
     } finally {
-      this.stopped = true;
-      this.unsubscribeWake();
+      this.end();
     }
   }
 

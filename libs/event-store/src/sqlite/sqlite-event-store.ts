@@ -67,10 +67,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = new CatchUpSubscription(
+    const subscription: CatchUpSubscription = new CatchUpSubscription(
       async (fromPosition, maxCount) => this.reader.readAll({ fromPosition, maxCount }),
       this.signal,
-      { ...options, pollMs: this.options.pollMs ?? 50 },
+      { ...options, pollMs: this.options.pollMs ?? 50, onEnd: () => this.subscriptions.delete(subscription) },
     );
     this.subscriptions.add(subscription);
     return subscription;

@@ -73,6 +73,16 @@ export function describeEventStoreContract(
       });
     });
 
+    it('writes nothing when an append fails half-way (an event that cannot be serialised)', async () => {
+      const s = uniquePrefix('atomic');
+      const before = await store.headPosition();
+      const failing = store.append(s, [ev('Fine'), ev('Broken', { n: BigInt(1) }), ev('Never')], 'no_stream');
+      await expect(failing).rejects.toThrow();
+      await expect(store.readStream(s)).rejects.toBeInstanceOf(StreamNotFoundError);
+      expect((await store.readAll({ fromPosition: before })).filter((e) => e.streamId === s)).toEqual([]);
+      expect((await store.append(s, [ev('Fine')], 'no_stream')).nextExpectedRevision).toBe(0);
+    });
+
     describe('idempotent retry', () => {
       it('treats re-sending the same event ids as a no-op returning the original result', async () => {
         const s = uniquePrefix('retry');
