@@ -1,0 +1,77 @@
+/**
+ * B4 orchestration overhead: signups against the real provisioning service with zero-latency
+ * simulator steps, closed loop with 2 and with 8 signups in flight (the service's heavy-step
+ * limit set to match, so nothing queues behind it). Per tenant: time from POST to
+ * TenantActivated minus the time the runner spent inside bench. The 200 signups per level run
+ * as 5 consecutive rounds of 40, each round one "run" of the figure. Baseline for throughput:
+ * the same bench invocations the service made, replayed by a plain execa loop at the same
+ * concurrency.
+ */
+import { randomBytes } from 'node:crypto';
+import type { BenchContext } from '../harness/context.js';
+import { forEachConcurrently } from '../harness/concurrency.js';
+import { figure, unavailable, type Figure } from '../harness/figure.js';
+import { percentile } from '../harness/stats.js';
+import { Stack } from '../stack/stack.js';
+import { postSignup, signupFor } from '../stack/client.js';
+import { ActivationWatcher } from './watcher.js';
+import { replayBench } from './replay.js';
+
+interface Round { overheads: number[]; tenantsPerMinute: number; sites: string[] }
+
+async function serviceRounds(ctx: BenchContext, stack: Stack, concurrency: number, rounds: number, perRound: number): Promise<Round[]> {
+  const watcher = await ActivationWatcher.start(stack.eventStoreUrl);
+  const tag = randomBytes(3).toString('hex').replace(/^[0-9]/, 'b');
+  const out: Round[] = [];
+  try {
+    for (let r = 0; r < rounds; r++) {
+      const overheads: number[] = [];
+      const sites: string[] = [];
+      const started = Date.now();
+      await forEachConcurrently(Array.from({ length: perRound }, (_, i) => r * perRound + i), concurrency, async (i) => {
+        const body = signupFor(`${tag}c${concurrency}`, i);
+        const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body);
+        const a = await watcher.waitFor(answer.tenantId);
+        overheads.push(a.activatedAt - answer.sentAt - a.inBenchMs);
+        sites.push(body.subdomain);
+      });
+      out.push({ overheads, tenantsPerMinute: perRound / ((Date.now() - started) / 60_000), sites });
+      ctx.log(`B4 c=${concurrency} round ${r + 1}/${rounds}: overhead p50 ${percentile(overheads, 50).toFixed(0)} ms, ${out[r].tenantsPerMinute.toFixed(0)} tenants/min`);
+    }
+    return out;
+  } finally {
+    await watcher.stop();
+  }
+}
+
+export async function runB4(ctx: BenchContext): Promise<Figure[]> {
+  const total = ctx.quick ? 10 : 200;
+  const rounds = Math.max(ctx.runs, 5);
+  const perRound = Math.max(1, Math.floor(total / rounds));
+  const figures: Figure[] = [];
+  for (const concurrency of [2, 8]) {
+    const label = `c=${concurrency}`;
+    let stack: Stack | undefined;
+    try {
+      stack = await Stack.create({
+        store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log,
+        env: { PROVISIONING_CONCURRENCY: String(concurrency), BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '' },
+      });
+      await stack.startService();
+      ctx.log(`B4 ${label}: ${rounds} rounds of ${perRound} signups`);
+      const service = await serviceRounds(ctx, stack, concurrency, rounds, perRound);
+      const replay = await replayBench(stack, service.map((r) => r.sites), concurrency);
+      figures.push(
+        figure({ bench: 'B4', name: `overhead p50, ${label}`, unit: 'ms', runs: service.map((r) => percentile(r.overheads, 50)), target: { text: '< 50 ms', check: (m) => m < 50 }, notes: 'POST to TenantActivated minus time inside bench' }),
+        figure({ bench: 'B4', name: `overhead p99, ${label}`, unit: 'ms', runs: service.map((r) => percentile(r.overheads, 99)) }),
+        figure({ bench: 'B4', name: `tenants per minute, ${label}`, unit: 'tenants/min', runs: service.map((r) => r.tenantsPerMinute), baseline: { name: 'bare execa replay', runs: replay } }),
+      );
+    } catch (error) {
+      const reason = `not available: ${(error as Error).message.split('\n')[0].slice(0, 160)}`;
+      figures.push(unavailable('B4', `overhead p50, ${label}`, reason), unavailable('B4', `overhead p99, ${label}`, reason), unavailable('B4', `tenants per minute, ${label}`, reason));
+    } finally {
+      await stack?.cleanup();
+    }
+  }
+  return figures;
+}
