@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventStore } from './factory.js';
@@ -12,7 +12,10 @@ jest.setTimeout(60_000);
 // A real file (not :memory:) so WAL, the busy timeout and cross-connection reads are exercised.
 const dir = mkdtempSync(join(tmpdir(), 'es-sqlite-'));
 const file = join(dir, 'events.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(`${dir}-link`, { force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describeEventStoreContract('sqlite', () => createEventStore(`sqlite:${file}`), (store) => store.close(), {
   eventIdsUniqueAcrossStreams: true,
@@ -30,8 +33,12 @@ describe('sqlite adapter specifics', () => {
 
   it('keeps its data across a reopen and lets a second connection on the file see appends live', async () => {
     const path = join(dir, 'two.db');
+    // Opened through a symlinked directory, the second store does not share the first one's
+    // in-process wake-up (keyed by path), so it must find the appends by polling, exactly as
+    // a store in another process would.
+    symlinkSync(dir, `${dir}-link`);
     const a = await createEventStore(`sqlite:${path}`);
-    const b = await createEventStore(`sqlite:${path}`, { pollMs: 20 });
+    const b = await createEventStore(`sqlite:${join(`${dir}-link`, 'two.db')}`, { pollMs: 20 });
     const s = uniquePrefix('shared');
     const collector = new Collector(b.subscribeToAll());
     await a.append(s, [ev('One')], 'no_stream');
