@@ -1,8 +1,8 @@
 /**
  * How far the read model is behind the log, for /metrics and `tenantctl projections status`.
- * `eventsBehind` is head position minus checkpoint: exact while positions are dense (SQLite),
- * an upper bound where the store leaves gaps. `secondsBehind` is the age of the oldest event
- * not yet folded (0 when caught up).
+ * Positions are not dense on every backend (PostgreSQL derives them from transaction ids), so
+ * `eventsBehind` counts the events after the checkpoint, up to a cap (then `eventsBehindCapped`).
+ * `secondsBehind` is the age of the oldest event not yet folded (0 when caught up).
  */
 import type { EventStore } from '@tlc/event-store';
 import { PROJECTION_NAME } from './tenant-lookup.js';
@@ -14,24 +14,32 @@ export interface ProjectionLag {
   readonly checkpoint: number;
   readonly head: number;
   readonly eventsBehind: number;
+  /** True when there are more than `eventsBehind` (the count stopped at the cap). */
+  readonly eventsBehindCapped: boolean;
   readonly secondsBehind: number;
   /** A rebuild in progress, if any: its generation and checkpoint. */
   readonly rebuilding: GenerationInfo | null;
 }
+
+export const LAG_COUNT_CAP = 10_000;
 
 export async function projectionLag(store: ReadModelStore, events: EventStore, now: () => number = Date.now): Promise<ProjectionLag> {
   const gens = await store.generations();
   const live = gens.find((g) => g.state === 'live');
   if (!live) throw new Error(`${PROJECTION_NAME}: no live generation`);
   const head = await events.headPosition();
-  const eventsBehind = Math.max(0, head - Math.max(0, live.checkpoint));
+  let eventsBehind = 0;
   let secondsBehind = 0;
-  if (eventsBehind > 0) {
-    const [next] = await events.readAll({ fromPosition: live.checkpoint < 0 ? undefined : live.checkpoint, maxCount: 1 });
-    if (next) secondsBehind = Math.max(0, (now() - Date.parse(next.recordedAt)) / 1000);
+  let from = live.checkpoint < 0 ? undefined : live.checkpoint;
+  while (head > (from ?? 0) && eventsBehind < LAG_COUNT_CAP) {
+    const page = await events.readAll({ fromPosition: from, maxCount: Math.min(2000, LAG_COUNT_CAP - eventsBehind) });
+    if (page.length === 0) break;
+    if (eventsBehind === 0) secondsBehind = Math.max(0, (now() - Date.parse(page[0].recordedAt)) / 1000);
+    eventsBehind += page.length;
+    from = page[page.length - 1].position;
   }
   return {
-    projection: PROJECTION_NAME, generation: live.generation, checkpoint: live.checkpoint, head, eventsBehind, secondsBehind,
-    rebuilding: gens.find((g) => g.state === 'building') ?? null,
+    projection: PROJECTION_NAME, generation: live.generation, checkpoint: live.checkpoint, head, eventsBehind,
+    eventsBehindCapped: eventsBehind >= LAG_COUNT_CAP, secondsBehind, rebuilding: gens.find((g) => g.state === 'building') ?? null,
   };
 }

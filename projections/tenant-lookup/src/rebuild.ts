@@ -13,8 +13,14 @@ export interface RebuildProgress {
   /** Checkpoint the run started from (-1 for a fresh rebuild, higher when resuming). */
   readonly resumedFrom: number;
   readonly checkpoint: number;
-  /** Head position when last looked at: `checkpoint / head` is the fraction done. */
+  /** Head position when last looked at. */
   readonly head: number;
+  /**
+   * Share of the log done, 0..1, from positions (not dense on every backend, but monotonic in
+   * commit order, so a fair estimate); `etaSeconds` extrapolates this run's pace.
+   */
+  readonly fraction: number;
+  readonly etaSeconds: number;
   /** Events folded by this run. */
   readonly processed: number;
   readonly eventsPerSecond: number;
@@ -39,9 +45,18 @@ export async function rebuildTenantLookup(store: ReadModelStore, events: EventSt
   let checkpoint = gen.checkpoint;
   let processed = 0;
   let head = await events.headPosition();
+  const [first] = await events.readAll({ maxCount: 1 });
+  const origin = first ? first.position - 1 : 0;
+  const fractionAt = (c: number) => (head <= origin ? 1 : Math.min(1, Math.max(0, (c - origin) / (head - origin))));
+  const startFraction = fractionAt(checkpoint);
   const progress = (): RebuildProgress => {
     const seconds = (performance.now() - started) / 1000;
-    return { generation: gen.generation, resumedFrom: gen.checkpoint, checkpoint, head, processed, eventsPerSecond: seconds > 0 ? processed / seconds : 0 };
+    const fraction = fractionAt(checkpoint);
+    const pace = seconds > 0 ? (fraction - startFraction) / seconds : 0;
+    return {
+      generation: gen.generation, resumedFrom: gen.checkpoint, checkpoint, head, fraction,
+      etaSeconds: pace > 0 ? (1 - fraction) / pace : 0, processed, eventsPerSecond: seconds > 0 ? processed / seconds : 0,
+    };
   };
   options.onProgress?.(progress());
   for (;;) {

@@ -4,6 +4,7 @@
  * takes), some get suspended or deprovisioned. Time is synthetic (a minute per event).
  */
 import { createHash } from 'node:crypto';
+import type { EventStore, EventToAppend } from '@tlc/event-store';
 import {
   SCHEMA_VERSIONS, chainEvents, GENESIS_HASH, tenantStream,
   type AnyEventType, type EventMetadata, type SealedSecret, type UnchainedMetadata,
@@ -98,7 +99,7 @@ export function sampleHistories(count: number): SampleHistory[] {
 
 /** Appends histories to an event store interleaved (a few events per tenant per round), like concurrent sign-ups would. */
 export async function appendSampleHistories(
-  store: { append(stream: string, events: readonly SampleEvent[], expected: 'no_stream' | number): Promise<unknown> },
+  store: Pick<EventStore, 'append'>,
   histories: readonly SampleHistory[],
   options: { chunk?: number; window?: number } = {},
 ): Promise<number> {
@@ -113,7 +114,7 @@ export async function appendSampleHistories(
         const h = group[k];
         if (next[k] >= h.events.length) continue;
         const events = h.events.slice(next[k], next[k] + chunk);
-        await store.append(h.stream, events, next[k] === 0 ? 'no_stream' : next[k] - 1);
+        await store.append(h.stream, events as unknown as EventToAppend[], next[k] === 0 ? 'no_stream' : next[k] - 1);
         next[k] += events.length;
         appended += events.length;
       }

@@ -103,7 +103,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         print(cmd, { ...lag, store: rm.description, generations: await rm.generations() }, () => [
           `${lag.projection} (${rm.description})`,
           `  live generation ${lag.generation}, checkpoint ${lag.checkpoint}, head ${lag.head}`,
-          `  lag: ${lag.eventsBehind} events, ${lag.secondsBehind.toFixed(1)} s`,
+          `  lag: ${lag.eventsBehind}${lag.eventsBehindCapped ? '+' : ''} events, ${lag.secondsBehind.toFixed(1)} s`,
           `  rebuild: ${lag.rebuilding ? `generation ${lag.rebuilding.generation} at checkpoint ${lag.rebuilding.checkpoint}` : 'none'}`,
         ].join('\n'));
       }));

@@ -10,12 +10,9 @@ export interface ProgressSink {
   stop(): void;
 }
 
-const line = (p: RebuildProgress): string => {
-  const total = Math.max(p.head, p.checkpoint, 1);
-  const pct = Math.min(100, Math.floor((Math.max(0, p.checkpoint) / total) * 100));
-  const eta = p.eventsPerSecond > 0 ? Math.ceil((total - p.checkpoint) / p.eventsPerSecond) : 0;
-  return `rebuild tenant-lookup g${p.generation}: checkpoint ${p.checkpoint}/${total} (${pct}%), ${p.processed} events this run, ${Math.round(p.eventsPerSecond)} events/s, ETA ${eta}s`;
-};
+const line = (p: RebuildProgress): string =>
+  `rebuild tenant-lookup g${p.generation}: ${Math.floor(p.fraction * 100)}% (checkpoint ${p.checkpoint}), ${p.processed} events this run, ` +
+  `${Math.round(p.eventsPerSecond)} events/s, ETA ${Math.ceil(p.etaSeconds)}s`;
 
 export function progressSink(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
   if (!stream.isTTY) {
@@ -31,17 +28,15 @@ export function progressSink(stream: NodeJS.WriteStream = process.stderr): Progr
   }
   const bar = new cliProgress.SingleBar({
     stream,
-    format: 'rebuild tenant-lookup g{gen} [{bar}] {percentage}% | {value}/{total} | {rate} events/s | ETA {eta_formatted}',
-    etaBuffer: 50,
+    format: 'rebuild tenant-lookup g{gen} [{bar}] {percentage}% | {processed} events | {rate} events/s | ETA {eta}s',
   }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
     update(p) {
-      const total = Math.max(p.head, p.checkpoint, 1);
-      const payload = { gen: p.generation, rate: Math.round(p.eventsPerSecond) };
-      if (!started) { bar.start(total, Math.max(0, p.checkpoint), payload); started = true; }
-      bar.setTotal(total);
-      bar.update(Math.max(0, p.checkpoint), payload);
+      // The bar runs on the fraction of the log done; events/s and ETA come from the rebuild itself.
+      const payload = { gen: p.generation, rate: Math.round(p.eventsPerSecond), processed: p.processed, eta: Math.ceil(p.etaSeconds) };
+      if (!started) { bar.start(1000, Math.round(p.fraction * 1000), payload); started = true; }
+      bar.update(Math.round(p.fraction * 1000), payload);
     },
     stop() { if (started) bar.stop(); },
   };
