@@ -87,7 +87,7 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
   useEffect(() => {
     if (!terminal) return;
     if (view.status === 'Active') {
-      const t = setTimeout(() => window.location.assign(props.dashboardUrl), 600);
+      const t = setTimeout(() => window.location.assign(props.dashboardUrl), 400);
       return () => clearTimeout(t);
     }
   }, [terminal, view.status, props.dashboardUrl]);

@@ -15,8 +15,11 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
   const doc = (await tenantById(access.doc.tenantId)) ?? access.doc;
   const apiKey = doc.steps.find((s) => s.key === 'api-keys')?.status === 'succeeded';
   const desk = doc.siteUrl ? new URL('/app', doc.siteUrl).href : undefined;
+  // The read model may trail the write side by a moment right after activation: look again soon.
+  const settling = doc.status === 'Requested' || doc.status === 'Provisioning';
   return (
     <div className="card">
+      {settling ? <meta httpEquiv="refresh" content="1" /> : null}
       {doc.suspended || doc.status === 'Suspended' ? (
         <div className="notice" role="alert">This site is suspended. Your data is kept safe; contact support to resume it.</div>
       ) : null}
