@@ -8,7 +8,7 @@ import { tenantStream, type StandbyState } from '@tlc/tenant-events';
 import { TenantCommandService } from '../tenants/tenant-command.service.js';
 import { startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 process.env.BENCH_SIM_LATENCY = 'new-site:150ms,install-app:100ms';
 
 const readySites = (h: PoolHarness, n: number) =>

@@ -29,7 +29,7 @@ export const newStandbyName = (): string => `standby-${randomBytes(4).toString('
 export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('PoolRefiller');
   /** Sites this instance is working on right now. */
-  private readonly mine = new Set<string>();
+  private readonly mine = new Map<string, Promise<void>>();
   private readonly settled = new Set<string>();
   private stopped = false;
   private loop?: Promise<void>;
@@ -56,6 +56,8 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     this.wake?.();
     await this.loop;
+    // A bench command in flight finishes and is recorded; nothing new starts.
+    await Promise.allSettled([...this.mine.values()]);
   }
 
   /** Asks for a tick now (after a claim, so the pool refills without waiting for the timer). */
@@ -109,10 +111,11 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private spawn(site: string, work: () => Promise<void>): void {
-    this.mine.add(site);
-    void work()
-      .catch((e) => this.logger.error({ msg: 'standby work failed', site, error: (e as Error).message }))
+    // Deferred one tick, so the entry exists before the work can finish and remove it.
+    const p = Promise.resolve().then(work)
+      .catch((e) => { if (!this.stopped) this.logger.error({ msg: 'standby work failed', site, error: (e as Error).message }); })
       .finally(() => { this.mine.delete(site); });
+    this.mine.set(site, p);
   }
 
   private async tryStandby<T>(fn: () => Promise<T>): Promise<T | undefined> {
@@ -130,7 +133,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   /** Waits for a free heavy-step slot without queueing ahead of tenants. */
   private async inFreeSlot(fn: () => Promise<void>): Promise<void> {
     while (!this.stopped) {
-      if (await this.limiter.tryRun(fn)) return;
+      if (await this.limiter.tryRun(async () => { if (!this.stopped) await fn(); })) return;
       await sleep(Math.min(250, this.config.pool.refillIntervalMs));
     }
   }
@@ -157,7 +160,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
       const data = { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt };
       if (!outcome.ok) {
         this.failuresInARow++;
-        this.logger.warn({ msg: 'standby build step failed', site, step: next.step, app: next.app, exitCode: outcome.exitCode });
+        this.logger.warn({ msg: 'standby build step failed', site, step: next.step, app: next.app, exitCode: outcome.exitCode, stderrTail: outcome.stderrTail });
         await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepFailed', metadata: meta(), data: { ...data, exitCode: outcome!.exitCode, reason: outcome!.timedOut ? `${next.step} timed out` : `${next.step} exited with ${outcome!.exitCode}`, stderrTail: outcome!.stderrTail } }));
         await this.drop(site);
         return;
