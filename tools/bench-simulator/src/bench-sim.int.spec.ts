@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { jest } from '@jest/globals';
+
+jest.setTimeout(120_000);
+import { makeBench, type TmpBench } from './test-support/sim.js';
+
+const MARIADB = process.env.BENCH_SIM_MARIADB_URL || 'mysql://root@127.0.0.1:3306';
+let b: TmpBench;
+beforeEach(async () => { b = await makeBench(); });
+afterEach(() => b.cleanup());
+
+const conf = (site: string): Record<string, unknown> => JSON.parse(readFileSync(join(b.root, 'sites', site, 'site_config.json'), 'utf8'));
+
+describe('bench-sim init and new-site', () => {
+  it('lays out a bench and creates a site the way v15 does', async () => {
+    expect(readFileSync(join(b.root, 'sites', 'apps.txt'), 'utf8')).toBe('frappe\nerpnext\n');
+    expect(existsSync(join(b.root, 'apps', 'erpnext'))).toBe(true);
+    const r = await b.run(['new-site', 'acme.test', '--admin-password', 'pw', '--install-app', 'erpnext']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Installing frappe...');
+    expect(r.stdout).toContain('Installing erpnext...');
+    expect(r.stdout.trim().split('\n').pop()).toBe('*** Scheduler is disabled ***');
+    for (const d of ['public/files', 'private/backups', 'private/files', 'locks', 'logs']) expect(existsSync(join(b.root, 'sites/acme.test', d))).toBe(true);
+    const raw = readFileSync(join(b.root, 'sites/acme.test/site_config.json'), 'utf8');
+    const c = JSON.parse(raw);
+    expect(Object.keys(c)).toEqual(['db_name', 'db_password', 'db_type']);
+    expect(raw).toContain('\n "db_name"');
+    const real = realpathSync(join(b.root, 'sites/acme.test'));
+    expect(c.db_name).toBe('_' + createHash('sha1').update(real).digest('hex').slice(0, 16));
+    expect(c.db_password).toMatch(/^[0-9a-f]{16}$/);
+    expect(c.db_type).toBe('mariadb');
+  });
+
+  it('refuses an existing site, an app name, and a second --force run while the first holds the lock', async () => {
+    expect((await b.run(['new-site', 'a.test', '--admin-password', 'pw'])).exitCode).toBe(0);
+    const again = await b.run(['new-site', 'a.test', '--admin-password', 'pw']);
+    expect([again.exitCode, again.stdout]).toEqual([1, 'Site a.test already exists']);
+    const app = await b.run(['new-site', 'erpnext', '--admin-password', 'pw']);
+    expect([app.exitCode, app.stdout]).toEqual([1, 'Your bench has an app called erpnext, please choose another name for the site.']);
+    const slow = b.run(['new-site', 'a.test', '--admin-password', 'pw', '--force'], { BENCH_SIM_LATENCY: 'new-site:2500ms' });
+    await new Promise((r) => setTimeout(r, 700));
+    const second = await b.run(['new-site', 'a.test', '--admin-password', 'pw', '--force']);
+    expect(second.exitCode).toBe(1);
+    expect(second.stderr).toContain('Failed to aquire lock: bench_new_site. Lock may be held by another process.');
+    expect((await slow).exitCode).toBe(0);
+  });
+
+  it('leaves the half site behind after a failure, and --force redoes it', async () => {
+    const r = await b.run(['new-site', 'h.test', '--admin-password', 'pw'], { BENCH_SIM_FAIL: 'new-site' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^\n:: frappe\.exceptions\.ValidationError: .* ::\nTraceback/);
+    expect(conf('h.test').db_name).toMatch(/^_[0-9a-f]{16}$/);
+    expect((await b.run(['new-site', 'h.test', '--admin-password', 'pw'])).stdout).toBe('Site h.test already exists');
+    expect((await b.run(['new-site', 'h.test', '--admin-password', 'pw', '--force'])).exitCode).toBe(0);
+  });
+});
+
+describe('bench-sim site commands', () => {
+  beforeEach(async () => { expect((await b.run(['new-site', 's.test', '--admin-password', 'pw'])).exitCode).toBe(0); });
+
+  it('resolves the site from --site, FRAPPE_SITE, default_site, or says to specify one', async () => {
+    const none = await b.run(['install-app', 'erpnext']);
+    expect([none.exitCode, none.stdout]).toEqual([1, 'Please specify --site sitename']);
+    expect((await b.run(['install-app', 'erpnext'], { FRAPPE_SITE: 's.test' })).stdout).toContain('Installing erpnext...');
+    expect((await b.run(['set-config', '-g', 'default_site', 's.test'])).exitCode).toBe(0);
+    const dflt = await b.run(['install-app', 'erpnext']);
+    expect([dflt.exitCode, dflt.stdout]).toEqual([0, 'App erpnext already installed']);
+    const missing = await b.run(['--site', 's.test', 'install-app', 'hrms']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain('App hrms not in apps.txt');
+  });
+
+  it('issues API keys like generate_keys: new secret each time, key set once and readable', async () => {
+    const gen = ['--site', 's.test', 'execute', 'frappe.core.doctype.user.user.generate_keys', '--args', "['Administrator']"];
+    const get = ['--site', 's.test', 'execute', 'frappe.db.get_value', '--args', "['User','Administrator','api_key']"];
+    expect((await b.run(get)).stdout).toBe('');
+    const first = JSON.parse((await b.run(gen)).stdout);
+    const key1 = (await b.run(get)).stdout;
+    const second = JSON.parse((await b.run(gen)).stdout);
+    expect(Object.keys(first)).toEqual(['api_secret']);
+    expect(first.api_secret).toMatch(/^[0-9a-f]{15}$/);
+    expect(second.api_secret).not.toBe(first.api_secret);
+    expect(key1).toMatch(/^[0-9a-f]{15}$/);
+    expect((await b.run(get)).stdout).toBe(key1);
+  });
+
+  it('adds a system manager once; the second time is a duplicate entry', async () => {
+    expect((await b.run(['--site', 's.test', 'add-system-manager', 'a@b.co', '--password', 'pw'])).exitCode).toBe(0);
+    const dup = await b.run(['--site', 's.test', 'add-system-manager', 'a@b.co', '--password', 'pw']);
+    expect(dup.exitCode).toBe(1);
+    expect(dup.stderr).toContain('DuplicateEntryError');
+  });
+
+  it('writes set-config and add-domain as sorted JSON', async () => {
+    expect((await b.run(['--site', 's.test', 'set-config', 'host_name', 'https://s.test'])).exitCode).toBe(0);
+    expect((await b.run(['setup', 'add-domain', 's.example.com', '--site', 's.test'])).exitCode).toBe(0);
+    expect((await b.run(['setup', 'add-domain', 's.example.com', '--site', 's.test'])).stdout).toBe('Domain s.example.com already exists');
+    expect(Object.keys(conf('s.test'))).toEqual(['db_name', 'db_password', 'db_type', 'domains', 'host_name']);
+    expect(conf('s.test').domains).toEqual(['s.example.com']);
+  });
+
+  it('drops sites into the archive with numeric suffixes', async () => {
+    const d = await b.run(['drop-site', 's.test', '--no-backup']);
+    expect(d.stdout).toBe(`Dropping site database and user\nMoving site to archive under ${realpathSync(join(b.root, 'archived/sites'))}`);
+    await b.run(['new-site', 's.test', '--admin-password', 'pw']);
+    await b.run(['drop-site', 's.test', '--no-backup']);
+    expect(existsSync(join(b.root, 'archived/sites/s.test_1'))).toBe(true);
+    const gone = await b.run(['drop-site', 's.test', '--no-backup']);
+    expect(gone.exitCode).toBe(1);
+    expect(gone.stderr).toContain('IncorrectSitePath: s.test does not exist');
+  });
+
+  it('exits 2 on usage errors and logs argv without secrets', async () => {
+    expect((await b.run(['new-site', 'x.test', '--bogus'])).exitCode).toBe(2);
+    expect((await b.run(['frobnicate'])).exitCode).toBe(2);
+    const exits = b.log().filter((l) => l.event === 'exit');
+    expect(exits[1]).toMatchObject({ argv: ['new-site', 's.test', '--admin-password', '***'], exitCode: 0, command: 'new-site', site: 's.test' });
+    expect(JSON.stringify(b.log())).not.toContain('"pw"');
+  });
+
+  it('fails only the first N calls of a *N rule', async () => {
+    const env = { BENCH_SIM_FAIL: 'install-app:erpnext=lock*1' };
+    const first = await b.run(['--site', 's.test', 'install-app', 'erpnext'], env);
+    expect(first.exitCode).toBe(1);
+    expect(first.stdout).toContain('Failed to aquire lock: install_app');
+    expect((await b.run(['--site', 's.test', 'install-app', 'erpnext'], env)).exitCode).toBe(0);
+  });
+
+  it('hangs with a grandchild when told to', async () => {
+    const hung = b.run(['--site', 's.test', 'set-config', 'a', 'b'], { BENCH_SIM_HANG: 'set-config' });
+    let hang: Record<string, unknown> | undefined;
+    for (let i = 0; i < 100 && !hang; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      hang = b.log().find((l) => l.event === 'hang');
+    }
+    expect(hang?.childPid).toEqual(expect.any(Number));
+    hung.kill('SIGKILL');
+    await hung;
+    process.kill(hang!.childPid as number, 'SIGKILL');
+  });
+});
+
+describe('bench-sim with MariaDB', () => {
+  it('creates the database and user on new-site and drops both on drop-site', async () => {
+    const env = { BENCH_SIM_MARIADB_URL: MARIADB };
+    expect((await b.run(['new-site', 'm.test', '--admin-password', 'pw'], env)).exitCode).toBe(0);
+    const db = String(conf('m.test').db_name);
+    const c = await mysql.createConnection(MARIADB);
+    try {
+      const count = async (): Promise<[number, number]> => {
+        const [d] = await c.query('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [db]);
+        const [u] = await c.query('SELECT 1 FROM mysql.user WHERE User = ?', [db]);
+        return [(d as unknown[]).length, (u as unknown[]).length];
+      };
+      expect(await count()).toEqual([1, 1]);
+      expect((await b.run(['drop-site', 'm.test', '--no-backup'], env)).exitCode).toBe(0);
+      expect(await count()).toEqual([0, 0]);
+    } finally {
+      await c.end();
+    }
+  });
+});

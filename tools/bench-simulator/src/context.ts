@@ -1,0 +1,72 @@
+/**
+ * What every simulated command gets: the bench, its output streams, the test controls and the
+ * injection points. `step()` is where a command spends its simulated time and where injected
+ * failures and hangs strike, so tests can land a crash in the middle of a real step.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Bench } from './bench-dir.js';
+import { findFailRules, latencyFor, shouldHang, type Controls, type FailRule } from './controls.js';
+import { BenchExit, dbUnreachable, lockHeld, PyException } from './errors.js';
+import { writeLog } from './invocation-log.js';
+
+export interface Ctx {
+  readonly bench: Bench;
+  readonly env: NodeJS.ProcessEnv;
+  readonly controls: Controls;
+  readonly logPath: string;
+  readonly argv: string[];
+  /** The `--site` given before the command, if any. */
+  readonly siteFlag?: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const mariadbUrl = (ctx: Ctx): string | undefined => ctx.env.BENCH_SIM_MARIADB_URL || undefined;
+
+/** Per-bench call counter for `*N` rules: one byte appended per call, the size is the count. */
+function bumpCounter(ctx: Ctx, rule: FailRule): number {
+  const file = join(ctx.bench.root, 'logs', 'bench-sim-counters', createHash('sha1').update(rule.spec).digest('hex').slice(0, 16));
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, '.');
+  return statSync(file).size;
+}
+
+function hangForever(ctx: Ctx, command: string): Promise<never> {
+  // Real bench runs Python as a child; a grandchild proves the runner kills the whole tree.
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
+  writeLog(ctx.logPath, { event: 'hang', pid: process.pid, childPid: child.pid, argv: [], command, time: new Date().toISOString(), cwd: process.cwd() });
+  return new Promise<never>(() => setInterval(() => {}, 1 << 30));
+}
+
+/**
+ * Spends the command's latency, then applies an injected hang or failure. `lockName` is the
+ * lock the real command would hold (for the lock-held form of the failure).
+ */
+export async function step(ctx: Ctx, command: string, targets: readonly string[], lockName = `bench_${command.replace(/-/g, '_')}`): Promise<void> {
+  if (shouldHang(ctx.controls, command, targets)) await hangForever(ctx, command);
+  const ms = latencyFor(ctx.controls, command);
+  if (ms > 0) await sleep(ms);
+  for (const rule of findFailRules(ctx.controls, command, targets)) {
+    if (rule.times !== undefined && bumpCounter(ctx, rule) > rule.times) continue;
+    switch (rule.kind) {
+      case 'lock':
+        throw lockHeld(lockName);
+      case 'db-down':
+        throw dbUnreachable();
+      case 'error':
+        throw new PyException('frappe.exceptions.ValidationError', `Simulated failure of ${command}${rule.target ? ` (${rule.target})` : ''} (BENCH_SIM_FAIL)`);
+    }
+  }
+}
+
+/** Site resolution as in frappe's bench_helper: --site, FRAPPE_SITE, default_site; `all` = every site. */
+export function resolveSites(ctx: Ctx): string[] {
+  const site = ctx.siteFlag || ctx.env.FRAPPE_SITE || (ctx.bench.commonConfig().default_site as string | undefined);
+  if (!site) throw new BenchExit(1, 'Please specify --site sitename');
+  if (site === 'all') return ctx.bench.allSites();
+  return [site];
+}

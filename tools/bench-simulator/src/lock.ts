@@ -1,0 +1,53 @@
+/**
+ * Frappe's `filelock(name, timeout=1)`: `sites/<site>/locks/<name>.lock`. Python holds an
+ * flock that dies with the process; Node has no flock, so the file holds the owner's pid and a
+ * lock whose owner is gone counts as free (same effect after a crash).
+ */
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { lockHeld } from './errors.js';
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+function tryTake(file: string): boolean {
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const owner = Number(readFileSync(file, 'utf8'));
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) return false;
+    try {
+      unlinkSync(file);
+    } catch {
+      /* somebody else cleaned it first */
+    }
+    return false;
+  }
+}
+
+export async function withFileLock<T>(file: string, name: string, fn: () => Promise<T>, timeoutMs = 1000): Promise<T> {
+  mkdirSync(dirname(file), { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  while (!tryTake(file)) {
+    if (Date.now() >= deadline) throw lockHeld(name);
+    await sleep(50);
+  }
+  try {
+    return await fn();
+  } finally {
+    try {
+      unlinkSync(file);
+    } catch {
+      /* the site folder may have been archived meanwhile */
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The part of a site's database the simulated commands read and write (installed apps, users,
+ * API keys). It lives in `sites/<site>/private/sim-db.json` so it travels with the site folder
+ * when drop-site archives it; the real MariaDB database (when configured) only proves existence.
+ */
+import { join } from 'node:path';
+import type { Bench } from './bench-dir.js';
+import { readJson, writeFrappeJson } from './bench-dir.js';
+import { PyException } from './errors.js';
+
+export interface SimUser {
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  user_type: string;
+  roles: string[];
+  password_set: boolean;
+  api_key?: string | null;
+  api_secret_set?: boolean;
+}
+
+export interface SimDb {
+  installed_apps: string[];
+  users: Record<string, SimUser>;
+  domains_seen?: string[];
+}
+
+const file = (bench: Bench, site: string): string => bench.sitePath(site, 'private', 'sim-db.json');
+
+export function loadDb(bench: Bench, site: string): SimDb {
+  bench.requireSiteConfig(site);
+  const db = readJson(file(bench, site)) as SimDb | undefined;
+  // A site folder with a config but no database: what an interrupted new-site leaves behind.
+  if (!db) throw new PyException('pymysql.err.OperationalError', `(1049, "Unknown database '${String(bench.siteConfig(site)?.db_name)}'")`);
+  return db;
+}
+
+export function saveDb(bench: Bench, site: string, db: SimDb): void {
+  writeFrappeJson(file(bench, site), db as unknown as Record<string, unknown>);
+}
+
+export function freshDb(): SimDb {
+  return {
+    installed_apps: [],
+    users: {
+      Administrator: { email: 'admin@example.com', user_type: 'System User', roles: ['Administrator'], password_set: true, api_key: null },
+      Guest: { email: 'guest@example.com', user_type: 'Website User', roles: ['Guest'], password_set: false, api_key: null },
+    },
+  };
+}
+
+export const dbFileFor = (bench: Bench, site: string): string => join(bench.sitePath(site), 'private', 'sim-db.json');

@@ -1,0 +1,27 @@
+/** Runs the built simulator as a real process in a throw-away bench. */
+import { execa, type Result } from 'execa';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SIM_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/bench-sim.js');
+
+export interface TmpBench {
+  readonly root: string;
+  run(args: string[], env?: Record<string, string>): Promise<Result>;
+  log(): Array<Record<string, unknown>>;
+  cleanup(): void;
+}
+
+export async function makeBench(): Promise<TmpBench> {
+  const parent = mkdtempSync(join(tmpdir(), 'bench-sim-'));
+  const root = join(parent, 'frappe-bench');
+  await execa(process.execPath, [SIM_BIN, 'init', root]);
+  return {
+    root,
+    run: (args, env = {}) => execa(process.execPath, [SIM_BIN, ...args], { cwd: root, reject: false, env: { BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true }),
+    log: () => readFileSync(join(root, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>),
+    cleanup: () => rmSync(parent, { recursive: true, force: true }),
+  };
+}
