@@ -3,12 +3,15 @@
  * site, and a claimant that dies between its two appends leaves neither a lost nor a
  * double-used site once the claim is settled (recorded or returned, by one rule).
  */
+import { join, resolve } from 'node:path';
 import { jest } from '@jest/globals';
+import { execa } from 'execa';
 import { tenantStream, type StandbyState } from '@tlc/tenant-events';
 import { TenantCommandService } from '../tenants/tenant-command.service.js';
-import { startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
+import { SIM_BIN, startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
 
 jest.setTimeout(300_000);
+const TENANTCTL = resolve(SIM_BIN, '../../../../node_modules/.bin/tenantctl');
 process.env.BENCH_SIM_LATENCY = 'new-site:150ms,install-app:100ms';
 
 const readySites = (h: PoolHarness, n: number) =>
@@ -60,6 +63,10 @@ describe('warm pool claims (real app, real simulator)', () => {
     expect(metrics).toMatch(/provisioning_pool_misses_total 10/);
     expect(metrics).toMatch(/provisioning_pool_sites\{state="ready"\} 10/);
     expect(metrics).toMatch(/provisioning_pool_refill_seconds_count (1\d|20)/);
+    // The operator's view, read from the event store by the real tenantctl binary.
+    const cli = await execa(TENANTCTL, ['pool', 'status', '--json'], { env: { EVENT_STORE_URL: `sqlite:${join(h.dir, 'events.db')}` }, reject: false });
+    expect(cli.exitCode).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ counts: { Ready: 10, Claimed: 10, Building: 0 }, claims: 10, returns: 0, buildSeconds: { count: 20 } });
   });
 
   it('a crash between the standby append and the tenant append: the claim is recorded if the tenant can still take it, else the site goes back', async () => {

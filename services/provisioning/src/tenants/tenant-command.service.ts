@@ -9,6 +9,7 @@ import { WrongExpectedRevisionError } from '@tlc/event-store';
 import type { EventMetadata, TenantEvent, TenantState } from '@tlc/tenant-events';
 import { DomainError } from '../shared/domain-error.js';
 import { eventIdFor } from '../shared/ids.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { SecretsService } from '../secrets/secrets.service.js';
 import type { TenantCommand } from './commands.js';
@@ -33,9 +34,21 @@ export class TenantCommandService {
     private readonly repository: TenantRepository,
     @Inject(ReservationsService) private readonly reservations: ReservationsService,
     @Inject(SecretsService) private readonly secrets: SecretsService,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
   async handle(command: TenantCommand): Promise<TenantCommandResult> {
+    try {
+      const result = await this.decideAndAppend(command);
+      this.metrics.commands.labels(command.type, result.alreadyApplied ? 'already-applied' : 'appended').inc();
+      return result;
+    } catch (e) {
+      this.metrics.commands.labels(command.type, e instanceof DomainError ? e.code : 'error').inc();
+      throw e;
+    }
+  }
+
+  private async decideAndAppend(command: TenantCommand): Promise<TenantCommandResult> {
     const tenantId = command.data.tenantId;
     for (let attempt = 1; ; attempt++) {
       const { state, recorded } = await this.repository.load(tenantId);

@@ -1,0 +1,145 @@
+/**
+ * One function per bench operation the process manager needs. Each builds its argv from
+ * validated values only (no value can start with `-` and be read as an option, none carries
+ * quotes into the Python literal of `execute --args`) and names the secrets to redact.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BenchFailed, BenchResult, BenchRunner } from './bench-runner.js';
+
+export class BenchArgumentError extends Error {
+  readonly code = 'BENCH.BAD_ARGUMENT';
+}
+
+const SITE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const APP = /^[a-z][a-z0-9_]{0,63}$/;
+const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+const DB_NAME = /^[A-Za-z0-9_]{1,64}$/;
+const USER = /^[A-Za-z0-9_.@-]{1,140}$/;
+
+function check(value: string, re: RegExp, what: string): string {
+  if (!re.test(value) || value.startsWith('-')) throw new BenchArgumentError(`Invalid ${what}: ${JSON.stringify(value.slice(0, 80))}`);
+  return value;
+}
+function secret(value: string, what: string): string {
+  if (value.length === 0 || value.startsWith('-') || /[\0\n]/.test(value)) throw new BenchArgumentError(`Invalid ${what}`);
+  return value;
+}
+
+export interface RootLogin {
+  readonly username: string;
+  /** Absent: bench falls back to common_site_config's root_password. */
+  readonly password?: string;
+}
+
+const rootArgs = (prefix: 'db' | 'drop', root: RootLogin): string[] => [
+  prefix === 'db' ? '--db-root-username' : '--db-root-username', check(root.username, USER, 'database root user'),
+  ...(root.password !== undefined && root.password !== '' ? ['--db-root-password', secret(root.password, 'database root password')] : []),
+];
+const rootSecrets = (root: RootLogin): string[] => (root.password ? [root.password] : []);
+
+export type Outcome<T> = { readonly ok: true; readonly value: T; readonly result: BenchResult } | { readonly ok: false; readonly result: BenchFailed };
+
+const done = <T>(result: BenchResult, value: () => T | Promise<T>): Promise<Outcome<T>> | Outcome<T> =>
+  result.ok ? Promise.resolve(value()).then((v) => ({ ok: true as const, value: v, result })) : { ok: false, result };
+
+export interface NewSiteInput {
+  readonly site: string;
+  readonly adminPassword: string;
+  readonly dbName?: string;
+  readonly root: RootLogin;
+  /** Redo over a half site left by an interrupted or failed attempt. */
+  readonly force: boolean;
+}
+
+export class BenchOperations {
+  constructor(private readonly runner: BenchRunner) {}
+
+  /** The site folder holds site_config.json; its db_name is the database bench created. */
+  async readSiteConfig(site: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return JSON.parse(await readFile(join(this.runner.benchPath, 'sites', check(site, SITE, 'site'), 'site_config.json'), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async siteExists(site: string): Promise<boolean> {
+    return (await this.readSiteConfig(site)) !== undefined;
+  }
+
+  async newSite(i: NewSiteInput, timeoutMs: number): Promise<Outcome<{ dbName: string }>> {
+    const args = [
+      'new-site', check(i.site, SITE, 'site'), '--admin-password', secret(i.adminPassword, 'admin password'),
+      ...(i.dbName ? ['--db-name', check(i.dbName, DB_NAME, 'database name')] : []),
+      ...rootArgs('db', i.root), '--mariadb-user-host-login-scope=%', ...(i.force ? ['--force'] : []),
+    ];
+    const r = await this.runner.run(args, { timeoutMs, secrets: [i.adminPassword, ...rootSecrets(i.root)] });
+    return done(r, async () => ({ dbName: String((await this.readSiteConfig(i.site))?.db_name ?? i.dbName ?? '') }));
+  }
+
+  async installApp(site: string, app: string, timeoutMs: number): Promise<Outcome<object>> {
+    const r = await this.runner.run(['--site', check(site, SITE, 'site'), 'install-app', check(app, APP, 'app')], { timeoutMs });
+    return done(r, () => ({}));
+  }
+
+  async addSystemManager(site: string, email: string, password: string, timeoutMs: number): Promise<Outcome<object>> {
+    const args = ['--site', check(site, SITE, 'site'), 'add-system-manager', check(email, EMAIL, 'email'), '--password', secret(password, 'password')];
+    const r = await this.runner.run(args, { timeoutMs, secrets: [password] });
+    return done(r, () => ({}));
+  }
+
+  /** Is the user there already (a redo after a crash must not add it twice)? */
+  async userExists(site: string, email: string, timeoutMs: number): Promise<Outcome<boolean>> {
+    const r = await this.execute(site, 'frappe.db.get_value', `['User', '${check(email, EMAIL, 'email').replace(/'/g, "\\'")}', 'name']`, timeoutMs, []);
+    return done(r, () => r.ok && r.stdout.trim().length > 0);
+  }
+
+  /** generate_keys (a new secret every time; the key is set only once), then read the key. */
+  async generateApiKeys(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiKey: string; apiSecret: string }>> {
+    const u = check(user, USER, 'user');
+    const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${u}']`, timeoutMs, []);
+    if (!gen.ok) return { ok: false, result: gen };
+    const apiSecret = parseSecret(gen.stdout);
+    const get = await this.execute(site, 'frappe.db.get_value', `['User', '${u}', 'api_key']`, timeoutMs, [apiSecret]);
+    if (!get.ok) return { ok: false, result: get };
+    const apiKey = get.stdout.trim();
+    if (!apiSecret || !apiKey) {
+      return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key or secret', timedOut: false, stdoutTail: '' } };
+    }
+    // The secret is in gen's stdout: keep it out of anything a caller might log.
+    return { ok: true, value: { apiKey, apiSecret }, result: { ...gen, stdout: '', stdoutTail: '' } };
+  }
+
+  async setHostName(site: string, hostName: string, timeoutMs: number): Promise<Outcome<object>> {
+    const r = await this.runner.run(['--site', check(site, SITE, 'site'), 'set-config', 'host_name', check(hostName, /^https?:\/\/[A-Za-z0-9.:-]+\/?$|^[A-Za-z0-9.-]+$/, 'host name')], { timeoutMs });
+    return done(r, () => ({}));
+  }
+
+  async addDomain(site: string, domain: string, timeoutMs: number): Promise<Outcome<object>> {
+    const r = await this.runner.run(['setup', 'add-domain', check(domain, SITE, 'domain'), '--site', check(site, SITE, 'site')], { timeoutMs });
+    return done(r, () => ({}));
+  }
+
+  /** drop-site without a backup (a site being rolled back holds nothing worth keeping); --force ignores a failed backup. */
+  async dropSite(site: string, root: RootLogin, timeoutMs: number): Promise<Outcome<{ archivedTo?: string }>> {
+    const r = await this.runner.run(['drop-site', check(site, SITE, 'site'), '--no-backup', '--force', ...rootArgs('drop', root)], { timeoutMs, secrets: rootSecrets(root) });
+    return done(r, () => {
+      const m = /Moving site to archive under (.+)$/m.exec(r.ok ? r.stdout : '');
+      return m ? { archivedTo: m[1].trim() } : {};
+    });
+  }
+
+  private execute(site: string, method: string, pyArgs: string, timeoutMs: number, secrets: string[]): Promise<BenchResult> {
+    return this.runner.run(['--site', check(site, SITE, 'site'), 'execute', method, '--args', pyArgs], { timeoutMs, secrets });
+  }
+}
+
+function parseSecret(stdout: string): string {
+  try {
+    const v = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { api_secret?: unknown };
+    return typeof v.api_secret === 'string' ? v.api_secret : '';
+  } catch {
+    return '';
+  }
+}

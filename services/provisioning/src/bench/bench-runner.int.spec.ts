@@ -1,0 +1,77 @@
+/** The runner against the real simulator process: timeouts kill the tree, secrets never show. */
+import { jest } from '@jest/globals';
+import { makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
+import { BenchOperations } from './bench-operations.js';
+import { allowedEnv, BenchRunner } from './bench-runner.js';
+import { readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+
+jest.setTimeout(120_000);
+let b: TmpBench;
+let bin: string;
+beforeAll(async () => {
+  b = await makeBench();
+  // BENCH_BIN is one executable: a wrapper script stands in for `bench` on PATH.
+  bin = join(b.root, '..', 'bench');
+  writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${SIM_BIN}" "$@"\n`);
+  chmodSync(bin, 0o755);
+});
+afterAll(() => b.cleanup());
+
+const runner = (env: NodeJS.ProcessEnv = {}) => new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env, SECRET_TOKEN: 'nope' } });
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+it('creates a site, reports its database name and never shows the passwords', async () => {
+  const ops = new BenchOperations(runner());
+  const r = await ops.newSite({ site: 'one.test', adminPassword: 'Adm1n-Secret', root: { username: 'root', password: 'R00t-Secret' }, force: false }, 30_000);
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.value.dbName).toMatch(/^_[0-9a-f]{16}$/);
+  expect(r.result.command).toEqual(['new-site', 'one.test', '--admin-password', '***', '--db-root-username', 'root', '--db-root-password', '***', '--mariadb-user-host-login-scope=%']);
+  const log = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8');
+  expect(log).not.toContain('Adm1n-Secret');
+  expect(log).not.toContain('R00t-Secret');
+});
+
+it('classifies a held lock as transient and a second new-site as permanent, with stderr tails', async () => {
+  const ops = new BenchOperations(runner({ BENCH_SIM_FAIL: 'install-app:erpnext=lock' }));
+  const lock = await ops.installApp('one.test', 'erpnext', 30_000);
+  expect(lock.ok).toBe(false);
+  if (!lock.ok) expect([lock.result.classification, lock.result.stdoutTail]).toEqual(['transient', expect.stringContaining('Failed to aquire lock')]);
+  const again = await ops.newSite({ site: 'one.test', adminPassword: 'Adm1n-Secret', root: { username: 'root' }, force: false }, 30_000);
+  expect(again.ok).toBe(false);
+  if (!again.ok) expect([again.result.classification, again.result.exitCode, again.result.stdoutTail]).toEqual(['permanent', 1, 'Site one.test already exists']);
+});
+
+it('issues API keys: the key stays, the secret changes', async () => {
+  const ops = new BenchOperations(runner());
+  const a = await ops.generateApiKeys('one.test', 'Administrator', 30_000);
+  const c = await ops.generateApiKeys('one.test', 'Administrator', 30_000);
+  expect(a.ok && c.ok).toBe(true);
+  if (a.ok && c.ok) {
+    expect(c.value.apiKey).toBe(a.value.apiKey);
+    expect(c.value.apiSecret).not.toBe(a.value.apiSecret);
+  }
+});
+
+it('kills the whole process tree when a step hangs past its timeout', async () => {
+  const ops = new BenchOperations(runner({ BENCH_SIM_HANG: 'set-config' }));
+  const r = await ops.setHostName('one.test', 'one.test', 3000);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect([r.result.classification, r.result.timedOut]).toEqual(['timeout', true]);
+  const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'hang').pop();
+  expect(hang).toBeDefined();
+  await new Promise((res) => setTimeout(res, 300));
+  expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
+});
+
+it('passes only allow-listed variables to bench', () => {
+  const env = allowedEnv({ PATH: '/bin', SECRETS_KEY: 'x', BENCH_SIM_LATENCY: '1ms', DATABASE_URL: 'y', HOME: '/root' });
+  expect(env).toEqual({ PATH: '/bin', BENCH_SIM_LATENCY: '1ms', HOME: '/root' });
+});
+
+it('refuses values that could be read as options', async () => {
+  const ops = new BenchOperations(runner());
+  await expect(ops.installApp('--help', 'erpnext', 1000)).rejects.toThrow('Invalid site');
+  await expect(ops.addSystemManager('one.test', '-x@y.z', 'pw', 1000)).rejects.toThrow('Invalid email');
+});

@@ -1,0 +1,95 @@
+/**
+ * Runs one bench command: execa with an argument array (never a shell), cwd = BENCH_PATH, an
+ * allow-listed environment, and a timeout that kills the whole process group (bench starts
+ * Python, which may start more; killing only the direct child would leave them running).
+ */
+import { execa } from 'execa';
+import { classifyFailure } from './classify.js';
+import { redact, redactArgs, tail } from './redact.js';
+import type { FailureClass } from '@tlc/tenant-events';
+
+export interface BenchRunnerOptions {
+  readonly bin: string;
+  readonly path: string;
+  /** Extra variables passed through besides the allow-list (e.g. the simulator's controls). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface RunOptions {
+  readonly timeoutMs: number;
+  /** Values on the argv that must never be shown (passwords). */
+  readonly secrets?: readonly string[];
+}
+
+interface Common {
+  /** The argv as it may be logged: secrets replaced by ***. */
+  readonly command: readonly string[];
+  readonly exitCode: number | null;
+  readonly durationMs: number;
+  readonly stdoutTail: string;
+  readonly stderrTail: string;
+}
+export type BenchOk = Common & { readonly ok: true; readonly stdout: string };
+export type BenchFailed = Common & { readonly ok: false; readonly classification: FailureClass; readonly reason: string; readonly timedOut: boolean };
+export type BenchResult = BenchOk | BenchFailed;
+
+const ALLOWED = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'VIRTUAL_ENV', 'PYTHONUNBUFFERED'];
+/** The simulator's test controls travel too; a real bench ignores them. */
+const ALLOWED_PREFIXES = ['BENCH_SIM_'];
+
+export function allowedEnv(source: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) {
+    if (v !== undefined && (ALLOWED.includes(k) || ALLOWED_PREFIXES.some((p) => k.startsWith(p)))) env[k] = v;
+  }
+  return env;
+}
+
+export class BenchRunner {
+  private readonly env: Record<string, string>;
+
+  constructor(private readonly options: BenchRunnerOptions) {
+    this.env = allowedEnv(options.env ?? process.env);
+  }
+
+  get benchPath(): string {
+    return this.options.path;
+  }
+
+  async run(args: readonly string[], opts: RunOptions): Promise<BenchResult> {
+    const secrets = opts.secrets ?? [];
+    const started = Date.now();
+    const child = execa(this.options.bin, args, {
+      cwd: this.options.path, env: this.env, extendEnv: false, reject: false, stdin: 'ignore',
+      // Own process group, so a timeout can kill bench and every process under it at once.
+      detached: true, all: false, maxBuffer: 16 * 1024 * 1024, stripFinalNewline: true,
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, opts.timeoutMs);
+    const r = await child.finally(() => clearTimeout(timer));
+    // A group whose leader exited may still have members (a grandchild): end them too.
+    if (timedOut) killGroup(child.pid);
+    const stdout = String(r.stdout ?? '');
+    const stderr = String(r.stderr ?? '');
+    const common: Common = {
+      command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,
+      stdoutTail: redact(tail(stdout), secrets), stderrTail: redact(tail(stderr), secrets),
+    };
+    if (!timedOut && r.exitCode === 0) return { ...common, ok: true, stdout };
+    const spawnError = r.exitCode === undefined && !timedOut ? r.shortMessage ?? 'unknown error' : undefined;
+    const c = classifyFailure({ exitCode: r.exitCode ?? null, timedOut, output: `${stdout}\n${stderr}`, spawnError });
+    return { ...common, ok: false, timedOut, classification: c.classification, reason: redact(c.reason, secrets) };
+  }
+}
+
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* the group is already gone */
+  }
+}
