@@ -1,8 +1,6 @@
 export * from './tenant-lookup.js';
 export * from './store.js';
-export { SqliteReadModelStore } from './sqlite-store.js';
-export { PostgresReadModelStore } from './postgres-store.js';
-export { MongoReadModelStore } from './mongo-store.js';
+// Store classes are not re-exported: openReadModel(READ_MODEL_URL) loads only the driver it needs.
 export { DEFAULT_READ_MODEL_URL, openReadModel, parseReadModelUrl, readModelUrlFromEnv, type ReadModelTarget } from './store-factory.js';
 export { TenantLookupProjector, catchUpLive, type ProjectorOptions, type ProjectorState } from './runner.js';
 export { rebuildTenantLookup, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild.js';

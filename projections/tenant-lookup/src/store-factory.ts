@@ -3,9 +3,6 @@
  * `sqlite::memory:`, `postgres://...` / `postgresql://...`, `mongodb://...` / `mongodb+srv://...`.
  */
 import { resolve } from 'node:path';
-import { MongoReadModelStore } from './mongo-store.js';
-import { PostgresReadModelStore } from './postgres-store.js';
-import { SqliteReadModelStore } from './sqlite-store.js';
 import { ReadModelConfigError, type ReadModelStore } from './store.js';
 
 export const DEFAULT_READ_MODEL_URL = 'sqlite:./data/read-model.db';
@@ -32,14 +29,17 @@ export function parseReadModelUrl(url: string): ReadModelTarget {
   throw new ReadModelConfigError(`READ_MODEL_URL: unsupported scheme in "${url.replace(/\/\/[^@/]*@/, '//***@')}" (use sqlite:, postgres:// or mongodb://)`);
 }
 
-/** Builds and initialises the store (bookkeeping tables, generation 1 on an empty store). */
+/**
+ * Builds and initialises the store (bookkeeping tables, generation 1 on an empty store).
+ * Drivers load lazily so a SQLite process (or the web's proxy) never loads pg or mongodb.
+ */
 export async function openReadModel(url: string = readModelUrlFromEnv()): Promise<ReadModelStore> {
   const target = parseReadModelUrl(url);
   let store: ReadModelStore;
   switch (target.kind) {
-    case 'sqlite': store = new SqliteReadModelStore(target.file); break;
-    case 'postgres': store = new PostgresReadModelStore(target.url); break;
-    case 'mongodb': store = new MongoReadModelStore(target.url); break;
+    case 'sqlite': store = new (await import('./sqlite-store.js')).SqliteReadModelStore(target.file); break;
+    case 'postgres': store = new (await import('./postgres-store.js')).PostgresReadModelStore(target.url); break;
+    case 'mongodb': store = new (await import('./mongo-store.js')).MongoReadModelStore(target.url); break;
     default: { const never: never = target; throw new ReadModelConfigError(`unknown target ${JSON.stringify(never)}`); }
   }
   try {

@@ -1,0 +1,147 @@
+/**
+ * tenantctl end to end through the real binary: verify names a tampered event in SQLite and in
+ * PostgreSQL tables, history --as-of folds to the right instant, export carries the hashes, and
+ * the documented exit codes hold.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createEventStore, type EventStore } from '@tlc/event-store';
+import { appendSampleHistories, sampleHistories, type SampleHistory } from '@tlc/tenant-lookup';
+import { assertBuilt, json, tenantctl } from './test-support/run-cli.js';
+import { createTestDatabase } from '../../../projections/tenant-lookup/src/test-support/pg-database.js';
+
+const T = 120_000;
+
+interface Report { ok: boolean; streams: number; problems: Array<{ stream: string; revision: number; kind: string }> }
+
+describe('tenantctl on a SQLite event store', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let hs: SampleHistory[];
+  let dbFile: string;
+
+  beforeAll(async () => {
+    assertBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'tenantctl-'));
+    dbFile = join(dir, 'events.db');
+    const es = await createEventStore(`sqlite:${dbFile}`);
+    hs = sampleHistories(12);
+    await appendSampleHistories(es, hs);
+    await es.close();
+    env = { EVENT_STORE_URL: `sqlite:${dbFile}`, READ_MODEL_URL: `sqlite:${join(dir, 'read-model.db')}`, PROVISIONING_URL: 'http://127.0.0.1:9' };
+  }, T);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('verifies an untouched store clean (exit 0)', async () => {
+    const r = await tenantctl(['verify', '--all', '--json'], env);
+    expect(r.exitCode).toBe(0);
+    expect(json<Report>(r)).toMatchObject({ ok: true, streams: 12, problems: [] });
+    expect((await tenantctl(['verify', hs[0].subdomain], env)).stdout).toMatch(/^OK: 1 stream/);
+  }, T);
+
+  it('history --as-of shows the state before and after a step at the right instants', async () => {
+    const t = hs[0];
+    const at = (n: number) => t.events[n].metadata.occurredAt; // 1: new-site started, 2: SiteCreated
+    const before = json<{ state: { status: string; steps: Array<{ key: string; status: string }> }; eventsIncluded: number; timeline: unknown[] }>(
+      await tenantctl(['history', t.subdomain, '--as-of', new Date(Date.parse(at(2)) - 1).toISOString(), '--json'], env));
+    expect(before.eventsIncluded).toBe(2);
+    expect(before.state.status).toBe('Provisioning');
+    expect(before.state.steps.find((s) => s.key === 'new-site')?.status).toBe('running');
+    expect(before.timeline).toHaveLength(t.events.length);
+    expect(JSON.stringify(before)).not.toMatch(/ciphertext|scrypt/);
+
+    const after = json<typeof before>(await tenantctl(['history', t.tenantId, '--as-of', at(2), '--json'], env));
+    expect(after.eventsIncluded).toBe(3);
+    expect(after.state.steps.find((s) => s.key === 'new-site')?.status).toBe('succeeded');
+
+    const none = json<typeof before>(await tenantctl(['history', t.tenantId, '--as-of', '2020-01-01T00:00:00Z', '--json'], env));
+    expect(none).toMatchObject({ eventsIncluded: 0, state: { status: 'None' } });
+
+    const text = await tenantctl(['history', t.subdomain], env);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toContain('SignupRequested');
+    expect(text.stdout).toContain('user:admin0@example.com');
+    expect(text.stdout).toContain(t.events[0].metadata.correlationId);
+    expect(text.stdout).toContain(`active at https://${t.subdomain}.example.com`);
+  }, T);
+
+  it('exports the full history with raw metadata and hashes', async () => {
+    const r = await tenantctl(['export', hs[1].subdomain], env);
+    expect(r.exitCode).toBe(0);
+    const doc = json<{ events: Array<{ metadata: { hash: string; prevHash: string } }>; hashChain: { ok: boolean } }>(r);
+    expect(doc.hashChain.ok).toBe(true);
+    expect(doc.events).toHaveLength(hs[1].events.length);
+    expect(doc.events[1].metadata.prevHash).toBe(doc.events[0].metadata.hash);
+  }, T);
+
+  it('keeps its documented exit codes', async () => {
+    expect((await tenantctl(['frobnicate'], env)).exitCode).toBe(2);
+    expect((await tenantctl(['history', hs[0].subdomain, '--as-of', 'yesterday'], env)).exitCode).toBe(2);
+    expect((await tenantctl(['verify'], env)).exitCode).toBe(2);
+    expect((await tenantctl(['history', 'no-such-tenant'], env)).exitCode).toBe(1);
+    expect((await tenantctl(['verify', '--all'], { ...env, EVENT_STORE_URL: `sqlite:${join(dir, 'missing.db')}` })).exitCode).toBe(3);
+    const down = await tenantctl(['tenants', 'list'], env);
+    expect(down.exitCode).toBe(3);
+    expect(down.stderr).toContain('PROVISIONING_URL');
+    expect((await tenantctl(['projections', 'status', '--json'], env)).exitCode).toBe(0);
+  }, T);
+
+  it('names an event edited directly in the SQLite table, and exits 1', async () => {
+    const victim = hs[5];
+    const db = new Database(dbFile);
+    db.prepare(`UPDATE events SET data = json_set(data, '$.organization', 'Evil Corp') WHERE stream_id = ? AND revision = 0`).run(victim.stream);
+    db.prepare(`DELETE FROM events WHERE stream_id = ? AND revision = 3`).run(hs[7].stream);
+    db.close();
+    const r = await tenantctl(['verify', '--all', '--json'], env);
+    expect(r.exitCode).toBe(1);
+    const report = json<Report>(r);
+    expect(report.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ stream: victim.stream, revision: 0, kind: 'edited' }),
+      expect.objectContaining({ stream: hs[7].stream, revision: 4, kind: 'removed' }),
+    ]));
+    expect(report.problems.every((p) => p.stream === victim.stream || p.stream === hs[7].stream)).toBe(true);
+    const one = await tenantctl(['verify', victim.subdomain], env);
+    expect(one.exitCode).toBe(1);
+    expect(one.stdout).toContain(`${victim.stream} revision 0 [edited]`);
+    expect((await tenantctl(['verify', hs[6].tenantId], env)).exitCode).toBe(0);
+  }, T);
+});
+
+describe('tenantctl verify on a PostgreSQL event store', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let es: EventStore;
+  let hs: SampleHistory[];
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    assertBuilt();
+    db = await createTestDatabase('tenantctl');
+    es = await createEventStore(db.url);
+    hs = sampleHistories(6);
+    await appendSampleHistories(es, hs);
+    env = { EVENT_STORE_URL: db.url, READ_MODEL_URL: db.url };
+  }, T);
+  afterAll(async () => {
+    await es.close();
+    await db.drop();
+  }, T);
+
+  it('verifies clean, then names the event edited in es_events and exits 1', async () => {
+    const clean = await tenantctl(['verify', '--all', '--json'], env);
+    expect(clean.exitCode).toBe(0);
+    expect(json<Report>(clean)).toMatchObject({ ok: true, streams: 6 });
+
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    await c.query(`UPDATE es_events SET data = jsonb_set(data::jsonb, '{durationMs}', '1')::json WHERE stream_id = $1 AND revision = 2`, [hs[2].stream]);
+    await c.end();
+    const r = await tenantctl(['verify', '--all', '--json'], env);
+    expect(r.exitCode).toBe(1);
+    expect(json<Report>(r).problems).toEqual([expect.objectContaining({ stream: hs[2].stream, revision: 2, kind: 'edited' })]);
+    expect((await tenantctl(['verify', hs[2].tenantId], env)).exitCode).toBe(1);
+    expect((await tenantctl(['verify', hs[3].tenantId], env)).exitCode).toBe(0);
+  }, T);
+});
