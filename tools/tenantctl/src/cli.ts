@@ -8,6 +8,7 @@ import { loadConfig, withEventStore, withReadModel } from './context.js';
 import { CliError, EXIT, EXIT_CODES_HELP, usage } from './exit-codes.js';
 import { buildExport } from './export.js';
 import { formatHistory, publicState, stateAsOf, timeline } from './history.js';
+import { addPoolCommand } from './pool.js';
 import { progressSink } from './progress.js';
 import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
@@ -154,6 +155,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       print(cmd, { tenantId, action, result: result ?? null }, () => `${action} accepted for tenant ${tenantId}`);
     });
   }
+  addPoolCommand(program, print);
   return program;
 }
 
