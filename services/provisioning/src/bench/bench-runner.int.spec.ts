@@ -19,7 +19,14 @@ beforeAll(async () => {
 afterAll(() => b.cleanup());
 
 const runner = (env: NodeJS.ProcessEnv = {}) => new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env, SECRET_TOKEN: 'nope' } });
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+/** A zombie (killed, not yet reaped by init) counts as dead. */
+const alive = (pid: number): boolean => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 it('creates a site, reports its database name and never shows the passwords', async () => {
   const ops = new BenchOperations(runner());
@@ -61,7 +68,7 @@ it('kills the whole process tree when a step hangs past its timeout', async () =
   if (!r.ok) expect([r.result.classification, r.result.timedOut]).toEqual(['timeout', true]);
   const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'hang').pop();
   expect(hang).toBeDefined();
-  await new Promise((res) => setTimeout(res, 300));
+  for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
   expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
 });
 
