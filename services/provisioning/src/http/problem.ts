@@ -98,7 +98,11 @@ function fromHttpException(e: Pick<HttpException, 'getStatus'>): Problem {
     case 415: return problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
     case 429: return problemOf('REQUEST.RATE_LIMITED', 'Too many requests from this address; wait as long as Retry-After says.');
     case 401: return problemOf('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
-    case 503: return problemOf('SERVICE.UNAVAILABLE', 'A dependency (the event store) does not answer.');
+    case 503: {
+      // Terminus puts each check's outcome in the response: keep it, people need to know which.
+      const body = (e as { getResponse?: () => unknown }).getResponse?.() as { details?: unknown } | undefined;
+      return problemOf('SERVICE.UNAVAILABLE', 'A dependency (the event store) does not answer.', body?.details ? { checks: body.details } : {});
+    }
     default:
       if (status >= 400 && status < 500) return { ...problemOf('REQUEST.BAD', 'The request was not accepted.'), status };
       return problemOf('INTERNAL.ERROR', 'Something went wrong on our side; it was logged.');

@@ -14,6 +14,8 @@ export interface PoolConfig {
   /** The bench the pool drives (BENCH_BIN run in BENCH_PATH), as the process manager does. */
   readonly benchBin: string;
   readonly benchPath: string;
+  /** Database root user for new-site/drop-site (BENCH_DB_ROOT_USER; its password from common_site_config). */
+  readonly dbRootUser: string;
   /** Heavy bench steps at once on this instance (PROVISIONING_CONCURRENCY). */
   readonly concurrency: number;
 }
@@ -38,6 +40,7 @@ export function parsePoolConfig(env: Env): PoolConfig {
     stepTimeoutMs: int(env, 'POOL_STEP_TIMEOUT_MS', 45 * 60_000, 100, 24 * 3_600_000),
     benchBin: env.BENCH_BIN?.trim() || 'bench',
     benchPath: env.BENCH_PATH?.trim() || './frappe-bench',
+    dbRootUser: env.BENCH_DB_ROOT_USER?.trim() || 'root',
     concurrency: int(env, 'PROVISIONING_CONCURRENCY', 2, 1, 256),
   });
 }

@@ -17,7 +17,6 @@ import { CONFIG } from '../config/tokens.js';
 import { HEAVY_STEPS, type HeavyStepLimiter } from './heavy-steps.js';
 import { isPoolError } from './pool-error.js';
 import { PoolMetrics } from './pool-metrics.js';
-import { POOL_BENCH, type PoolBenchLocation } from './pool-tokens.js';
 import { PoolService } from './pool.service.js';
 import type { BenchOutcome } from './standby-bench.js';
 import { StandbyRepository } from './standby-repository.js';
@@ -39,7 +38,6 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(CONFIG) private readonly config: ProvisioningConfig,
     @Inject(HEAVY_STEPS) private readonly limiter: HeavyStepLimiter,
-    @Inject(POOL_BENCH) private readonly where: PoolBenchLocation,
     private readonly pool: PoolService,
     private readonly standbys: StandbyRepository,
     private readonly metrics: PoolMetrics,
@@ -165,7 +163,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
         await this.drop(site);
         return;
       }
-      const dbName = next.step === 'new-site' ? await this.pool.bench.dbName(site) : undefined;
+      const dbName = outcome.dbName;
       const done = await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: meta(), data: { ...data, durationMs: outcome!.durationMs, ...(dbName ? { dbName } : {}) } }));
       if (!done) return;
       const ready = done.events.find((e) => e.type === 'StandbyReady');
@@ -189,7 +187,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     }));
     if (!started) return;
     // new-site may have failed before making the folder: then there is nothing to drop.
-    const present = existsSync(join(this.where.path, 'sites', site));
+    const present = existsSync(join(this.pool.bench.benchPath, 'sites', site));
     const outcome = present ? await this.pool.bench.dropSite(site) : undefined;
     const data = { site, step: 'drop-site' as const, attempt };
     if (outcome && !outcome.ok) {

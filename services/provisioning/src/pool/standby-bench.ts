@@ -1,88 +1,81 @@
 /**
- * The bench commands the pool runs: build a standby site, attach a customer's domain to it,
- * detach it again, check that it is still clean, drop it. Argument arrays through execa, never a
- * shell; success is the exit code, and the database name is read from site_config.json.
+ * The bench commands the pool runs, on top of the process manager's BenchRunner and
+ * BenchOperations (argument arrays through execa, process-group timeouts, redaction): build a
+ * standby site, attach a customer's domain to it, detach it again, check that it is still
+ * clean, drop it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { execa } from 'execa';
+import { BenchOperations, BenchRunner, type BenchResult, type RootLogin } from '../bench/index.js';
 
 export interface BenchLocation {
   /** The bench executable (`bench`, or the simulator). */
   readonly bin: string;
   /** The frappe-bench folder: cwd of every command. */
   readonly path: string;
+  /** Database root login for new-site and drop-site. */
+  readonly root: RootLogin;
 }
 
 export interface BenchOutcome {
   readonly ok: boolean;
   readonly exitCode: number | null;
-  readonly stdout: string;
   readonly stderrTail: string;
   readonly durationMs: number;
   readonly timedOut: boolean;
+  readonly dbName?: string;
 }
 
-const TAIL_LINES = 20;
-const tail = (text: string): string => text.split('\n').slice(-TAIL_LINES).join('\n')
-  // A password never leaves in a tail, whatever bench printed.
-  .replace(/(--(?:admin|db|mariadb-root|db-root|root)-password[ =])\S+/g, '$1***');
+const outcome = (r: BenchResult, dbName?: string): BenchOutcome => ({
+  ok: r.ok, exitCode: r.exitCode, stderrTail: r.ok ? r.stderrTail : `${r.reason}\n${r.stderrTail}`.trim(), durationMs: r.durationMs,
+  timedOut: r.ok ? false : r.timedOut, ...(dbName ? { dbName } : {}),
+});
+/** Two commands as one outcome: the first failure, or the second result with both durations. */
+const both = (a: BenchOutcome, b: BenchOutcome): BenchOutcome => (a.ok ? { ...b, durationMs: a.durationMs + b.durationMs } : a);
+/** Attach/detach are light: a short timeout keeps a hung bench from holding a claim. */
+const LIGHT_MS = 120_000;
 
 export class StandbyBench {
-  constructor(private readonly where: BenchLocation, private readonly timeoutMs: number) {}
+  readonly runner: BenchRunner;
+  readonly ops: BenchOperations;
 
-  async run(args: readonly string[], timeoutMs = this.timeoutMs): Promise<BenchOutcome> {
-    const started = Date.now();
-    const r = await execa(this.where.bin, args, {
-      cwd: this.where.path, reject: false, timeout: timeoutMs, killSignal: 'SIGKILL', stdin: 'ignore',
-      env: { FRAPPE_SITE: '' }, extendEnv: true,
-    });
-    return {
-      ok: r.exitCode === 0 && !r.timedOut, exitCode: r.exitCode ?? null, stdout: String(r.stdout ?? ''),
-      stderrTail: tail(`${r.stderr ?? ''}\n${r.exitCode === 0 ? '' : r.stdout ?? ''}`.trim()),
-      durationMs: Date.now() - started, timedOut: Boolean(r.timedOut),
-    };
+  constructor(private readonly where: BenchLocation, private readonly timeoutMs: number) {
+    this.runner = new BenchRunner({ bin: where.bin, path: where.path });
+    this.ops = new BenchOperations(this.runner);
+  }
+
+  get benchPath(): string {
+    return this.where.path;
   }
 
   /**
    * new-site without apps: the admin password is random and kept nowhere, because the customer's
    * own System Manager is added at claim time and Administrator is never handed out.
    */
-  newSite(site: string): Promise<BenchOutcome> {
-    return this.run(['new-site', site, '--admin-password', randomBytes(18).toString('base64url')]);
+  async newSite(site: string): Promise<BenchOutcome> {
+    const r = await this.ops.newSite({ site, adminPassword: randomBytes(18).toString('base64url'), root: this.where.root, force: false }, this.timeoutMs);
+    return outcome(r.result, r.ok ? r.value.dbName : undefined);
   }
 
-  installApp(site: string, app: string): Promise<BenchOutcome> {
-    return this.run(['--site', site, 'install-app', app]);
+  async installApp(site: string, app: string): Promise<BenchOutcome> {
+    return outcome((await this.ops.installApp(site, app, this.timeoutMs)).result);
   }
 
-  dropSite(site: string): Promise<BenchOutcome> {
-    return this.run(['drop-site', site, '--no-backup', '--force']);
-  }
-
-  async dbName(site: string): Promise<string | undefined> {
-    try {
-      const conf = JSON.parse(await readFile(join(this.where.path, 'sites', site, 'site_config.json'), 'utf8')) as { db_name?: unknown };
-      return typeof conf.db_name === 'string' ? conf.db_name : undefined;
-    } catch {
-      return undefined;
-    }
+  async dropSite(site: string): Promise<BenchOutcome> {
+    return outcome((await this.ops.dropSite(site, this.where.root, this.timeoutMs)).result);
   }
 
   /** The customer's name on the standby site: a domain (routing) and host_name (links in mail). */
   async attachDomain(site: string, domain: string, hostUrl: string): Promise<BenchOutcome> {
-    const added = await this.run(['setup', 'add-domain', domain, '--site', site]);
+    const added = outcome((await this.ops.addDomain(site, domain, LIGHT_MS)).result);
     if (!added.ok) return added;
-    const set = await this.run(['--site', site, 'set-config', 'host_name', hostUrl]);
-    return { ...set, durationMs: added.durationMs + set.durationMs };
+    return both(added, outcome((await this.ops.setHostName(site, hostUrl, LIGHT_MS)).result));
   }
 
   /** Undoes attachDomain: a standby site carries no domain and no host_name. */
   async detachDomain(site: string): Promise<BenchOutcome> {
-    const domains = await this.run(['--site', site, 'set-config', '--parse', 'domains', '[]']);
+    const domains = outcome(await this.runner.run(['--site', site, 'set-config', '--parse', 'domains', '[]'], { timeoutMs: LIGHT_MS }));
     if (!domains.ok) return domains;
-    return this.run(['--site', site, 'set-config', 'host_name', 'None']);
+    return both(domains, outcome(await this.runner.run(['--site', site, 'set-config', 'host_name', 'None'], { timeoutMs: LIGHT_MS })));
   }
 
   /**
@@ -90,13 +83,9 @@ export class StandbyBench {
    * has no API key. Asked of the site itself, so a step that crashed after committing is seen.
    */
   async isClean(site: string, adminEmail: string): Promise<boolean> {
-    const user = await this.run(['--site', site, 'execute', 'frappe.db.get_value', '--args', pyList(['User', adminEmail, 'name'])]);
-    if (!user.ok || user.stdout.trim() !== '') return false;
-    const key = await this.run(['--site', site, 'execute', 'frappe.db.get_value', '--args', pyList(['User', 'Administrator', 'api_key'])]);
+    const user = await this.ops.userExists(site, adminEmail, LIGHT_MS);
+    if (!user.ok || user.value) return false;
+    const key = await this.runner.run(['--site', site, 'execute', 'frappe.db.get_value', '--args', "['User', 'Administrator', 'api_key']"], { timeoutMs: LIGHT_MS });
     return key.ok && key.stdout.trim() === '';
   }
 }
-
-/** A Python list literal of strings (bench's --args), quotes escaped. */
-export const pyList = (items: readonly string[]): string =>
-  `[${items.map((s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
