@@ -53,6 +53,8 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Fastify takes a hop count too; its typings omit it.
+    trustProxy: config.trustProxy as boolean | string,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, eventStore, keyStore, logger }), adapter, { logger: new PinoNestLogger(logger), abortOnError: false },

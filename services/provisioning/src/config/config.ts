@@ -18,6 +18,12 @@ export interface ProvisioningConfig {
   /** Where per-tenant data keys live (outside the event store); derived from the store URL when unset. */
   readonly keyStoreUrl?: string;
   readonly host: string;
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify's trustProxy): false, true, a hop count, or
+   * a comma-separated list of addresses/CIDRs. Rate limits are per client IP, so behind the web
+   * app's server this must name it, or every signup counts against the proxy's address.
+   */
+  readonly trustProxy: boolean | number | string;
   readonly port: number;
   readonly apiSecret: string;
   /** 32 bytes: wraps every per-tenant key. */
@@ -67,6 +73,15 @@ export function parseKey(name: string, raw: string): Buffer {
   throw new ConfigError(name, 'must be 32 random bytes, as 64 hex characters or base64 (e.g. `openssl rand -hex 32`).');
 }
 
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const v = raw?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  if (/^[0-9a-fA-F:.,/\sa-z]+$/.test(v)) return v;
+  throw new ConfigError('PROVISIONING_TRUST_PROXY', 'must be true, false, a hop count or a comma-separated list of addresses/CIDRs.');
+}
+
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const APP = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -92,6 +107,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
     eventStoreUrl,
     keyStoreUrl: env.KEY_STORE_URL?.trim() || undefined,
     host: env.PROVISIONING_HOST?.trim() || '127.0.0.1',
+    trustProxy: parseTrustProxy(env.PROVISIONING_TRUST_PROXY),
     port: int(env, 'PROVISIONING_PORT', 4000, 0, 65535),
     apiSecret,
     secretsKey,

@@ -32,12 +32,18 @@ describe('parseConfig', () => {
     [{ ...good, PROVISIONING_PORT: 'http' }, 'PROVISIONING_PORT', /whole number/],
     [{ ...good, ROOT_DOMAIN: 'bad domain' }, 'ROOT_DOMAIN', /DNS name/],
     [{ ...good, PROVISIONING_APPS: 'erpnext,rm -rf' }, 'PROVISIONING_APPS', /"rm -rf" is not one/],
+    [{ ...good, PROVISIONING_TRUST_PROXY: '$(evil)' }, 'PROVISIONING_TRUST_PROXY', /hop count/],
   ])('refuses %j naming %s', (env, variable, message) => {
     const e = failure(env as Record<string, string>);
     expect(e).toBeInstanceOf(ConfigError);
     expect(e.variable).toBe(variable);
     expect(e.message).toMatch(new RegExp(`^${variable} `));
     expect(e.message).toMatch(message);
+  });
+  it('reads which proxies may name the client', () => {
+    expect(parseConfig(good).trustProxy).toBe(false);
+    expect(parseConfig({ ...good, PROVISIONING_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ ...good, PROVISIONING_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
   });
   it('never puts a secret value into its message', () => {
     const e = failure({ ...good, SECRETS_KEY: 'zz-my-secret-guess' });

@@ -6,7 +6,7 @@
  * RolledBack, ...). New events are found by reading the stream, so appends made by any instance
  * show up, not only this one's.
  */
-import { Controller, Get, Headers, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore, RecordedEvent } from '@tlc/event-store';
 import { evolve, tenantStream, upcast, verifyChain, type TenantEvent, type TenantState } from '@tlc/tenant-events';
@@ -23,7 +23,10 @@ const sse = (id: number, event: string, data: unknown): string => `id: ${id}\nev
 @ApiTags('tenants')
 @ApiBearerAuth()
 @Controller('v1/tenants')
-export class TenantStreamController {
+export class TenantStreamController implements OnModuleDestroy {
+  /** Open streams, ended when the app closes (they would otherwise hold the server open). */
+  private readonly open = new Set<() => void>();
+
   constructor(
     private readonly tenants: TenantRepository,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -46,7 +49,9 @@ export class TenantStreamController {
       connection: 'keep-alive', 'x-accel-buffering': 'no', 'x-request-id': String(req.id),
     });
     let closed = false;
-    raw.on('close', () => { closed = true; });
+    const stop = () => { closed = true; };
+    raw.on('close', stop);
+    this.open.add(stop);
     raw.write('retry: 2000\n\n');
 
     let state: TenantState;
@@ -69,8 +74,13 @@ export class TenantStreamController {
       req.log.warn({ err: e }, 'event stream ended early');
     } finally {
       clearInterval(heartbeat);
+      this.open.delete(stop);
       raw.end();
     }
+  }
+
+  onModuleDestroy(): void {
+    for (const stop of this.open) stop();
   }
 
   private send(raw: NodeJS.WritableStream, state: TenantState, r: RecordedEvent): TenantState {
