@@ -4,6 +4,7 @@ import { runB1 } from './b1-append/index.js';
 import { runB2 } from './b2-rebuild/index.js';
 import { runB3 } from './b3-lookup/index.js';
 import { runB4 } from './b4-orchestration/index.js';
+import { runB5 } from './b5-pool/index.js';
 
 export type Benchmark = (ctx: BenchContext) => Promise<Figure[]>;
 
@@ -12,4 +13,5 @@ export const BENCHMARKS: Record<BenchId, Benchmark> = {
   B2: runB2,
   B3: runB3,
   B4: runB4,
+  B5: runB5,
 };

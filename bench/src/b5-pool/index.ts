@@ -1,0 +1,87 @@
+/**
+ * B5 warm pool: signup-to-Active (POST /v1/tenants to TenantActivated recorded) with a warm pool
+ * of standby sites and with none, on the real provisioning service and the bench simulator with
+ * latencies shaped like real bench scaled down 100x (new-site 20 s -> 200 ms, install-app 40 s ->
+ * 400 ms, add-system-manager 2 s -> 20 ms, each execute of the API keys 10 ms, add-domain 10 ms,
+ * set-config 5 ms). Each run posts K signups one after another; before a warm run the pool is
+ * back at K ready sites, so every signup of it is a claim. Target: warm p95 <= cold p50 / 10.
+ */
+import { randomBytes } from 'node:crypto';
+import type { BenchContext } from '../harness/context.js';
+import { figure, unavailable, type Figure } from '../harness/figure.js';
+import { percentile } from '../harness/stats.js';
+import { Stack } from '../stack/stack.js';
+import { postSignup, signupFor } from '../stack/client.js';
+import { ActivationWatcher } from '../b4-orchestration/watcher.js';
+
+export const B5_LATENCY = 'new-site:200ms,install-app:400ms,add-system-manager:20ms,execute:10ms,add-domain:10ms,set-config:5ms';
+
+async function metric(stack: Stack, pattern: RegExp): Promise<number> {
+  const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+  const m = pattern.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+async function waitForReady(stack: Stack, n: number, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while ((await metric(stack, /^provisioning_pool_sites\{state="ready"\} (\d+)/m)) < n) {
+    if (Date.now() > end) throw new Error(`the pool did not reach ${n} ready standby sites in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Mode { readonly warm: boolean; readonly p50: number[]; readonly p95: number[]; readonly all: number[]; claims: number }
+
+async function measure(ctx: BenchContext, warm: boolean, perRun: number): Promise<Mode> {
+  const stack = await Stack.create({
+    store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log,
+    env: { POOL_SIZE: warm ? String(perRun) : '0', PROVISIONING_CONCURRENCY: '2', BENCH_SIM_LATENCY: B5_LATENCY, BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '', POOL_REFILL_INTERVAL_MS: '100' },
+  });
+  const mode: Mode = { warm, p50: [], p95: [], all: [], claims: 0 };
+  try {
+    await stack.startService();
+    const watcher = await ActivationWatcher.start(stack.eventStoreUrl);
+    const tag = randomBytes(3).toString('hex').replace(/^[0-9]/, 'p');
+    try {
+      for (let r = 0; r < ctx.runs; r++) {
+        if (warm) await waitForReady(stack, perRun, 300_000);
+        const times: number[] = [];
+        for (let i = 0; i < perRun; i++) {
+          const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, signupFor(`${tag}${warm ? 'w' : 'c'}`, r * perRun + i));
+          const a = await watcher.waitFor(answer.tenantId, 60_000);
+          times.push(a.activatedAt - answer.sentAt);
+        }
+        mode.p50.push(percentile(times, 50));
+        mode.p95.push(percentile(times, 95));
+        mode.all.push(...times);
+        ctx.log(`B5 ${warm ? 'warm' : 'cold'} run ${r + 1}/${ctx.runs}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms`);
+      }
+      mode.claims = await metric(stack, /^provisioning_pool_claims_total\{outcome="warm"\} (\d+)/m);
+    } finally {
+      await watcher.stop();
+    }
+    return mode;
+  } finally {
+    await stack.cleanup();
+  }
+}
+
+export async function runB5(ctx: BenchContext): Promise<Figure[]> {
+  const perRun = ctx.quick ? 3 : 10;
+  const names = ['signup-to-Active p50, empty pool', 'signup-to-Active p95, empty pool', 'signup-to-Active p50, warm pool', 'signup-to-Active p95, warm pool'];
+  try {
+    const cold = await measure(ctx, false, perRun);
+    const warm = await measure(ctx, true, perRun);
+    const coldP50 = percentile(cold.all, 50);
+    const note = `${perRun} sequential signups per run; latencies ${B5_LATENCY}`;
+    return [
+      figure({ bench: 'B5', name: names[0], unit: 'ms', runs: cold.p50, notes: note }),
+      figure({ bench: 'B5', name: names[1], unit: 'ms', runs: cold.p95 }),
+      figure({ bench: 'B5', name: names[2], unit: 'ms', runs: warm.p50, notes: `${warm.claims} of ${warm.all.length} signups claimed a standby site` }),
+      figure({ bench: 'B5', name: names[3], unit: 'ms', runs: warm.p95, target: { text: `<= cold p50 / 10 (${(coldP50 / 10).toFixed(0)} ms)`, check: (m) => m <= coldP50 / 10 } }),
+    ];
+  } catch (error) {
+    const reason = `not available: ${(error as Error).message.split('\n')[0].slice(0, 160)}`;
+    return names.map((n) => unavailable('B5', n, reason));
+  }
+}
