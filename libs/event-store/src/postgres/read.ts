@@ -57,26 +57,28 @@ const READ_ALL = `SELECT ${COLUMNS} FROM es_events
 
 const HEAD = `SELECT coalesce(max(position), 0)::float8 AS head FROM es_events WHERE position < ${SAFE_BOUND}`;
 
-/** Readers see every committed event of a stream at once: no high-water mark is needed there. */
+/**
+ * One statement, so the stream row and its events come from the same snapshot. No high-water
+ * mark here: a stream read sees every committed event of the stream (read-your-writes). The
+ * LEFT JOIN tells "no such stream" (no row) from "nothing in that range" (one all-null row).
+ */
+const streamQuery = (direction: 'forwards' | 'backwards'): string => `
+  WITH s AS (SELECT first_visible FROM es_streams WHERE stream_id = $1 AND NOT deleted AND last_revision >= 0)
+  SELECT e.* FROM s LEFT JOIN LATERAL (
+    SELECT ${COLUMNS} FROM es_events
+    WHERE stream_id = $1 AND ${direction === 'forwards' ? 'revision >= greatest($2::bigint, s.first_visible)' : 'revision <= $2::bigint AND revision >= s.first_visible'}
+    ORDER BY revision ${direction === 'forwards' ? 'ASC' : 'DESC'} LIMIT $3
+  ) e ON true`;
+const READ_FORWARDS = streamQuery('forwards');
+const READ_BACKWARDS = streamQuery('backwards');
+
 export async function readStream(pool: pg.Pool, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-  const stream = await pool.query<{ first_visible: number }>(
-    'SELECT first_visible::float8 AS first_visible FROM es_streams WHERE stream_id = $1 AND NOT deleted AND last_revision >= 0',
-    [streamId],
-  );
-  if (!stream.rows[0]) throw new StreamNotFoundError(streamId);
-  const firstVisible = stream.rows[0].first_visible;
-  const limit = options.maxCount ?? null; // LIMIT NULL is no limit
-  const { rows } =
-    options.direction === 'backwards'
-      ? await pool.query<EventRow>(
-          `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision <= $2 AND revision >= $3 ORDER BY revision DESC LIMIT $4`,
-          [streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, firstVisible, limit],
-        )
-      : await pool.query<EventRow>(
-          `SELECT ${COLUMNS} FROM es_events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
-          [streamId, Math.max(options.fromRevision ?? 0, firstVisible), limit],
-        );
-  return rows.map(toRecorded);
+  const backwards = options.direction === 'backwards';
+  const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+  // LIMIT NULL is no limit.
+  const { rows } = await pool.query<EventRow>(backwards ? READ_BACKWARDS : READ_FORWARDS, [streamId, from, options.maxCount ?? null]);
+  if (rows.length === 0) throw new StreamNotFoundError(streamId);
+  return rows.filter((row) => row.event_id !== null).map(toRecorded);
 }
 
 export async function readAll(pool: pg.Pool, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -35,6 +35,8 @@ export class SqliteReader {
   private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly all: Database.Statement<[number, number], EventRow>;
   private readonly head: Database.Statement<[], { head: number }>;
+  /** One read transaction, so the stream row and its events come from the same snapshot. */
+  private readonly readStreamTx: Database.Transaction<(streamId: string, options: ReadStreamOptions) => RecordedEvent[]>;
 
   constructor(db: Database.Database) {
     this.visibleFrom = db.prepare('SELECT first_visible FROM streams WHERE stream_id = ? AND deleted = 0');
@@ -43,20 +45,21 @@ export class SqliteReader {
       ORDER BY revision DESC LIMIT ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
     this.head = db.prepare('SELECT coalesce(max(position), 0) AS head FROM events');
+    this.readStreamTx = db.transaction((streamId: string, options: ReadStreamOptions) => {
+      const stream = this.visibleFrom.get(streamId);
+      if (!stream) throw new StreamNotFoundError(streamId);
+      const limit = limitOf(options.maxCount);
+      if (options.direction === 'backwards') {
+        const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
+        return this.backwards.all(streamId, from, stream.first_visible, limit).map(toRecorded);
+      }
+      const from = Math.max(options.fromRevision ?? 0, stream.first_visible);
+      return this.forwards.all(streamId, from, limit).map(toRecorded);
+    });
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
-    // The stream row and its events are read in two statements; events are never removed and
-    // a stream that is deleted in between still returns the events it had: harmless.
-    const stream = this.visibleFrom.get(streamId);
-    if (!stream) throw new StreamNotFoundError(streamId);
-    const limit = limitOf(options.maxCount);
-    if (options.direction === 'backwards') {
-      const from = options.fromRevision ?? Number.MAX_SAFE_INTEGER;
-      return this.backwards.all(streamId, from, stream.first_visible, limit).map(toRecorded);
-    }
-    const from = Math.max(options.fromRevision ?? 0, stream.first_visible);
-    return this.forwards.all(streamId, from, limit).map(toRecorded);
+    return this.readStreamTx(streamId, options);
   }
 
   readAll(options: ReadAllOptions = {}): RecordedEvent[] {
