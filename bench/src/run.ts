@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const results = { startedAt, finishedAt: new Date().toISOString(), quick, runsPerFigure: runs, machine: machine(await postgresVersion(ctx.postgresUrl)), figures };
   writeResults(out, results);
   const m = results.machine;
-  console.log(`\n${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}${quick ? '  (QUICK MODE: not comparable)' : ''}`);
+  console.log(`\n${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}, load average ${m.loadAverage1m}${quick ? '  (QUICK MODE: not comparable)' : ''}`);
   console.log(`median of ${runs} runs; ratio = median / same-run baseline median\n`);
   console.log(renderTable(figures));
   console.log(`\nwritten to ${out}`);

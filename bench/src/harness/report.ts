@@ -1,6 +1,6 @@
 /** The table on stdout and bench/results/latest.json. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform, arch } from 'node:os';
+import { cpus, totalmem, release, platform, arch, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import type { Figure } from './figure.js';
 
@@ -11,6 +11,8 @@ export interface Machine {
   readonly node: string;
   readonly os: string;
   readonly postgres?: string;
+  /** 1-minute load average when the run ended: other work on the machine skews absolute figures. */
+  readonly loadAverage1m: number;
 }
 
 export function machine(postgresVersion?: string): Machine {
@@ -21,6 +23,7 @@ export function machine(postgresVersion?: string): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     os: `${platform()} ${release()} ${arch()}`,
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
     ...(postgresVersion && { postgres: postgresVersion }),
   };
 }
