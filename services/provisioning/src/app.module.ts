@@ -15,7 +15,9 @@ import { ProblemFilter } from './http/problem.filter.js';
 import { RateLimitGuard } from './http/rate-limit.js';
 import { StrictValidationPipe } from './http/validation.pipe.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { LookupModule } from './lookup/lookup.module.js';
 import { PoolModule } from './pool/pool.module.js';
+import { ProcessManagerModule } from './process-manager/process-manager.module.js';
 import { SubdomainsController } from './reservations/subdomains.controller.js';
 import { CredentialsController } from './secrets/credentials.controller.js';
 import { ExecuteTenantCommandHandler } from './tenants/tenant-command.handler.js';
@@ -31,8 +33,8 @@ export class AppModule {
         CoreModule.forRoot(deps),
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ errorLogStyle: 'json', logger: false }),
-        // LookupModule (projections/tenant-lookup, GET /v1/lookup) goes here.
-        // ProcessManagerModule (process-manager/) goes here.
+        LookupModule,
+        ProcessManagerModule,
         PoolModule,
       ],
       controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController],

@@ -2,7 +2,7 @@
  * `tenantctl tenants ...`: goes through the provisioning HTTP API (the command side), never
  * by writing events. Listing and subdomain resolution use the API's read-model endpoints.
  */
-import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { ListPage, TenantLookupDoc } from '@tlc/tenant-lookup';
 import type { CliConfig } from './context.js';
 import { CliError, EXIT, problem, unreachable } from './exit-codes.js';
@@ -16,14 +16,12 @@ interface Problem { readonly title?: string; readonly detail?: string; readonly 
 export class ProvisioningClient {
   constructor(private readonly cfg: CliConfig) {}
 
-  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (this.cfg.apiSecret) headers.authorization = `Bearer ${this.cfg.apiSecret}`;
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      // A retried tenantctl call with a new key is a new command; the API dedupes within one call's retries.
-      headers['idempotency-key'] = randomUUID();
-    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Names the operator in the events' actor (the API accepts X-Operator from authenticated callers).
+    headers['x-operator'] = operatorName();
     let res: Response;
     try {
       res = await fetch(`${this.cfg.provisioningUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
@@ -52,8 +50,35 @@ export class ProvisioningClient {
     return this.request<ListPage>('GET', `/v1/lookup/tenants?${q.toString()}`);
   }
 
+  /** The API's lifecycle routes: POST .../retry|suspend|resume, DELETE /v1/tenants/:id to deprovision. */
   act(tenantId: string, action: TenantAction, reason: string | undefined): Promise<unknown> {
-    return this.request('POST', `/v1/tenants/${encodeURIComponent(tenantId)}/${action}`, reason ? { reason } : {});
+    const base = `/v1/tenants/${encodeURIComponent(tenantId)}`;
+    switch (action) {
+      case 'retry':
+      case 'resume':
+        return this.request('POST', `${base}/${action}`);
+      case 'suspend':
+        return this.request('POST', `${base}/suspend`, reason ? { reason } : {});
+      case 'deprovision':
+        return this.request('DELETE', reason ? `${base}?${new URLSearchParams({ reason }).toString()}` : base);
+      default: {
+        const never: never = action;
+        throw new Error(`unknown action ${String(never)}`);
+      }
+    }
+  }
+}
+
+function operatorName(): string {
+  const name = `tenantctl:${process.env.TENANTCTL_OPERATOR ?? safeUser()}`;
+  return /^[A-Za-z0-9._@:-]{1,64}$/.test(name) ? name : 'tenantctl';
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -1,0 +1,53 @@
+/**
+ * The provisioning API's window on the tenant lookup read model (projections/tenant-lookup).
+ * The projector runs as its own process; this side only reads, and exposes the projection's
+ * lag on the app's /metrics. A read model that does not answer is a 503, never a 500.
+ */
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '@tlc/event-store';
+import type { TenantStatus } from '@tlc/tenant-events';
+import {
+  findByEmail, findBySubdomain, listTenants, projectionLag, registerTenantLookupMetrics,
+  type ListFilter, type ListPage, type ReadModelStore, type TenantLookupDoc,
+} from '@tlc/tenant-lookup';
+import { EVENT_STORE } from '../config/tokens.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { DomainError } from '../shared/domain-error.js';
+
+export const READ_MODEL = Symbol.for('tlc.provisioning.read-model');
+
+@Injectable()
+export class LookupService implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(READ_MODEL) private readonly store: ReadModelStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+  ) {}
+
+  onModuleInit(): void {
+    registerTenantLookupMetrics(this.metrics.registry, () => projectionLag(this.store, this.events));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+
+  async find(by: 'subdomain' | 'email', value: string): Promise<TenantLookupDoc> {
+    const doc = await this.guard(() => (by === 'subdomain' ? findBySubdomain(this.store, value) : findByEmail(this.store, value)));
+    if (!doc) throw new DomainError('TENANT.NOT_FOUND', `No tenant has that ${by}.`, { field: by });
+    return doc;
+  }
+
+  list(filter: ListFilter): Promise<ListPage> {
+    return this.guard(() => listTenants(this.store, { ...filter, status: filter.status as TenantStatus[] | undefined }));
+  }
+
+  private async guard<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      throw new DomainError('SERVICE.UNAVAILABLE', 'The tenant lookup read model does not answer; try again shortly.');
+    }
+  }
+}
