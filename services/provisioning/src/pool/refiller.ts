@@ -92,7 +92,9 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
       }
     }
     const c = this.pool.index.counts();
-    const missing = this.config.pool.size - c.ready - c.building;
+    // Builds we spawned whose StandbyRequested is not appended yet count too, or a slow append overfills.
+    const unseen = [...this.mine.keys()].filter((site) => !this.pool.index.get(site)).length;
+    const missing = this.config.pool.size - c.ready - c.building - unseen;
     for (let i = 0; i < missing && !this.stopped; i++) {
       const site = newStandbyName();
       this.spawn(site, () => this.build(site));

@@ -1,0 +1,81 @@
+/**
+ * The warm path end to end (real app with its process manager, real simulator): a signup claims
+ * a standby site and reaches Active without new-site or install-app; a failure before anything
+ * of the customer's is on the site gives the site back to the pool; a failure after the admin
+ * user exists drops the site and the refiller replaces it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { tenantStream } from '@tlc/tenant-events';
+import { startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
+
+jest.setTimeout(300_000);
+
+const types = async (h: PoolHarness, stream: string) => (await h.stream(stream)).map((e) => e.type);
+const lastOf = async (h: PoolHarness, tenantId: string, wanted: string[]) =>
+  waitFor(`tenant ${tenantId} to reach ${wanted.join('/')}`, async () => ((await types(h, tenantStream(tenantId))).some((t) => wanted.includes(t)) ? true : undefined), 120_000);
+const env = { POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2', PM_BACKOFF_BASE_MS: '50', PM_SCAN_INTERVAL_MS: '200', SITE_URL_TEMPLATE: 'http://{subdomain}.example.localhost:3000' };
+
+describe('warm path through the process manager', () => {
+  let h: PoolHarness;
+  afterEach(async () => {
+    await h?.close();
+    delete process.env.BENCH_SIM_FAIL;
+  });
+
+  it('a signup with a ready standby site is Active without new-site or install-app; its history names the site', async () => {
+    process.env.BENCH_SIM_FAIL = '';
+    h = await startPoolHarness(env);
+    await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+    const tenantId = await h.signup('w1');
+    await lastOf(h, tenantId, ['TenantActivated', 'RolledBack']);
+    const events = await h.stream(tenantStream(tenantId));
+    const t = events.map((e) => e.type);
+    expect(t).toContain('TenantActivated');
+    expect(t).not.toContain('SiteCreated');
+    expect(t).not.toContain('AppInstalled');
+    const site = (events.find((e) => e.type === 'StandbySiteClaimed')!.data as { standbySite: string }).standbySite;
+    expect(site).toMatch(/^standby-[0-9a-f]{8}$/);
+    expect(t.indexOf('StandbySiteClaimed')).toBeLessThan(t.indexOf('StepStarted'));
+    expect(h.siteConfig(site)).toMatchObject({ domains: ['shop-w1.example.localhost'], host_name: 'http://shop-w1.example.localhost:3000' });
+    // The site is the tenant's now: it stays Claimed, and the pool is refilled to 2 ready.
+    expect(h.index().get(site)?.status).toBe('Claimed');
+    await waitFor('refilled', () => (h.index().counts().ready >= 2 ? true : undefined));
+  });
+
+  it('add-system-manager fails: the site holds nothing of the customer\'s and goes back to the pool', async () => {
+    process.env.BENCH_SIM_FAIL = 'add-system-manager';
+    h = await startPoolHarness(env);
+    await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+    const tenantId = await h.signup('f1');
+    await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
+    const events = await h.stream(tenantStream(tenantId));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['StandbySiteClaimed', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack']));
+    const site = (events.find((e) => e.type === 'StandbySiteClaimed')!.data as { standbySite: string }).standbySite;
+    expect((await types(h, site)).slice(-2)).toEqual(['StandbyClaimed', 'StandbyReturned']);
+    expect(existsSync(join(h.benchPath, 'sites', site))).toBe(true);
+    expect(h.siteConfig(site).domains).toEqual([]);
+    expect(h.siteConfig(site).host_name).toBeUndefined();
+    expect(h.index().get(site)?.status).toBe('Ready');
+  });
+
+  it('api-keys fails after the admin user exists: the site is dropped and replaced', async () => {
+    process.env.BENCH_SIM_FAIL = 'execute:frappe.core.doctype.user.user.generate_keys';
+    h = await startPoolHarness(env);
+    await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+    const before = h.index().ready().map((s) => s.site);
+    const tenantId = await h.signup('f2');
+    await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
+    const events = await h.stream(tenantStream(tenantId));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['StandbySiteClaimed', 'AdminConfigured', 'RollbackStarted', 'SiteDropped', 'RolledBack']));
+    const site = (events.find((e) => e.type === 'StandbySiteClaimed')!.data as { standbySite: string }).standbySite;
+    expect(existsSync(join(h.benchPath, 'sites', site))).toBe(false);
+    expect(await types(h, site)).not.toContain('StandbyReturned');
+    const refilled = await waitFor('a replacement', () => {
+      const ready = h.index().ready().map((s) => s.site);
+      return ready.length >= 2 && ready.some((s) => !before.includes(s)) ? ready : undefined;
+    });
+    expect(refilled).not.toContain(site);
+  });
+});
