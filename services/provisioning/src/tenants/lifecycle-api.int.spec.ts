@@ -139,10 +139,18 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     expect(resumed.at(-1)!.event).toBe('TenantActivated');
   });
 
-  it('answers 404 problem+json for the events of an unknown tenant', async () => {
-    const r = await get('/v1/tenants/00000000-0000-4000-8000-000000000000/events');
-    expect(r.statusCode).toBe(404);
-    expect(r.json().code).toBe('TENANT.NOT_FOUND');
+  it('answers 404 problem+json on every tenant route for an unknown tenant', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const answers = [
+      await get(`/v1/tenants/${id}/events`), await get(`/v1/tenants/${id}/history`),
+      await post(`/v1/tenants/${id}/retry`), await post(`/v1/tenants/${id}/suspend`), await post(`/v1/tenants/${id}/resume`),
+      await h.inject({ method: 'DELETE', url: `/v1/tenants/${id}`, headers: auth }),
+    ];
+    for (const r of answers) {
+      expect(r.statusCode).toBe(404);
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.json().code).toBe('TENANT.NOT_FOUND');
+    }
   });
 
   it('verifies credentials for the web sign-in', async () => {
