@@ -13,6 +13,8 @@ import { parseConfig } from '../config/config.js';
 // The root config's per-project testTimeout is not applied by Jest (it is a global option), and
 // on a loaded 2-core machine an app start can take longer than the 5 s default.
 (import.meta as unknown as { jest?: { setTimeout(ms: number): void } }).jest?.setTimeout(120_000);
+// These specs play the process manager themselves (drive.ts): the real one stays off in-process.
+process.env.PM_ENABLED ??= 'false';
 
 export type Backend = 'sqlite' | 'postgres';
 export const BACKENDS: Backend[] = ['sqlite', 'postgres'];

@@ -1,0 +1,240 @@
+/**
+ * The durable process manager. It holds no state of its own that matters: every move is
+ * derived from the folded tenant stream (next pending step, running lease, retry time), and a
+ * step's start and result are appended through the tenant command service at the stream's
+ * expected revision. That is what makes a restart, a second instance or a replayed event safe:
+ * the lease in StepStarted lets exactly one runner start a step, and a stale result is refused.
+ *
+ * Fed by a checkpointed `subscribeToAll` (checkpoint.ts); a periodic scan re-looks at every
+ * in-flight tenant so an expired lease (a runner that died) or a due retry is picked up even
+ * when no new event arrives.
+ */
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EventStore, RecordedEvent, Subscription } from '@tlc/event-store';
+import { nextPendingStep, stepKey, tenantIdFromStream, type StepFailed, type StepRef, type TenantState } from '@tlc/tenant-events';
+import type { Logger } from 'pino';
+import { EVENT_STORE, LOGGER } from '../config/tokens.js';
+import { HEAVY_STEPS, type HeavyStepLimiter } from '../pool/heavy-steps.js';
+import { DomainError } from '../shared/domain-error.js';
+import { newId } from '../shared/ids.js';
+import type { TenantCommand } from '../tenants/commands.js';
+import { ExecuteTenantCommand } from '../tenants/tenant-command.handler.js';
+import { TenantRepository } from '../tenants/tenant-repository.js';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { backoffMs, type PmConfig } from './pm-config.js';
+import { HEAVY_STEP_NAMES, StepWork, stepTimeoutMs } from './step-work.js';
+import { PM_CONFIG, STEP_WORK } from './tokens.js';
+
+const TERMINAL = new Set(['None', 'Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
+type Data<T extends TenantCommand['type']> = Extract<TenantCommand, { type: T }>['data'];
+
+@Injectable()
+export class ProcessManager implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly inFlight = new Set<string>();
+  private readonly workers = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private position?: number;
+  private savedPosition?: number;
+  private lastSave = 0;
+  private subscription?: Subscription;
+  private scanTimer?: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(TenantRepository) private readonly repository: TenantRepository,
+    @Inject(CommandBus) private readonly bus: CommandBus,
+    @Inject(HEAVY_STEPS) private readonly heavy: HeavyStepLimiter,
+    @Inject(PM_CONFIG) private readonly config: PmConfig,
+    @Inject(STEP_WORK) private readonly work: StepWork,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.enabled) return;
+    const cp = await loadCheckpoint(this.store, this.config.name);
+    this.position = this.savedPosition = cp.position;
+    this.logger.info({ runnerId: this.config.runnerId, position: cp.position, inFlight: cp.inFlight.length }, 'process manager starting');
+    for (const id of cp.inFlight) this.track(id);
+    void this.follow();
+    this.scanTimer = setInterval(() => this.scan(), this.config.scanIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    for (const t of this.timers.values()) clearTimeout(t);
+    await this.subscription?.stop().catch(() => undefined);
+    await this.saveCheckpoint(true).catch(() => undefined);
+  }
+
+  /** Tenants this instance is looking after right now (for status and tests). */
+  get tracked(): number {
+    return this.inFlight.size;
+  }
+
+  private track(tenantId: string): void {
+    this.inFlight.add(tenantId);
+    this.schedule(tenantId);
+  }
+
+  private async follow(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        this.subscription = this.store.subscribeToAll({ fromPosition: this.position });
+        for await (const batch of this.subscription) {
+          for (const e of batch.events) this.observe(e);
+          await this.saveCheckpoint(false);
+        }
+      } catch (e) {
+        if (this.stopping) return;
+        this.logger.warn({ err: (e as Error).message }, 'process manager subscription failed; resuming from the checkpoint');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private observe(e: RecordedEvent): void {
+    this.position = e.position;
+    const id = tenantIdFromStream(e.streamId);
+    if (id) this.track(id);
+  }
+
+  private async saveCheckpoint(force: boolean): Promise<void> {
+    if (this.position === undefined || this.position === this.savedPosition) return;
+    if (!force && Date.now() - this.lastSave < this.config.checkpointEveryMs) return;
+    this.lastSave = Date.now();
+    const position = this.position;
+    await saveCheckpoint(this.store, this.config.name, { position, inFlight: [...this.inFlight] });
+    // Our own checkpoint event moves the head; it needs no checkpoint of its own.
+    this.savedPosition = position;
+  }
+
+  private scan(): void {
+    for (const id of this.inFlight) this.schedule(id);
+    void this.saveCheckpoint(false).catch((e) => this.logger.warn({ err: (e as Error).message }, 'checkpoint not saved'));
+  }
+
+  private schedule(tenantId: string): void {
+    if (this.stopping) return;
+    if (this.workers.has(tenantId)) {
+      this.dirty.add(tenantId);
+      return;
+    }
+    const run = (async () => {
+      while (!this.stopping && (await this.advance(tenantId)));
+    })()
+      .catch((e) => this.logger.error({ tenantId, err: (e as Error).message }, 'process manager step failed unexpectedly'))
+      .finally(() => {
+        this.workers.delete(tenantId);
+        if (this.dirty.delete(tenantId)) this.schedule(tenantId);
+      });
+    this.workers.set(tenantId, run);
+  }
+
+  private wakeAt(tenantId: string, at: number): void {
+    if (this.stopping) return;
+    clearTimeout(this.timers.get(tenantId));
+    this.timers.set(tenantId, setTimeout(() => {
+      this.timers.delete(tenantId);
+      this.schedule(tenantId);
+    }, Math.max(0, at - Date.now())));
+  }
+
+  /** One move for one tenant; true when it made progress and should look again at once. */
+  private async advance(tenantId: string): Promise<boolean> {
+    const { state, recorded } = await this.repository.load(tenantId);
+    if (TERMINAL.has(state.status)) {
+      this.inFlight.delete(tenantId);
+      return false;
+    }
+    const now = Date.now();
+    if (state.running && Date.parse(state.running.leaseExpiresAt) > now) {
+      this.wakeAt(tenantId, Date.parse(state.running.leaseExpiresAt) + 50);
+      return false;
+    }
+    const last = recorded[recorded.length - 1];
+    if (last?.type === 'StepFailed') {
+      const d = last.data as StepFailed['data'];
+      if (d.willRetry && d.retryAt && Date.parse(d.retryAt) > now) {
+        this.wakeAt(tenantId, Date.parse(d.retryAt));
+        return false;
+      }
+    }
+    const next = this.nextMove(state, recorded);
+    if (!next) return false;
+    const go = (): Promise<boolean> => this.runStep(tenantId, recorded, next.ref, next.attempt);
+    return HEAVY_STEP_NAMES.has(next.ref.step) ? this.heavy.run(go) : go();
+  }
+
+  private nextMove(state: TenantState, recorded: readonly RecordedEvent[]): { ref: StepRef; attempt: number } | undefined {
+    const running = state.running;
+    if (state.status === 'RollingBack' || state.status === 'Deprovisioning') {
+      if (!state.siteMayExist) return undefined;
+      // Attempts of drop-site since compensation began (the plan does not list drop-site).
+      let begun = 0;
+      recorded.forEach((r, i) => (r.type === 'RollbackStarted' || r.type === 'DeprovisionRequested') && (begun = i));
+      const made = recorded.slice(begun).filter((r) => r.type === 'StepStarted' && (r.data as { step: string }).step === 'drop-site').length;
+      return { ref: { step: 'drop-site' }, attempt: made + 1 };
+    }
+    const step = nextPendingStep(state);
+    if (!step) return undefined;
+    const ref: StepRef = step.step === 'install-app' ? { step: step.step, app: step.app } : { step: step.step };
+    const prior = running && running.key === stepKey(ref) ? running.attempt : 0;
+    return { ref, attempt: Math.max(step.attempts, prior) + 1 };
+  }
+
+  private async runStep(tenantId: string, recorded: readonly RecordedEvent[], ref: StepRef, attempt: number): Promise<boolean> {
+    const timeoutMs = stepTimeoutMs(this.config, ref.step);
+    const meta = { correlationId: String(recorded[0]?.metadata.correlationId ?? tenantId), causationId: recorded[recorded.length - 1]?.eventId ?? tenantId };
+    let started: TenantState;
+    try {
+      const leaseExpiresAt = new Date(Date.now() + timeoutMs + this.config.leaseGraceMs).toISOString();
+      started = (await this.send('StartStep', { tenantId, ...ref, attempt, runnerId: this.config.runnerId, leaseExpiresAt }, meta)).state;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      // Another instance started it first (or the tenant moved on): look again shortly.
+      this.logger.debug({ tenantId, step: stepKey(ref), attempt, code: e.code }, 'step not started here');
+      this.wakeAt(tenantId, Date.now() + 250);
+      return false;
+    }
+    const began = Date.now();
+    let outcome;
+    try {
+      outcome = await this.work.run(started, ref, attempt);
+    } catch (e) {
+      outcome = { ok: false as const, benchMs: Date.now() - began, failure: { classification: 'permanent' as const, reason: (e as Error).message, exitCode: null, stderrTail: '', stdoutTail: '', command: [], durationMs: 0, ok: false as const, timedOut: false } };
+    }
+    const log = { tenantId, step: stepKey(ref), attempt, benchMs: outcome.benchMs, runnerId: this.config.runnerId };
+    try {
+      if (outcome.ok) {
+        await this.send('RecordStepSucceeded', { tenantId, ...ref, attempt, durationMs: outcome.benchMs, result: outcome.result }, meta);
+        this.logger.info(log, 'step succeeded');
+      } else {
+        const f = outcome.failure;
+        const retryable = f.classification !== 'permanent' && attempt < this.config.maxAttempts;
+        const retryAt = retryable ? new Date(Date.now() + backoffMs(this.config, attempt)).toISOString() : undefined;
+        await this.send('RecordStepFailed', {
+          tenantId, ...ref, attempt, classification: f.classification, exitCode: f.exitCode, reason: f.reason,
+          stderrTail: (f.stderrTail || f.stdoutTail).slice(-2000), willRetry: retryable, ...(retryAt ? { retryAt } : {}), durationMs: outcome.benchMs,
+        }, meta);
+        this.logger.warn({ ...log, classification: f.classification, reason: f.reason, command: f.command, willRetry: retryable }, 'step failed');
+      }
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      // Our lease ran out and someone else took the step over: their result counts, not ours.
+      this.logger.warn({ ...log, code: e.code }, 'step result refused');
+    }
+    return true;
+  }
+
+  private send<T extends TenantCommand['type']>(type: T, data: Data<T>, m: { correlationId: string; causationId: string }) {
+    const command = {
+      type, data,
+      metadata: { commandId: newId(), correlationId: m.correlationId, causationId: m.causationId, actor: { kind: 'system' as const, id: `process-manager:${this.config.runnerId}` }, now: new Date().toISOString() },
+    } as TenantCommand;
+    return this.bus.execute(new ExecuteTenantCommand(command));
+  }
+}
