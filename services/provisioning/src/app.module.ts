@@ -18,7 +18,6 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { LookupModule } from './lookup/lookup.module.js';
 import { PoolModule } from './pool/pool.module.js';
 import { ProcessManagerModule } from './process-manager/process-manager.module.js';
-import { ProcessManagerModule } from './process-manager/process-manager.module.js';
 import { SubdomainsController } from './reservations/subdomains.controller.js';
 import { CredentialsController } from './secrets/credentials.controller.js';
 import { ExecuteTenantCommandHandler } from './tenants/tenant-command.handler.js';
