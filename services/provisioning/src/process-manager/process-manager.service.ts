@@ -16,6 +16,8 @@ import { nextPendingStep, stepKey, tenantIdFromStream, type StepFailed, type Ste
 import type { Logger } from 'pino';
 import { EVENT_STORE, LOGGER } from '../config/tokens.js';
 import { HEAVY_STEPS, type HeavyStepLimiter } from '../pool/heavy-steps.js';
+import { PoolService } from '../pool/pool.service.js';
+import { canTakeStandby } from '../pool/tenant-claim.js';
 import { DomainError } from '../shared/domain-error.js';
 import { newId } from '../shared/ids.js';
 import type { TenantCommand } from '../tenants/commands.js';
@@ -50,6 +52,7 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     @Inject(PM_CONFIG) private readonly config: PmConfig,
     @Inject(STEP_WORK) private readonly work: StepWork,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(PoolService) private readonly pool: PoolService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -163,6 +166,8 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
         return false;
       }
     }
+    // Warm start: a claimed standby site already has new-site and every app (pool/); look again.
+    if (canTakeStandby(state) && (await this.pool.claimFor(tenantId, String(recorded[0]?.metadata.correlationId ?? tenantId)))) return true;
     const next = this.nextMove(state, recorded);
     if (!next) return false;
     const go = (): Promise<boolean> => this.runStep(tenantId, recorded, next.ref, next.attempt);
@@ -203,7 +208,9 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     const began = Date.now();
     let outcome;
     try {
-      outcome = await this.work.run(started, ref, attempt);
+      // A standby site with nothing of the customer's on it goes back to the pool instead of being dropped.
+      const returned = ref.step === 'drop-site' && started.standbySite !== undefined && (await this.pool.releaseIfClean(started));
+      outcome = returned ? { ok: true as const, result: {}, benchMs: Date.now() - began } : await this.work.run(started, ref, attempt);
     } catch (e) {
       outcome = { ok: false as const, benchMs: Date.now() - began, failure: { classification: 'permanent' as const, reason: (e as Error).message, exitCode: null, stderrTail: '', stdoutTail: '', command: [], durationMs: 0, ok: false as const, timedOut: false } };
     }
