@@ -78,6 +78,7 @@ export class SignupService {
       const mail = await this.reservations.reserve(emailTarget, tenantId, meta());
       if (!mail.ok) {
         if (mail.holder.exists && mail.holder.subdomain === subdomain && RUNNING.has(mail.holder.status)) {
+          await this.secrets.destroyKey(tenantId); // the key made for the tenant we do not create
           return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
         }
         throw emailTaken(mail.holder);
