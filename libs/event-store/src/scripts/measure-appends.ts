@@ -23,6 +23,12 @@ const batch = (): EventToAppend[] =>
   }));
 
 async function run(label: string, store: EventStore, writers: number): Promise<void> {
+  // Warm-up (JIT, connections, catalog caches), not counted.
+  for (let w = 0; w < writers; w++) {
+    let expected: number | 'no_stream' = 'no_stream';
+    const stream = `warm-up-${w}-${randomUUID()}`;
+    for (let i = 0; i < 30; i++) expected = (await store.append(stream, batch(), expected)).nextExpectedRevision;
+  }
   const started = performance.now();
   const cpu = process.cpuUsage();
   await Promise.all(
