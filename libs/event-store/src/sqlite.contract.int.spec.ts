@@ -116,5 +116,5 @@ describe('sqlite adapter across processes', () => {
       await collector.subscription.stop();
       await store.close();
     }
-  });
+  }, 120_000);
 });
