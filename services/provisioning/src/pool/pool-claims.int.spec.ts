@@ -22,7 +22,8 @@ describe('warm pool claims (real app, real simulator)', () => {
   afterEach(async () => { await h?.close(); });
 
   it('20 concurrent signups against a pool of 10: 10 warm, 10 cold, every standby site used once', async () => {
-    h = await startPoolHarness({ POOL_SIZE: '10', PROVISIONING_CONCURRENCY: '4' });
+    // The process manager stays off: this spec drives the claims itself, 20 at once.
+    h = await startPoolHarness({ POOL_SIZE: '10', PROVISIONING_CONCURRENCY: '4', PM_ENABLED: 'false' });
     const ready = await readySites(h, 10);
     expect(ready).toHaveLength(10);
     // Built with the configured apps, each one its own site on the bench.
@@ -70,7 +71,7 @@ describe('warm pool claims (real app, real simulator)', () => {
   });
 
   it('a crash between the standby append and the tenant append: the claim is recorded if the tenant can still take it, else the site goes back', async () => {
-    h = await startPoolHarness({ POOL_SIZE: '3', POOL_CLAIM_GRACE_MS: '3600000' });
+    h = await startPoolHarness({ POOL_SIZE: '3', POOL_CLAIM_GRACE_MS: '3600000', PM_ENABLED: 'false' });
     await readySites(h, 3);
     const [resumes, movesOn] = [await h.signup('k1'), await h.signup('k2')];
     const crash = new Error('simulated crash between the two appends');

@@ -52,6 +52,8 @@ export async function startPoolHarness(env: Record<string, string>): Promise<Poo
   const store = await createEventStore(url, { pollMs: 20 });
   const secretsKey = randomBytes(32).toString('hex');
   const boot = async (extra: Record<string, string>) => {
+    // The process manager reads its settings (PM_*, SITE_URL_TEMPLATE) from process.env.
+    Object.assign(process.env, env, extra);
     const config = parseConfig({
       PROVISIONING_API_SECRET: API_SECRET, SECRETS_KEY: secretsKey, EVENT_STORE_URL: url, KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`,
       PROVISIONING_PORT: '0', SCRYPT_LOG_N: '10', RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000', LOG_LEVEL: process.env.SHOW_LOGS ? 'info' : 'warn',
