@@ -55,3 +55,19 @@ export class Collector {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Repeats a read until its result satisfies `done` and returns that result. For reads of the
+ * global log right after an append: the PostgreSQL adapter may hold back the newest events for
+ * as long as an older transaction of the same database is still finishing (by design), so
+ * "visible at once" is not part of the contract; "visible once nothing older is in flight" is.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, guardMs = 10_000): Promise<T> {
+  const deadline = Date.now() + guardMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Never saw ${what}; last read: ${JSON.stringify(value).slice(0, 300)}`);
+    await sleep(20);
+  }
+}

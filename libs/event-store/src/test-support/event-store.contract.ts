@@ -1,6 +1,6 @@
 import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors.js';
 import type { EventStore, RecordedEvent } from '../port.js';
-import { ev, uniquePrefix } from './collector.js';
+import { ev, eventually, uniquePrefix } from './collector.js';
 import { describeConcurrencyContract } from './concurrency.contract.js';
 
 export interface ContractOptions {
@@ -161,9 +161,9 @@ export function describeEventStoreContract(
           const e = ev(`T${i}`);
           const r = await store.append(`${p}-${i % 3}`, [e], 'any');
           written.push(e.metadata.eventId);
-          expect(await store.headPosition()).toBe(r.position);
+          await eventually(() => store.headPosition(), (head) => head === r.position, `head at ${r.position}`);
         }
-        const all = await store.readAll({ fromPosition: before });
+        const all = await eventually(() => store.readAll({ fromPosition: before }), (got) => got.filter((e) => e.streamId.startsWith(p)).length >= 6, 'the six events');
         expect(isStrictlyIncreasing(positions(all))).toBe(true);
         const mine = all.filter((e) => e.streamId.startsWith(p));
         expect(mine.map((e) => e.eventId)).toEqual(written);
@@ -193,7 +193,11 @@ export function describeEventStoreContract(
       expect(read.map((e) => e.data)).toEqual([unicode, nested, big]);
       expect(read.map((e) => e.metadata)).toEqual(events.map((e) => e.metadata));
       expect(read.map((e) => e.eventId)).toEqual(events.map((e) => e.metadata.eventId));
-      const viaAll = (await store.readAll({ fromPosition: read[0].position - 1, maxCount: 3 })).filter((e) => e.streamId === s);
+      const viaAll = await eventually(
+        async () => (await store.readAll({ fromPosition: read[0].position - 1, maxCount: 3 })).filter((e) => e.streamId === s),
+        (got) => got.length === 3,
+        'the three events in readAll',
+      );
       expect(viaAll.map((e) => e.data)).toEqual([unicode, nested, big]);
     });
 
@@ -207,7 +211,11 @@ export function describeEventStoreContract(
 
         await store.deleteStream(s, first.nextExpectedRevision);
         await expect(store.readStream(s)).rejects.toBeInstanceOf(StreamNotFoundError);
-        const audit = (await store.readAll({ fromPosition: before })).filter((e) => e.streamId === s);
+        const audit = await eventually(
+          async () => (await store.readAll({ fromPosition: before })).filter((e) => e.streamId === s),
+          (got) => got.length >= 3,
+          'the deleted stream\'s events in readAll',
+        );
         expect(audit.map((e) => e.type)).toEqual(['A', 'B', 'C']);
         await expect(store.append(s, [ev('X')], 'stream_exists')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
 
