@@ -13,8 +13,8 @@ import {
   type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
-  GenerationError, generationTable,
-  type CommitResult, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError, fromCache, generationTable, remember,
+  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
 } from './store.js';
 
 const FIELD: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'adminEmail', id: 'tenantId' };
@@ -64,13 +64,14 @@ export class MongoReadModelStore implements ReadModelStore {
     return toInfo(live);
   }
 
-  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[]): Promise<CommitResult> {
+  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[], cache?: DocCache): Promise<CommitResult> {
     const row = await this.gens.findOne({ _id: `${PROJECTION_NAME}:${generation}` });
     if (!row || row.state !== expect || (expect === 'live' && (await this.live()).generation !== generation)) return { ok: false, reason: 'stale' };
     const fresh = events.filter((e) => e.position > row.checkpoint);
     if (fresh.length === 0) return { ok: true, written: 0 };
     const coll = this.docs(generation);
-    const existing = new Map((await coll.find({ _id: { $in: tenantIdsOf(fresh) } }).toArray()).map((d) => [d._id, strip(d)]));
+    const { known: existing, missing } = fromCache(tenantIdsOf(fresh), cache);
+    if (missing.length > 0) for (const d of await coll.find({ _id: { $in: missing } }).toArray()) existing.set(d._id, strip(d));
     const docs = foldPage(fresh, existing);
     if (docs.length > 0) {
       const ops = docs.map((d) => ({
@@ -85,6 +86,7 @@ export class MongoReadModelStore implements ReadModelStore {
     }
     await this.gens.updateOne({ _id: row._id, state: expect, checkpoint: { $lt: fresh[fresh.length - 1].position } },
       { $set: { checkpoint: fresh[fresh.length - 1].position, updatedAt: new Date().toISOString() } });
+    remember(cache, docs);
     return { ok: true, written: docs.length };
   }
 

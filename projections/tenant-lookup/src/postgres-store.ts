@@ -12,8 +12,8 @@ import {
   type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
-  GenerationError, generationTable,
-  type CommitResult, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError, fromCache, generationTable, remember,
+  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
 } from './store.js';
 
 const COLUMN: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'admin_email', id: 'tenant_id' };
@@ -62,22 +62,22 @@ export class PostgresReadModelStore implements ReadModelStore {
     return live;
   }
 
-  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[]): Promise<CommitResult> {
+  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[], cache?: DocCache): Promise<CommitResult> {
     const table = generationTable(STORAGE_NAME, generation);
-    return this.tx(async (c): Promise<CommitResult> => {
+    let docs: TenantLookupDoc[] = [];
+    const result = await this.tx(async (c): Promise<CommitResult> => {
       const { rows } = await c.query<GenRow>('SELECT * FROM projection_generations WHERE projection = $1 AND generation = $2 FOR UPDATE', [PROJECTION_NAME, generation]);
       const row = rows[0];
       if (!row || row.state !== expect) return { ok: false, reason: 'stale' };
       const checkpoint = Number(row.checkpoint);
       const fresh = events.filter((e) => e.position > checkpoint);
       if (fresh.length === 0) return { ok: true, written: 0 };
-      const ids = tenantIdsOf(fresh);
-      const existing = new Map<string, TenantLookupDoc>();
-      if (ids.length > 0) {
-        const found = await c.query<{ doc: TenantLookupDoc }>(`SELECT doc FROM ${table} WHERE tenant_id = ANY($1::text[])`, [ids]);
+      const { known: existing, missing } = fromCache(tenantIdsOf(fresh), cache);
+      if (missing.length > 0) {
+        const found = await c.query<{ doc: TenantLookupDoc }>(`SELECT doc FROM ${table} WHERE tenant_id = ANY($1::text[])`, [missing]);
         for (const r of found.rows) existing.set(r.doc.tenantId, r.doc);
       }
-      const docs = foldPage(fresh, existing);
+      docs = foldPage(fresh, existing);
       if (docs.length > 0) {
         // One statement for the whole page, whatever its size: the page travels as one jsonb array.
         await c.query(`INSERT INTO ${table} AS t (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
@@ -93,6 +93,8 @@ export class PostgresReadModelStore implements ReadModelStore {
         [PROJECTION_NAME, generation, fresh[fresh.length - 1].position]);
       return { ok: true, written: docs.length };
     });
+    if (result.ok) remember(cache, docs);
+    return result;
   }
 
   async beginRebuild(): Promise<GenerationInfo> {

@@ -6,7 +6,7 @@
  * resumes from it on the next run.
  */
 import type { EventStore } from '@tlc/event-store';
-import { GenerationError, type ReadModelStore } from './store.js';
+import { GenerationError, type DocCache, type ReadModelStore } from './store.js';
 
 export interface RebuildProgress {
   readonly generation: number;
@@ -59,9 +59,17 @@ export async function rebuildTenantLookup(store: ReadModelStore, events: EventSt
     };
   };
   options.onProgress?.(progress());
+  // This run is the building generation's only writer, so it may keep its documents in memory.
+  const cache: DocCache = new Map();
+  const read = (from: number) => {
+    const p = events.readAll({ fromPosition: from < 0 ? undefined : from, maxCount: batchSize });
+    p.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    return p;
+  };
+  let next = read(checkpoint);
   for (;;) {
     options.signal?.throwIfAborted();
-    const page = await events.readAll({ fromPosition: checkpoint < 0 ? undefined : checkpoint, maxCount: batchSize });
+    const page = await next;
     if (page.length === 0) {
       const switched = await store.promote(gen.generation);
       if (switched.ok) {
@@ -70,9 +78,12 @@ export async function rebuildTenantLookup(store: ReadModelStore, events: EventSt
         return { ...p, retiredGeneration: switched.retired, seconds: (performance.now() - started) / 1000 };
       }
       head = await events.headPosition();
+      next = read(checkpoint);
       continue; // the live generation moved on while we switched: fold the rest and try again
     }
-    const res = await store.commit(gen.generation, 'building', page);
+    // Read the next page while this one is written (a real overlap when the stores are remote).
+    next = read(page[page.length - 1].position);
+    const res = await store.commit(gen.generation, 'building', page, cache);
     if (!res.ok) throw new GenerationError(`generation ${gen.generation} stopped being built (discarded or promoted by another process)`);
     checkpoint = page[page.length - 1].position;
     processed += page.length;

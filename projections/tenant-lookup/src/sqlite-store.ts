@@ -13,8 +13,8 @@ import {
   type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
-  GenerationError, generationTable,
-  type CommitResult, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError, fromCache, generationTable, remember,
+  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
 } from './store.js';
 
 const COLUMN: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'admin_email', id: 'tenant_id' };
@@ -61,20 +61,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     return toInfo(live);
   }
 
-  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[]): Promise<CommitResult> {
+  async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[], cache?: DocCache): Promise<CommitResult> {
     const table = generationTable(STORAGE_NAME, generation);
-    return this.db.transaction((): CommitResult => {
+    let docs: TenantLookupDoc[] = [];
+    const result = this.db.transaction((): CommitResult => {
       const row = this.row(generation);
       if (!row || row.state !== expect) return { ok: false, reason: 'stale' };
       const fresh = events.filter((e) => e.position > row.checkpoint);
       if (fresh.length === 0) return { ok: true, written: 0 };
-      const ids = tenantIdsOf(fresh);
-      const existing = new Map<string, TenantLookupDoc>();
-      if (ids.length > 0) {
-        const found = this.db.prepare(`SELECT doc FROM ${table} WHERE tenant_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
+      const { known: existing, missing } = fromCache(tenantIdsOf(fresh), cache);
+      if (missing.length > 0) {
+        const found = this.db.prepare(`SELECT doc FROM ${table} WHERE tenant_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(missing)) as string[];
         for (const json of found) { const d = JSON.parse(json) as TenantLookupDoc; existing.set(d.tenantId, d); }
       }
-      const docs = foldPage(fresh, existing);
+      docs = foldPage(fresh, existing);
       const upsert = this.db.prepare(`INSERT INTO ${table} (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (tenant_id) DO UPDATE SET subdomain = excluded.subdomain, admin_email = excluded.admin_email,
@@ -88,6 +88,8 @@ export class SqliteReadModelStore implements ReadModelStore {
         .run(fresh[fresh.length - 1].position, new Date().toISOString(), PROJECTION_NAME, generation);
       return { ok: true, written: docs.length };
     }).immediate();
+    if (result.ok) remember(cache, docs);
+    return result;
   }
 
   async beginRebuild(): Promise<GenerationInfo> {

@@ -42,8 +42,10 @@ export interface ReadModelStore extends TenantLookupQueries {
    * Folds `events` (positions above the generation's checkpoint; earlier ones are skipped) into
    * generation `generation` and moves its checkpoint to the last position, in one transaction
    * where the store has them. Refused with `stale` unless the generation is in state `expect`.
+   * `cache`, for a generation's only writer (a rebuild), holds documents as last committed: the
+   * store reads those from it instead of the table, and puts every committed document in it.
    */
-  commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[]): Promise<CommitResult>;
+  commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[], cache?: DocCache): Promise<CommitResult>;
   /** The generation being built, creating an empty one when none is (a rerun resumes it). */
   beginRebuild(): Promise<GenerationInfo>;
   /**
@@ -56,6 +58,28 @@ export interface ReadModelStore extends TenantLookupQueries {
   /** Every document of one generation, ordered by tenantId (audits and tests). */
   dump(generation: number): Promise<TenantLookupDoc[]>;
   close(): Promise<void>;
+}
+
+/** Documents by tenant id, as committed; a writer that fails must drop it (it may be ahead). */
+export type DocCache = Map<string, TenantLookupDoc>;
+
+/** Splits a page's tenants into those the cache knows and those to load from the table. */
+export function fromCache(ids: readonly string[], cache: DocCache | undefined): { known: Map<string, TenantLookupDoc>; missing: string[] } {
+  const known = new Map<string, TenantLookupDoc>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const d = cache?.get(id);
+    if (d) known.set(id, d);
+    else missing.push(id);
+  }
+  return { known, missing };
+}
+
+/** Called after the transaction committed; keeps the cache bounded by starting over when full. */
+export function remember(cache: DocCache | undefined, docs: readonly TenantLookupDoc[], max = 200_000): void {
+  if (!cache) return;
+  if (cache.size + docs.length > max) cache.clear();
+  for (const d of docs) cache.set(d.tenantId, d);
 }
 
 export class ReadModelConfigError extends Error {
