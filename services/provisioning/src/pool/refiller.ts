@@ -34,6 +34,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   private loop?: Promise<void>;
   private wake?: () => void;
   private failuresInARow = 0;
+  private paused = false;
 
   constructor(
     @Inject(CONFIG) private readonly config: ProvisioningConfig,
@@ -56,6 +57,19 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     await this.loop;
     // A bench command in flight finishes and is recorded; nothing new starts.
     await Promise.allSettled([...this.mine.values()]);
+  }
+
+  /**
+   * Stops starting new builds (running ones finish; settling and clean-up go on), e.g. while an
+   * operator works on the bench, or for a test that needs the pool to stay as it is.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.poke();
   }
 
   /** Asks for a tick now (after a claim, so the pool refills without waiting for the timer). */
@@ -95,7 +109,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     // Builds we spawned whose StandbyRequested is not appended yet count too, or a slow append overfills.
     const unseen = [...this.mine.keys()].filter((site) => !this.pool.index.get(site)).length;
     const missing = this.config.pool.size - c.ready - c.building - unseen;
-    for (let i = 0; i < missing && !this.stopped; i++) {
+    for (let i = 0; i < missing && !this.stopped && !this.paused; i++) {
       const site = newStandbyName();
       this.spawn(site, () => this.build(site));
     }
