@@ -4,7 +4,7 @@
  * (`process.env.X`, `env.X`, `env['X']` in the workspaces' sources) and every variable of
  * .env.example must appear in the configuration table or in its test-only list; every
  * variable the table documents must still be read somewhere (code, compose file or
- * .env.example). Prints the differences and a closing "N passed, N failed" line.
+ * .env.example) and be listed in .env.example, set or commented out. Prints the differences and a closing "N passed, N failed" line.
  *
  *   node scripts/src/check-config-docs.mjs [--verbose]
  */
@@ -54,7 +54,7 @@ export function documentedVariables(markdown) {
   const table = new Set();
   for (const m of markdown.matchAll(/^\|\s*`([A-Z][A-Z0-9_]+)`\s*\|/gm)) table.add(m[1]);
   const testOnly = new Set();
-  const section = markdown.split(/^## Test-only variables/m)[1] ?? '';
+  const section = markdown.split(/^## Test-only/m)[1] ?? '';
   for (const m of section.matchAll(/`([A-Z][A-Z0-9_]+)`/g)) testOnly.add(m[1]);
   return { table, testOnly };
 }
@@ -69,7 +69,10 @@ export function checkConfigDocs(root = ROOT) {
     findings.push({ ok: docs.table.has(name) || docs.testOnly.has(name), what: `${name} (read in ${[...files].slice(0, 2).join(', ')}) is documented` });
   }
   for (const name of Object.keys(example)) findings.push({ ok: docs.table.has(name), what: `.env.example's ${name} is in the table` });
+  const exampleText = readFileSync(join(root, '.env.example'), 'utf8');
   for (const name of docs.table) {
+    const listed = new RegExp(`^(?:#.*\\s)?${name}=`, 'm').test(exampleText);
+    findings.push({ ok: listed, what: `documented ${name} is listed in .env.example (set or commented out)` });
     const used = code.has(name) || Object.prototype.hasOwnProperty.call(example, name) || compose.includes(name);
     findings.push({ ok: used, what: `documented ${name} is still read by the code, the compose file or .env.example` });
   }
