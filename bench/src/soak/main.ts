@@ -165,8 +165,20 @@ async function main(): Promise<number> {
   }
 }
 
-/** Service settings that make a soak converge in minutes: short step timeouts and retry backoff. */
-const SOAK_SERVICE_ENV: Record<string, string> = {};
+/**
+ * Service settings that make a soak converge in minutes: a killed runner's lease is step
+ * timeout + grace, so both are short; retries back off from 100 ms; expired leases are looked
+ * for every 500 ms.
+ */
+const SOAK_SERVICE_ENV: Record<string, string> = {
+  BENCH_STEP_TIMEOUT_MS: '20000',
+  BENCH_LIGHT_STEP_TIMEOUT_MS: '15000',
+  PM_LEASE_GRACE_MS: '1000',
+  PM_BACKOFF_BASE_MS: '100',
+  PM_BACKOFF_MAX_MS: '1000',
+  PM_SCAN_INTERVAL_MS: '500',
+  PM_MAX_ATTEMPTS: '6',
+};
 
 main().then((code) => { process.exitCode = code; }, (error: Error) => {
   console.error(`soak: harness failure: ${error.stack ?? error.message}`);

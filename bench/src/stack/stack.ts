@@ -109,6 +109,11 @@ export class Stack {
     await this.service?.stop().catch(() => undefined);
     await this.projector?.stop().catch(() => undefined);
     for (const db of this.databases) await db.drop().catch((e: Error) => this.options.log?.(`could not drop ${db.name}: ${e.message}`));
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      // A bench the killed service had started may still be writing under sites/ for a moment.
+      rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    } catch (error) {
+      this.options.log?.(`could not remove ${this.dir}: ${(error as Error).message}`);
+    }
   }
 }
