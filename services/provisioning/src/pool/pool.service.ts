@@ -124,9 +124,9 @@ export class PoolService {
         await this.returnSite(site, tenantId, 'the tenant started without it', correlationId, claimId);
         return false;
       }
-      // Attach the customer's name first: once the tenant records the claim, its next step runs
-      // on this site. add-domain and set-config are idempotent, so a redo is harmless.
-      const attached = await this.bench.attachDomain(site, t.siteName, `https://${t.siteName}`);
+      // Attach the customer's domain first: once the tenant records the claim, its next step runs
+      // on this site. add-domain is idempotent ("already exists", exit 0), so a redo is harmless.
+      const attached = await this.bench.attachDomain(site, t.siteName);
       if (!attached.ok) {
         this.logger.warn({ msg: 'attaching the domain to a standby site failed; returning it', site, tenantId, exitCode: attached.exitCode });
         await this.returnSite(site, tenantId, 'attaching the domain failed', correlationId, claimId);

@@ -64,11 +64,13 @@ export class StandbyBench {
     return outcome((await this.ops.dropSite(site, this.where.root, this.timeoutMs)).result);
   }
 
-  /** The customer's name on the standby site: a domain (routing) and host_name (links in mail). */
-  async attachDomain(site: string, domain: string, hostUrl: string): Promise<BenchOutcome> {
-    const added = outcome((await this.ops.addDomain(site, domain, LIGHT_MS)).result);
-    if (!added.ok) return added;
-    return both(added, outcome((await this.ops.setHostName(site, hostUrl, LIGHT_MS)).result));
+  /**
+   * The customer's name on the standby site, for routing. host_name (links in mail) is set by the
+   * tenant's own set-host-name step with the URL the process manager knows (SITE_URL_TEMPLATE),
+   * so it is not set twice here: one bench start less on the warm path.
+   */
+  async attachDomain(site: string, domain: string): Promise<BenchOutcome> {
+    return outcome((await this.ops.addDomain(site, domain, LIGHT_MS)).result);
   }
 
   /** Undoes attachDomain: a standby site carries no domain and no host_name. */
