@@ -32,6 +32,15 @@ async function tenantsWithSubdomain(subdomain: string) {
   return page.items.filter((t) => t.subdomain === subdomain);
 }
 
+async function waitForLookup(subdomain: string, done: (docs: Awaited<ReturnType<typeof tenantsWithSubdomain>>) => boolean) {
+  for (let i = 0; i < 240; i++) {
+    const docs = await tenantsWithSubdomain(subdomain);
+    if (done(docs)) return docs;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the read model never showed ${subdomain} as expected`);
+}
+
 function benchCalls(command: string, site: string): number {
   const file = join(stack.benchPath, 'logs', 'bench-sim.jsonl');
   if (!existsSync(file)) return 0;
@@ -110,8 +119,11 @@ test('1. signup -> progress shows each step -> dashboard on acme.example.localho
 test('2. a double-clicked Create makes one tenant', async () => {
   const page = await fresh();
   await fillSignup(page, { organization: 'Twice Inc', subdomain: 'twice', email: 'owner@twice.test', password: 'twice twice twice' });
+  const t0 = Date.now();
   await page.getByRole('button', { name: 'Create' }).dblclick();
   await expectDashboard(page, 'twice', 'Twice Inc');
+  // The second signup of the run: the server's code paths are warm by now.
+  timings.warmCreateToDashboardMs = Date.now() - t0;
   expect(await tenantsWithSubdomain('twice')).toHaveLength(1);
   expect(benchCalls('new-site', `twice.${ROOT_DOMAIN}`)).toBe(1);
 
@@ -119,15 +131,17 @@ test('2. a double-clicked Create makes one tenant', async () => {
   // idempotency key) still makes one tenant.
   const plain = await fresh({ javaScriptEnabled: false });
   await fillSignup(plain, { organization: 'Again Co', subdomain: 'again', email: 'owner@again.test', password: 'again again again' });
-  const form = await plain.locator('form').evaluate((f: HTMLFormElement) => {
-    const fd = new FormData(f);
-    return { action: f.action, fields: [...fd.entries()].map(([k, v]) => [k, String(v)]) };
+  // Both posts leave at once, as a double click on a page without JavaScript would send them.
+  const landed = await plain.locator('form').evaluate(async (f: HTMLFormElement) => {
+    const post = () => fetch(f.action, { method: 'POST', body: new FormData(f), redirect: 'follow' }).then((r) => r.url);
+    return Promise.all([post(), post()]);
   });
-  const post = () => plain.request.post(form.action, { multipart: Object.fromEntries(form.fields), maxRedirects: 0, failOnStatusCode: false });
-  const [a, b] = [await post(), await post()];
-  expect([a.status(), b.status()]).toEqual([303, 303]);
-  expect(a.headers().location).toBe(b.headers().location);
-  expect(await tenantsWithSubdomain('again')).toHaveLength(1);
+  expect(landed[0]).toMatch(/\/signup\/[0-9a-f-]{36}$/);
+  expect(landed[1]).toBe(landed[0]);
+  // Once the read model shows it Active, every earlier signup event has been projected too.
+  const again = await waitForLookup('again', (docs) => docs.some((d) => d.status === 'Active'));
+  expect(again).toHaveLength(1);
+  expect(landed[0]).toContain(again[0].tenantId);
   await shot(page, '2-double-submit-one-tenant');
 }, HOUR);
 
