@@ -3,6 +3,8 @@
  * event store (a file, WAL), reporting p50/p99. A measurement, not a test.
  *   node services/provisioning/dist/scripts/signup-latency.js [count=1000]
  * SCRYPT_LOG_N (default 15, as in production) dominates the figure; it is printed with it.
+ * The process manager is off (PM_ENABLED=false unless set): it would run bench for every
+ * signup on the same two cores, and this measures the write side's answer, not provisioning.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { createProvisioningApp } from '../bootstrap.js';
 import { parseConfig } from '../config/config.js';
 
 const count = Number(process.argv[2] ?? 1000);
+process.env.PM_ENABLED ??= 'false';
 const dir = mkdtempSync(join(tmpdir(), 'signup-latency-'));
 const secret = randomBytes(24).toString('hex');
 const config = parseConfig({
@@ -49,6 +52,6 @@ times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
 const mean = times.reduce((a, b) => a + b, 0) / times.length;
 console.log(JSON.stringify({
-  signups: count, store: 'sqlite (file, WAL)', scryptLogN: config.scryptLogN,
+  signups: count, store: 'sqlite (file, WAL)', scryptLogN: config.scryptLogN, processManager: process.env.PM_ENABLED !== 'false',
   p50ms: +pct(50).toFixed(1), p90ms: +pct(90).toFixed(1), p99ms: +pct(99).toFixed(1), maxms: +times[times.length - 1].toFixed(1), meanms: +mean.toFixed(1),
 }));
