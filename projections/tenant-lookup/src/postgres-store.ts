@@ -46,6 +46,7 @@ export class PostgresReadModelStore implements ReadModelStore {
       const { rowCount } = await c.query('SELECT 1 FROM projection_generations WHERE projection = $1', [PROJECTION_NAME]);
       if (rowCount) return;
       await this.createTable(c, 1);
+      await this.createIndexes(c, 1);
       await c.query(`INSERT INTO projection_generations (projection, generation, state, checkpoint) VALUES ($1, 1, 'live', -1)`, [PROJECTION_NAME]);
       await c.query(`CREATE OR REPLACE VIEW ${STORAGE_NAME} AS SELECT * FROM ${generationTable(STORAGE_NAME, 1)}`);
     });
@@ -119,6 +120,8 @@ export class PostgresReadModelStore implements ReadModelStore {
       if (Number(cand.checkpoint) < Number(live.checkpoint)) return { ok: false, liveCheckpoint: Number(live.checkpoint) };
       await c.query('DELETE FROM projection_generations WHERE projection = $1 AND generation = $2', [PROJECTION_NAME, live.generation]);
       await c.query(`UPDATE projection_generations SET state = 'live', updated_at = now() WHERE projection = $1 AND generation = $2`, [PROJECTION_NAME, generation]);
+      // A building table has no secondary indexes (bulk writes stay cheap); they come with the switch.
+      await this.createIndexes(c, generation);
       await c.query(`CREATE OR REPLACE VIEW ${STORAGE_NAME} AS SELECT * FROM ${generationTable(STORAGE_NAME, generation)}`);
       return { ok: true, retired: live.generation };
     });
@@ -172,6 +175,10 @@ export class PostgresReadModelStore implements ReadModelStore {
     await c.query(`CREATE TABLE IF NOT EXISTS ${t} (
       tenant_id TEXT PRIMARY KEY, subdomain TEXT NOT NULL, admin_email TEXT NOT NULL, status TEXT NOT NULL,
       released BOOLEAN NOT NULL, created_at TEXT NOT NULL, revision INT NOT NULL, position BIGINT NOT NULL, doc JSONB NOT NULL)`);
+  }
+
+  private async createIndexes(c: pg.PoolClient, generation: number): Promise<void> {
+    const t = generationTable(STORAGE_NAME, generation);
     await c.query(`CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain)`);
     await c.query(`CREATE INDEX IF NOT EXISTS ${t}_email ON ${t} (admin_email)`);
     await c.query(`CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at)`);

@@ -46,6 +46,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.transaction(() => {
       if (this.rows().length > 0) return;
       this.createTable(1);
+      this.createIndexes(1);
       this.insertGen(1, 'live');
       this.pointView(1);
     }).immediate();
@@ -114,6 +115,8 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.db.prepare('DELETE FROM projection_generations WHERE projection = ? AND generation = ?').run(PROJECTION_NAME, live.generation);
       this.db.prepare(`UPDATE projection_generations SET state = 'live', updated_at = ? WHERE projection = ? AND generation = ?`)
         .run(new Date().toISOString(), PROJECTION_NAME, generation);
+      // A building table has no secondary indexes (bulk writes stay cheap); they come with the switch.
+      this.createIndexes(generation);
       this.pointView(generation);
       this.db.exec(`DROP TABLE IF EXISTS ${generationTable(STORAGE_NAME, live.generation)}`);
       return { ok: true, retired: live.generation };
@@ -176,8 +179,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (
         tenant_id TEXT PRIMARY KEY, subdomain TEXT NOT NULL, admin_email TEXT NOT NULL, status TEXT NOT NULL,
         released INTEGER NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL,
-        doc TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain);
+        doc TEXT NOT NULL)`);
+  }
+
+  private createIndexes(generation: number): void {
+    const t = generationTable(STORAGE_NAME, generation);
+    this.db.exec(`CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain);
       CREATE INDEX IF NOT EXISTS ${t}_email ON ${t} (admin_email);
       CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at);`);
   }
