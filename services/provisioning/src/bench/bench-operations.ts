@@ -102,13 +102,15 @@ export class BenchOperations {
     if (!gen.ok) return { ok: false, result: gen };
     const apiSecret = parseSecret(gen.stdout);
     const get = await this.execute(site, 'frappe.db.get_value', `['User', '${u}', 'api_key']`, timeoutMs, [apiSecret]);
-    if (!get.ok) return { ok: false, result: get };
+    // Two bench invocations: the step's time inside bench is both (bench B4 subtracts it).
+    const durationMs = gen.durationMs + get.durationMs;
+    if (!get.ok) return { ok: false, result: { ...get, durationMs } };
     const apiKey = get.stdout.trim();
     if (!apiSecret || !apiKey) {
-      return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key or secret', timedOut: false, stdoutTail: '' } };
+      return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key or secret', timedOut: false, stdoutTail: '', durationMs } };
     }
     // The secret is in gen's stdout: keep it out of anything a caller might log.
-    return { ok: true, value: { apiKey, apiSecret }, result: { ...gen, stdout: '', stdoutTail: '' } };
+    return { ok: true, value: { apiKey, apiSecret }, result: { ...gen, stdout: '', stdoutTail: '', durationMs } };
   }
 
   async setHostName(site: string, hostName: string, timeoutMs: number): Promise<Outcome<object>> {
