@@ -107,7 +107,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
           `  lag: ${lag.eventsBehind}${lag.eventsBehindCapped ? '+' : ''} events, ${lag.secondsBehind.toFixed(1)} s`,
           `  rebuild: ${lag.rebuilding ? `generation ${lag.rebuilding.generation} at checkpoint ${lag.rebuilding.checkpoint}` : 'none'}`,
         ].join('\n'));
-      }));
+      }, { mustExist: true }));
     });
   projections.command('rebuild')
     .description('Rebuild a read model blue/green: project a new generation from the first event while the live one keeps serving, then switch reads atomically. Resumes an interrupted rebuild.')

@@ -86,7 +86,19 @@ describe('tenantctl on a SQLite event store', () => {
     const down = await tenantctl(['tenants', 'list'], env);
     expect(down.exitCode).toBe(3);
     expect(down.stderr).toContain('PROVISIONING_URL');
-    expect((await tenantctl(['projections', 'status', '--json'], env)).exitCode).toBe(0);
+    // No read model yet: status says it cannot reach one (and does not create an empty one).
+    expect((await tenantctl(['projections', 'status'], env)).exitCode).toBe(3);
+    expect((await tenantctl(['projections', 'rebuild', 'nope'], env)).exitCode).toBe(2);
+  }, T);
+
+  it('rebuilds the read model with plain progress lines off a TTY, then reports status and lag', async () => {
+    const rebuilt = await tenantctl(['projections', 'rebuild', 'tenant-lookup', '--batch-size', '50'], env);
+    expect(rebuilt.exitCode).toBe(0);
+    expect(rebuilt.stdout).toMatch(/^rebuilt tenant-lookup: generation 2 is live/);
+    expect(rebuilt.stderr).toMatch(/rebuild tenant-lookup g2: 100% \(checkpoint \d+\), \d+ events this run, \d+ events\/s, ETA 0s/);
+    const status = await tenantctl(['projections', 'status', '--json'], env);
+    expect(status.exitCode).toBe(0);
+    expect(json(status)).toMatchObject({ projection: 'tenant-lookup', generation: 2, eventsBehind: 0, secondsBehind: 0, rebuilding: null });
   }, T);
 
   it('names an event edited directly in the SQLite table, and exits 1', async () => {
