@@ -57,7 +57,8 @@ export function checkSiteFolders(tenants: readonly TenantView[], benchPath: stri
  */
 export function candidateDatabases(tenants: readonly TenantView[], benchPath: string): Set<string> {
   const names = new Set<string>();
-  const sites = realpathSync(join(benchPath, 'sites'));
+  const sitesPath = join(benchPath, 'sites');
+  const sites = existsSync(sitesPath) ? realpathSync(sitesPath) : sitesPath;
   for (const t of tenants) {
     for (const e of t.events) if (e.type === 'SiteCreated') names.add(String((e.data as { dbName: string }).dbName));
     if (t.state.siteName) names.add(`_${createHash('sha1').update(join(sites, t.state.siteName)).digest('hex').slice(0, 16)}`);

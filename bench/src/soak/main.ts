@@ -89,7 +89,9 @@ async function main(): Promise<number> {
         await sleep(between(random, 0, 800));
         for (let attempt = 1; ; attempt++) {
           try {
+            const t0 = Date.now();
             await stack.startService();
+            log(`SIGKILL #${kills}; restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
             break;
           } catch (error) {
             if (attempt >= 3) throw error;
@@ -98,6 +100,7 @@ async function main(): Promise<number> {
         }
       }
     })();
+    killer.catch((e: Error) => log(`restarting the service failed: ${e.message.split('\n')[0]}`));
     const started = Date.now();
     await forEachConcurrently(signups, Number(values.clients), async (body, i) => {
       const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body, { retryForMs: 120_000 });

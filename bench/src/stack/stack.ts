@@ -26,6 +26,8 @@ export interface StackOptions {
   /** Extra environment for the service (and so for every bench it runs). */
   readonly env?: Record<string, string | undefined>;
   readonly log?: (line: string) => void;
+  /** Extra node options for the service, e.g. --cpu-prof to profile it. */
+  readonly serviceNodeArgs?: readonly string[];
 }
 
 export class Stack {
@@ -91,6 +93,7 @@ export class Stack {
         ROOT_DOMAIN,
         ...this.options.env,
       },
+      nodeArgs: this.options.serviceNodeArgs,
     });
     return this.service;
   }
