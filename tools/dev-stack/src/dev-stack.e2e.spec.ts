@@ -1,0 +1,108 @@
+/**
+ * The smoke test of issue 7: `npm start`'s stack on an empty data folder, a signup through the
+ * HTTP API until Active, Ctrl-C, a second start on the same folder, and the tenant is still
+ * there and still Active (in the event store and in the read model).
+ */
+import { execa, type ResultPromise } from 'execa';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const MAIN = join(ROOT, 'tools/dev-stack/dist/main.js');
+
+const freePort = () =>
+  new Promise<number>((ok, fail) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+    srv.on('error', fail);
+  });
+
+interface Stack { proc: ResultPromise; output: () => string }
+
+async function startStack(dataDir: string, apiPort: number, webPort: number): Promise<Stack> {
+  let out = '';
+  const proc = execa(process.execPath, [MAIN, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)], {
+    reject: false,
+    buffer: false,
+    env: { BENCH_SIM_LATENCY: 'new-site:100ms,install-app:100ms' },
+  });
+  const seen = new Promise<void>((ok, fail) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('Tenant lifecycle service is running')) ok();
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    void proc.then(() => fail(new Error(`the stack exited before it was ready:\n${out.slice(-4000)}`)));
+  });
+  await seen;
+  return { proc, output: () => out };
+}
+
+async function stopStack(stack: Stack): Promise<number | undefined> {
+  stack.proc.kill('SIGINT');
+  const result = await stack.proc;
+  return result.exitCode;
+}
+
+describe('npm start (embedded stack)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tlc-smoke-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('provisions a tenant to Active and finds it again after a restart', async () => {
+    const apiPort = await freePort();
+    const webPort = await freePort();
+    const api = `http://127.0.0.1:${apiPort}`;
+    let stack = await startStack(dataDir, apiPort, webPort);
+    expect(stack.output()).toMatch(/Event store\s+sqlite:/);
+    expect(stack.output()).toMatch(/Bench\s+simulator/);
+
+    const { PROVISIONING_API_SECRET: secret } = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'));
+    const auth = { authorization: `Bearer ${secret}` };
+    const subdomain = `smoke${Date.now().toString(36)}`;
+    const res = await fetch(`${api}/v1/tenants`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ organization: 'Smoke Test Ltd', subdomain, adminEmail: `${subdomain}@example.org`, adminPassword: 'correct horse battery' }),
+    });
+    expect(res.status).toBe(202);
+    const { tenantId } = (await res.json()) as { tenantId: string };
+
+    const statusOf = async () => ((await (await fetch(`${api}/v1/tenants/${tenantId}`, { headers: auth })).json()) as { status: string }).status;
+    const deadline = Date.now() + 120_000;
+    let status = await statusOf();
+    while (status !== 'Active' && Date.now() < deadline) {
+      expect(['Requested', 'Provisioning']).toContain(status);
+      await new Promise((r) => setTimeout(r, 250));
+      status = await statusOf();
+    }
+    expect(status).toBe('Active');
+    expect(await stopStack(stack)).toBe(0);
+
+    stack = await startStack(dataDir, apiPort, webPort);
+    try {
+      expect(stack.output()).toMatch(/Dev secrets .*reused/);
+      expect(await statusOf()).toBe('Active');
+      // The read model (a separate projector process) also still knows the tenant.
+      const lookupDeadline = Date.now() + 30_000;
+      let found: { tenantId?: string; status?: string } = {};
+      while (Date.now() < lookupDeadline) {
+        const r = await fetch(`${api}/v1/lookup?subdomain=${subdomain}`, { headers: auth });
+        if (r.status === 200) {
+          found = (await r.json()) as typeof found;
+          if (found.status === 'Active') break;
+        }
+        await new Promise((r2) => setTimeout(r2, 250));
+      }
+      expect(found).toMatchObject({ tenantId, status: 'Active' });
+    } finally {
+      expect(await stopStack(stack)).toBe(0);
+    }
+  });
+});
