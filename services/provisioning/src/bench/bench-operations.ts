@@ -21,8 +21,9 @@ function check(value: string, re: RegExp, what: string): string {
   if (!re.test(value) || value.startsWith('-')) throw new BenchArgumentError(`Invalid ${what}: ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
+/** Secrets travel as `--option=value`, so a leading `-` cannot be read as an option. */
 function secret(value: string, what: string): string {
-  if (value.length === 0 || value.startsWith('-') || /[\0\n]/.test(value)) throw new BenchArgumentError(`Invalid ${what}`);
+  if (value.length === 0 || /[\0\n\r]/.test(value)) throw new BenchArgumentError(`Invalid ${what}`);
   return value;
 }
 
@@ -34,7 +35,7 @@ export interface RootLogin {
 
 const rootArgs = (prefix: 'db' | 'drop', root: RootLogin): string[] => [
   prefix === 'db' ? '--db-root-username' : '--db-root-username', check(root.username, USER, 'database root user'),
-  ...(root.password !== undefined && root.password !== '' ? ['--db-root-password', secret(root.password, 'database root password')] : []),
+  ...(root.password !== undefined && root.password !== '' ? [`--db-root-password=${secret(root.password, 'database root password')}`] : []),
 ];
 const rootSecrets = (root: RootLogin): string[] => (root.password ? [root.password] : []);
 
@@ -70,7 +71,7 @@ export class BenchOperations {
 
   async newSite(i: NewSiteInput, timeoutMs: number): Promise<Outcome<{ dbName: string }>> {
     const args = [
-      'new-site', check(i.site, SITE, 'site'), '--admin-password', secret(i.adminPassword, 'admin password'),
+      'new-site', check(i.site, SITE, 'site'), `--admin-password=${secret(i.adminPassword, 'admin password')}`,
       ...(i.dbName ? ['--db-name', check(i.dbName, DB_NAME, 'database name')] : []),
       ...rootArgs('db', i.root), '--mariadb-user-host-login-scope=%', ...(i.force ? ['--force'] : []),
     ];
@@ -84,7 +85,7 @@ export class BenchOperations {
   }
 
   async addSystemManager(site: string, email: string, password: string, timeoutMs: number): Promise<Outcome<object>> {
-    const args = ['--site', check(site, SITE, 'site'), 'add-system-manager', check(email, EMAIL, 'email'), '--password', secret(password, 'password')];
+    const args = ['--site', check(site, SITE, 'site'), 'add-system-manager', check(email, EMAIL, 'email'), `--password=${secret(password, 'password')}`];
     const r = await this.runner.run(args, { timeoutMs, secrets: [password] });
     return done(r, () => ({}));
   }

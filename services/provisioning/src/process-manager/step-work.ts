@@ -29,7 +29,8 @@ export function stepTimeoutMs(c: PmConfig, step: StepRef['step']): number {
 
 export const benchSiteOf = (s: TenantState): string => s.standbySite ?? s.siteName;
 
-const password = (): string => randomBytes(18).toString('base64url');
+/** Random, and never starting with `-` (bench would read it as an option). */
+const password = (): string => `p${randomBytes(18).toString('base64url')}`;
 
 export class StepWork {
   constructor(

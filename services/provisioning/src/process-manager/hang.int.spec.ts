@@ -1,0 +1,39 @@
+/** A hung bench is killed at the step timeout (with its whole tree), retried, then compensated. */
+import { jest } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { makeStack, ROOT_DOMAIN, type Stack } from './test-support/stack.js';
+
+jest.setTimeout(300_000);
+const sub = `hang-${randomBytes(2).toString('hex')}`;
+let s: Stack;
+afterAll(async () => s?.close());
+
+const alive = (pid: number): boolean => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+it('times the hung install-app out twice (timeout is retryable), then rolls back with nothing left running', async () => {
+  s = await makeStack({
+    BENCH_SIM_HANG: `install-app:${sub}.${ROOT_DOMAIN}`, BENCH_STEP_TIMEOUT_MS: '2500', PM_MAX_ATTEMPTS: '2', PM_LEASE_GRACE_MS: '500',
+  });
+  const svc = await s.start();
+  const id = await s.signup(svc, sub);
+  const evs = await s.waitFor(id, ['RolledBack', 'Broken']);
+  const fails = evs.filter((e) => e.type === 'StepFailed').map((e) => e.data as { step: string; classification: string; willRetry: boolean; attempt: number });
+  expect(fails.map((f) => [f.step, f.classification, f.attempt, f.willRetry])).toEqual([
+    ['install-app', 'timeout', 1, true],
+    ['install-app', 'timeout', 2, false],
+  ]);
+  expect(evs.map((e) => e.type)).toEqual(expect.arrayContaining(['RollbackStarted', 'SiteDropped', 'RolledBack', 'SubdomainReleased']));
+  expect(s.sitesOf(sub)).toEqual({ live: false, archived: 1 });
+  const hangs = s.simLog().filter((l) => l.event === 'hang');
+  expect(hangs).toHaveLength(2);
+  for (let i = 0; i < 30 && hangs.some((h) => alive(Number(h.pid)) || alive(Number(h.childPid))); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(hangs.flatMap((h) => [alive(Number(h.pid)), alive(Number(h.childPid))])).toEqual([false, false, false, false]);
+  expect((await s.dbCount()).dbs).toEqual([]);
+});
