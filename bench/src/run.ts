@@ -16,12 +16,13 @@ const USAGE = `usage: npm run bench -- [B1 B2 B3 B4] [--quick] [--runs N] [--out
   --quick    tiny workloads, 2 runs: checks the harness, figures are not comparable
   --runs N   runs per figure (default 5; a full run never uses fewer than 5)
   --store S  only this store for B1/B2 (sqlite or postgres; repeatable; default both)
+  --b4-signups N  signups per concurrency level in B4 (default 200; 10 with --quick)
   env BENCH_POSTGRES_URL  admin URL of the PostgreSQL server (default ${DEFAULT_POSTGRES_URL})`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, out: { type: 'string' }, store: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, out: { type: 'string' }, store: { type: 'string', multiple: true }, 'b4-signups': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(USAGE);
@@ -45,7 +46,12 @@ async function main(): Promise<number> {
     console.error(`--store must be sqlite or postgres\n${USAGE}`);
     return 2;
   }
-  const ctx: BenchContext = { quick, runs, stores, postgresUrl: process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL, log: logToStderr };
+  const b4Signups = Number(values['b4-signups'] ?? (quick ? 10 : 200));
+  if (!Number.isInteger(b4Signups) || b4Signups < 5) {
+    console.error('--b4-signups must be an integer >= 5');
+    return 2;
+  }
+  const ctx: BenchContext = { quick, runs, stores, b4Signups, postgresUrl: process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL, log: logToStderr };
   const startedAt = new Date().toISOString();
   const figures: Figure[] = [];
   for (const id of selected) {

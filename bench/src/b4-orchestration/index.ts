@@ -2,8 +2,8 @@
  * B4 orchestration overhead: signups against the real provisioning service with zero-latency
  * simulator steps, closed loop with 2 and with 8 signups in flight (the service's heavy-step
  * limit set to match, so nothing queues behind it). Per tenant: time from POST to
- * TenantActivated minus the time the runner spent inside bench. The 200 signups per level run
- * as 5 consecutive rounds of 40, each round one "run" of the figure. Baseline for throughput:
+ * TenantActivated minus the time the runner spent inside bench. The signups per level (200 by
+ * default) run as 5 consecutive rounds, each round one "run" of the figure. Baseline for throughput:
  * the same bench invocations the service made, replayed by a plain execa loop at the same
  * concurrency.
  */
@@ -45,7 +45,7 @@ async function serviceRounds(ctx: BenchContext, stack: Stack, concurrency: numbe
 }
 
 export async function runB4(ctx: BenchContext): Promise<Figure[]> {
-  const total = ctx.quick ? 10 : 200;
+  const total = ctx.b4Signups;
   const rounds = Math.max(ctx.runs, 5);
   const perRound = Math.max(1, Math.floor(total / rounds));
   const figures: Figure[] = [];

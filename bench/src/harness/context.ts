@@ -8,6 +8,8 @@ export interface BenchContext {
   readonly postgresUrl: string;
   /** Which event/read-model stores the store benchmarks (B1, B2) cover. */
   readonly stores: readonly ('sqlite' | 'postgres')[];
+  /** Signups per concurrency level in B4 (200 by default, as the issue asks). */
+  readonly b4Signups: number;
   readonly log: (line: string) => void;
 }
 
