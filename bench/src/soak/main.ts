@@ -19,7 +19,7 @@ import {
 import { checkReadModel, waitForProjector } from './read-model-check.js';
 
 const USAGE = `usage: npm run soak -- [--store sqlite|postgres] [--tenants 200] [--fail-rate 0.3] [--seed N]
-  [--clients 8] [--concurrency 4] [--kill-ms 1500-6000] [--min-kills 5] [--latency "new-site:300ms,*:40ms"] [--minutes 15] [--keep]
+  [--clients 8] [--concurrency 4] [--kill-ms 8000-20000] [--min-kills 5] [--latency "new-site:300ms,*:40ms"] [--minutes 15] [--keep]
   env BENCH_SIM_MARIADB_URL (default mysql://root@127.0.0.1:3306), BENCH_POSTGRES_URL (default ${DEFAULT_POSTGRES_URL})`;
 
 const TERMINAL = new Set(['Active', 'RolledBack', 'Broken', 'Deprovisioned']);
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     options: {
       store: { type: 'string', default: 'sqlite' }, tenants: { type: 'string', default: '200' }, 'fail-rate': { type: 'string', default: '0.3' },
       seed: { type: 'string' }, clients: { type: 'string', default: '8' }, concurrency: { type: 'string', default: '4' },
-      'kill-ms': { type: 'string', default: '1500-6000' }, 'min-kills': { type: 'string', default: '5' },
+      'kill-ms': { type: 'string', default: '8000-20000' }, 'min-kills': { type: 'string', default: '5' },
       latency: { type: 'string', default: 'new-site:300ms,install-app:200ms,*:40ms' }, minutes: { type: 'string', default: '15' },
       keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
     },
@@ -73,6 +73,14 @@ async function main(): Promise<number> {
   });
   let freshDb: TempDatabase | undefined;
   let ourDatabases: string[] = [];
+  // Ctrl-C mid-soak still removes the service, projector, folders and databases.
+  const interrupted = async (signal: string) => {
+    log(`${signal}: cleaning up`);
+    await stack.cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void interrupted('SIGINT'));
+  process.once('SIGTERM', () => void interrupted('SIGTERM'));
   try {
     await stack.startService();
     stack.startProjector();
