@@ -87,10 +87,11 @@ async function main(): Promise<number> {
 
     // ---- chaos: SIGKILL the service at random moments while signups arrive ----
     let posting = true;
+    let stopKilling = false;
     let kills = 0;
     let tenantIds: string[] = [];
     const killer = (async () => {
-      while (Date.now() < deadline && (posting || kills < minKills)) {
+      while (!stopKilling && Date.now() < deadline && (posting || kills < minKills)) {
         await sleep(between(random, killMin, killMax));
         await stack.killService();
         kills += 1;
@@ -110,11 +111,18 @@ async function main(): Promise<number> {
     })();
     killer.catch((e: Error) => log(`restarting the service failed: ${e.message.split('\n')[0]}`));
     const started = Date.now();
-    await forEachConcurrently(signups, Number(values.clients), async (body, i) => {
-      const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body, { retryForMs: 120_000 });
-      tenantIds[i] = answer.tenantId;
-    });
-    posting = false;
+    try {
+      await forEachConcurrently(signups, Number(values.clients), async (body, i) => {
+        const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body, { retryForMs: 180_000 });
+        tenantIds[i] = answer.tenantId;
+      });
+    } catch (error) {
+      stopKilling = true;
+      await killer.catch(() => undefined);
+      throw error;
+    } finally {
+      posting = false;
+    }
     log(`all ${tenants} signups accepted in ${((Date.now() - started) / 1000).toFixed(1)} s; ${kills} kills so far`);
     await killer;
     log(`chaos over after ${kills} kills; waiting for every tenant to settle`);

@@ -12,6 +12,7 @@ export interface SignupRequest {
 }
 
 export interface SignupAnswer {
+  /** Empty when the signup turned out to be recorded by an earlier, interrupted attempt. */
   readonly tenantId: string;
   readonly status: number;
   /** When the first attempt was sent (ms since epoch) and when an answer arrived. */
@@ -36,6 +37,18 @@ export async function postSignup(baseUrl: () => string, headers: Record<string, 
       if (res.status === 202 || res.status === 201) {
         const json = JSON.parse(text) as { tenantId: string };
         return { tenantId: json.tenantId, status: res.status, sentAt, answeredAt: Date.now(), attempts };
+      }
+      if (res.status === 409) {
+        const problem = JSON.parse(text) as { detail?: string; subdomain?: string };
+        // A SIGKILL between the reservations and the idempotency record: the signup was in fact
+        // recorded (and has moved on), so this email already owns our subdomain's tenant.
+        if (problem.subdomain === body.subdomain) return { tenantId: '', status: 409, sentAt, answeredAt: Date.now(), attempts };
+        // A killed attempt still holds the reservation until its grace period ends: as the
+        // answer says, try again a little later.
+        if (/try again/i.test(problem.detail ?? '') && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
       }
       // 5xx while a killed service's port is being reused, or a 503 during start-up: retry.
       if (res.status < 500 || Date.now() > deadline) throw new Error(`POST /v1/tenants for ${body.subdomain} answered ${res.status}: ${text.slice(0, 300)}`);
