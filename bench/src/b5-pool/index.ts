@@ -80,6 +80,10 @@ async function measure(ctx: BenchContext, warm: boolean, perRun: number): Promis
         ctx.log(`B5 ${warm ? 'warm' : 'cold'} run ${r + 1}/${ctx.runs}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms`);
       }
       mode.claims = await metric(stack, /^provisioning_pool_claims_total\{outcome="warm"\} (\d+)/m);
+    } catch (error) {
+      // Say why the service went away, if it did.
+      if (stack.service?.child.exited()) throw new Error(`the provisioning service exited: ${stack.service.child.tail().slice(-600)}`);
+      throw error;
     } finally {
       await watcher.stop();
     }
