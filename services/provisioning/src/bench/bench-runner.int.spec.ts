@@ -34,7 +34,7 @@ it('creates a site, reports its database name and never shows the passwords', as
   expect(r.ok).toBe(true);
   if (!r.ok) return;
   expect(r.value.dbName).toMatch(/^_[0-9a-f]{16}$/);
-  expect(r.result.command).toEqual(['new-site', 'one.test', '--admin-password', '***', '--db-root-username', 'root', '--db-root-password', '***', '--mariadb-user-host-login-scope=%']);
+  expect(r.result.command).toEqual(['new-site', 'one.test', '--admin-password=***', '--db-root-username', 'root', '--db-root-password=***', '--mariadb-user-host-login-scope=%']);
   const log = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8');
   expect(log).not.toContain('Adm1n-Secret');
   expect(log).not.toContain('R00t-Secret');
@@ -81,4 +81,7 @@ it('refuses values that could be read as options', async () => {
   const ops = new BenchOperations(runner());
   await expect(ops.installApp('--help', 'erpnext', 1000)).rejects.toThrow('Invalid site');
   await expect(ops.addSystemManager('one.test', '-x@y.z', 'pw', 1000)).rejects.toThrow('Invalid email');
+  // A password may start with a dash: it travels as --password=VALUE.
+  const site = await ops.newSite({ site: 'dash.test', adminPassword: '-starts-with-dash', root: { username: 'root' }, force: false }, 30_000);
+  expect(site.ok).toBe(true);
 });
