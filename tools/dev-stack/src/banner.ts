@@ -28,7 +28,7 @@ export function banner(o: {
     '  Audit and ops: npx tenantctl --help.   Stop: Ctrl-C.',
     '',
   ];
-  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const width = Math.min(100, Math.max(...lines.map((l) => l.length)) + 2);
   const rule = '='.repeat(width);
   return [rule, ...lines, rule].join('\n');
 }

@@ -3,6 +3,7 @@
  * output prefixed with the service name, stopped together on Ctrl-C.
  */
 import { execa, type ResultPromise } from 'execa';
+import { get as httpGet } from 'node:http';
 
 export interface ChildSpec {
   readonly name: string;
@@ -58,6 +59,18 @@ export class ChildGroup {
   }
 }
 
+/** One GET with an explicit Host header (fetch drops `host`, and the web routes by it). */
+function probe(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = httpGet(url, { headers, timeout: 2000 }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', fail);
+  });
+}
+
 /** Polls a URL until it answers 2xx (or 3xx), so the banner only appears once the stack serves. */
 export async function waitForHttp(url: string, headers: Record<string, string>, timeoutMs: number, isDead: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -65,9 +78,9 @@ export async function waitForHttp(url: string, headers: Record<string, string>, 
   while (Date.now() < deadline) {
     if (isDead()) throw new Error(`gave up waiting for ${url}: the process exited`);
     try {
-      const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(2000) });
-      if (res.status < 400) return;
-      last = `HTTP ${res.status}`;
+      const status = await probe(url, headers);
+      if (status > 0 && status < 400) return;
+      last = `HTTP ${status}`;
     } catch (err) {
       last = (err as Error).message;
     }
