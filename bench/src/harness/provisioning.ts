@@ -33,6 +33,8 @@ export interface ProvisioningOptions {
   /** Path that answers 2xx once the service is ready (default /health). */
   readonly readyPath?: string;
   readonly nodeArgs?: readonly string[];
+  /** How long start-up may take (default 180 s: a loaded 2-core machine needs that). */
+  readonly startTimeoutMs?: number;
 }
 
 export async function startProvisioning(options: ProvisioningOptions): Promise<ProvisioningProcess> {
@@ -59,7 +61,7 @@ export async function startProvisioning(options: ProvisioningOptions): Promise<P
   const baseUrl = `http://127.0.0.1:${port}`;
   const authHeaders = { authorization: `Bearer ${apiSecret}` };
   try {
-    await waitForHttp(`${baseUrl}${options.readyPath ?? '/health'}`, 60_000, child, authHeaders);
+    await waitForHttp(`${baseUrl}${options.readyPath ?? '/health'}`, options.startTimeoutMs ?? 180_000, child, authHeaders);
   } catch (error) {
     await child.stop('SIGKILL');
     throw error;
