@@ -72,15 +72,19 @@ async function main(): Promise<void> {
     console.error(`\n${name} exited unexpectedly (exit code ${code ?? 'none'}); stopping the stack.`);
     void group.stop().then(() => process.exit(1));
   });
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`\n${signal} received: stopping the provisioning service, the projector and the web app ...`);
     void group.stop().then(() => {
       console.log('Stopped. Your tenants are kept in', dataDir);
       process.exit(0);
     });
   };
-  process.once('SIGINT', () => shutdown('Ctrl-C'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // `on`, not `once`: execa's signal-exit re-raises a signal that finds no other listener left.
+  process.on('SIGINT', () => shutdown('Ctrl-C'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env });
   group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env });
