@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
 import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser';
-import { buildWeb, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack';
+import { buildWeb, NEXT_DIST_DIR, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack';
 
 const FAIL_SUBDOMAIN = 'failco';
 const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' };
@@ -193,6 +193,8 @@ test('4. Google: a new person -> onboarding -> provisioning -> their tenant; ret
   await page.waitForURL(`${stack.apex}/onboarding`);
   await expect(page.locator('main').textContent()).resolves.toContain(email);
   await shot(page, '4a-onboarding');
+  // This browser gets no event stream at all: the progress page must fall back to polling.
+  await page.route('**/api/tenants/*/events', (route) => route.abort());
   await page.getByLabel('Organization').fill('Newbie Org');
   await page.getByLabel('Subdomain').fill('newbie');
   await page.getByRole('button', { name: 'Create' }).click();
@@ -266,6 +268,9 @@ test('7. a bench failure -> the page shows the failure and the rollback -> Retry
   await failure.waitFor({ timeout: 120_000 });
   await expect(failure.textContent()).resolves.toMatch(/Everything was rolled back/);
   await expect(page.getByTestId('progress-status').textContent()).resolves.toMatch(/rolled back/);
+  // Safe to refresh: the page rebuilds the same picture from the server.
+  await page.reload();
+  await failure.waitFor();
   const stateOf = (key: string) => page.locator(`li[data-step="${key}"]`).getAttribute('data-state');
   await expect(stateOf('new-site')).resolves.toBe('succeeded');
   await expect(stateOf('add-system-manager')).resolves.toBe('failed');
@@ -282,10 +287,30 @@ test('8. an unknown subdomain -> the 404 page', async () => {
   expect(res?.status()).toBe(404);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await shot(page, '8-unknown-subdomain-404');
+  // Tenant pages are reachable only through their own host; `www` is the apex.
+  expect((await page.goto(`${stack.apex}/t/acme`))?.status()).toBe(404);
+  expect((await page.goto(`http://a.b.${ROOT_DOMAIN}:${stack.webPort}/`))?.status()).toBe(404);
+  await page.goto(`http://www.${ROOT_DOMAIN}:${stack.webPort}/signup`);
+  expect(page.url()).toBe(`${stack.apex}/signup`);
 }, HOUR);
 
-test('9. the API secret is in no client bundle; with the provisioning service down the form says so and keeps what was typed', async () => {
-  const files = readdirSync(join(WEB, '.next/static'), { recursive: true, withFileTypes: true })
+test('9. a suspended tenant shows a notice on its dashboard', async () => {
+  const page = await fresh();
+  await signInWithPassword(page, stack.apex, OWNER.email, OWNER.password);
+  await expectDashboard(page, 'acme', 'Acme Ltd');
+  const [acme] = await tenantsWithSubdomain('acme');
+  const res = await fetch(`${stack.apiUrl}/v1/tenants/${acme.tenantId}/suspend`, {
+    method: 'POST', headers: { authorization: `Bearer ${stack.apiSecret}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'e2e' }),
+  });
+  expect(res.status).toBeLessThan(300);
+  await waitForLookup('acme', (docs) => docs[0]?.status === 'Suspended');
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'This site is suspended' }).waitFor({ timeout: 15_000 });
+  await shot(page, '9-suspended-notice');
+}, HOUR);
+
+test('10. the API secret is in no client bundle; with the provisioning service down the form says so and keeps what was typed', async () => {
+  const files = readdirSync(join(WEB, NEXT_DIST_DIR, 'static'), { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.js')).map((d) => join(d.parentPath, d.name));
   expect(files.length).toBeGreaterThan(0);
   for (const f of files) {
@@ -306,5 +331,5 @@ test('9. the API secret is in no client bundle; with the provisioning service do
   await expect(page.getByLabel('Subdomain').inputValue()).resolves.toBe(typed.subdomain);
   await expect(page.getByLabel('Email').inputValue()).resolves.toBe(typed.email);
   expect(await page.content()).not.toContain(typed.password);
-  await shot(page, '9-provisioning-unreachable');
+  await shot(page, '10-provisioning-unreachable');
 }, HOUR);

@@ -16,6 +16,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const WEB = join(ROOT, 'web');
 export const ROOT_DOMAIN = 'example.localhost';
 const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
+/** The harness's own build folder (next.config.ts reads NEXT_DIST_DIR), apart from `.next`. */
+export const NEXT_DIST_DIR = '.next-e2e';
 const BENCH_SIM = join(ROOT, 'tools/bench-simulator/bin/bench-sim.js');
 
 export async function freePort(): Promise<number> {
@@ -69,8 +71,8 @@ export interface Stack {
 
 /** `next build` once per run, before any server takes the two cores. */
 export async function buildWeb(): Promise<void> {
-  if (process.env.E2E_SKIP_NEXT_BUILD === '1' && existsSync(join(WEB, '.next/BUILD_ID'))) return;
-  await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe', all: true })
+  if (process.env.E2E_SKIP_NEXT_BUILD === '1' && existsSync(join(WEB, NEXT_DIST_DIR, 'BUILD_ID'))) return;
+  await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR }, stdio: 'pipe', all: true })
     .catch((err: { all?: string }) => {
       throw new Error(`next build failed:\n${err.all ?? String(err)}`);
     });
@@ -90,6 +92,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR,
     LOG_LEVEL: 'warn',
     ROOT_DOMAIN,
     EVENT_STORE_URL: `sqlite:${join(dir, 'events.db')}`,

@@ -72,7 +72,7 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
         void refresh();
         // The server closes the stream once the tenant is Active or RolledBack.
         if (TERMINAL.has(viewRef.current.status)) es?.close();
-        else if (++failures >= 3 || es?.readyState === EventSource.CLOSED) startPolling();
+        else if (++failures >= 2 || es?.readyState === EventSource.CLOSED) startPolling();
       };
     }
     const tick = setInterval(() => setNow(Date.now()), 1000);
