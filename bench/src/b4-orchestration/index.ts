@@ -47,10 +47,11 @@ async function serviceRounds(ctx: BenchContext, stack: Stack, concurrency: numbe
 export async function runB4(ctx: BenchContext): Promise<Figure[]> {
   const total = ctx.b4Signups;
   const rounds = Math.max(ctx.runs, 5);
-  const perRound = Math.max(1, Math.floor(total / rounds));
   const figures: Figure[] = [];
   for (const concurrency of [2, 8]) {
     const label = `c=${concurrency}`;
+    // A round smaller than the concurrency would never have that many signups in flight.
+    const perRound = Math.max(concurrency, Math.floor(total / rounds));
     let stack: Stack | undefined;
     try {
       stack = await Stack.create({
