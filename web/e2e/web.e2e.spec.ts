@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
-import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser';
-import { buildWeb, NEXT_DIST_DIR, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack';
+import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser.js';
+import { buildWeb, NEXT_DIST_DIR, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack.js';
 
 const FAIL_SUBDOMAIN = 'failco';
 const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' };

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from './stack';
+import { ROOT } from './stack.js';
 
 export const SHOTS = join(ROOT, 'test-output/e2e');
 
