@@ -1,5 +1,5 @@
 import { PostgresReadModelStore } from './postgres-store.js';
-import { createTestDatabase } from './test-support/pg-database.js';
+import { createTestDatabase } from '@tlc/event-store/testing';
 import { readModelStoreContract } from './test-support/store-contract.js';
 
 readModelStoreContract('postgres', async () => {

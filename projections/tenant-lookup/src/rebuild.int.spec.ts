@@ -13,7 +13,7 @@ import { SqliteReadModelStore } from './sqlite-store.js';
 import type { ReadModelStore } from './store.js';
 import { findByEmail, findBySubdomain } from './tenant-lookup.js';
 import { expectedDocs, sampleEventLog } from './test-support/event-log.js';
-import { createTestDatabase } from './test-support/pg-database.js';
+import { createTestDatabase } from '@tlc/event-store/testing';
 
 const LONG = 600_000;
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@tlc/event-store';
 import { appendSampleHistories, catchUpLive, findBySubdomain, openReadModel, sampleHistories, type ReadModelStore, type SampleHistory } from '@tlc/tenant-lookup';
 import { assertBuilt, spawnTenantctl } from './test-support/run-cli.js';
-import { createTestDatabase } from '../../../projections/tenant-lookup/src/test-support/pg-database.js';
+import { createTestDatabase } from '@tlc/event-store/testing';
 
 const T = 600_000;
 const TENANTS = 3000;

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { createEventStore, type EventStore } from '@tlc/event-store';
 import { appendSampleHistories, sampleHistories, type SampleHistory } from '@tlc/tenant-lookup';
 import { assertBuilt, json, tenantctl } from './test-support/run-cli.js';
-import { createTestDatabase } from '../../../projections/tenant-lookup/src/test-support/pg-database.js';
+import { createTestDatabase } from '@tlc/event-store/testing';
 
 const T = 120_000;
 

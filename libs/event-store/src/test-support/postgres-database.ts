@@ -27,10 +27,10 @@ async function adminUrl(): Promise<string> {
   throw new Error(`No PostgreSQL superuser reachable on ${HOST}: ${String(last)}`);
 }
 
-/** A database of its own for one test run (es_test_<pid>_<random>), dropped by drop(). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A database of its own for one test run (<prefix>_<pid>_<random>), dropped by drop(). */
+export async function createTestDatabase(prefix = 'es_test'): Promise<TestDatabase> {
   const admin = await adminUrl();
-  const name = `es_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {
