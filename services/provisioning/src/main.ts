@@ -30,6 +30,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  // Module-level settings (the process manager's) are parsed while the app is built.
+  if (e instanceof ConfigError) {
+    process.stderr.write(`provisioning: refusing to start: ${e.message}\n`);
+    process.exit(78);
+  }
   process.stderr.write(`provisioning: failed to start: ${(e as Error).message}\n`);
   process.exit(1);
 });

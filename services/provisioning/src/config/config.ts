@@ -3,6 +3,7 @@
  * the process with a message naming the variable; no secret has a default here.
  */
 import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
+import { ConfigError, intVar, type Env } from './env.js';
 
 export interface RateLimits {
   /** Signups per client IP per minute. */
@@ -40,14 +41,7 @@ export interface ProvisioningConfig {
   readonly pool: PoolConfig;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
+export { ConfigError } from './env.js';
 
 function required(env: Env, name: string): string {
   const v = env[name];
@@ -55,13 +49,7 @@ function required(env: Env, name: string): string {
   return v.trim();
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}".`);
-  return n;
-}
+const int = intVar;
 
 /** Accepts 64 hex characters or base64/base64url of exactly 32 bytes. */
 export function parseKey(name: string, raw: string): Buffer {
@@ -85,13 +73,6 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const APP = /^[a-z][a-z0-9_]{0,63}$/;
 
-function parsePool(env: Env): PoolConfig {
-  try {
-    return parsePoolConfig(env);
-  } catch (e) {
-    throw new ConfigError((e as { variable?: string }).variable ?? 'POOL_SIZE', (e as Error).message.replace(/^\S+ /, ''));
-  }
-}
 
 export function parseConfig(env: Env = process.env): ProvisioningConfig {
   const apiSecret = required(env, 'PROVISIONING_API_SECRET');
@@ -124,7 +105,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
       heartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 600_000),
       pollMs: int(env, 'SSE_POLL_MS', 250, 10, 10_000),
     }),
-    pool: parsePool(env),
+    pool: parsePoolConfig(env),
   };
   return Object.freeze(config);
 }

@@ -2,6 +2,8 @@
  * The pool's part of the configuration, parsed once with the rest (config.ts calls this) and
  * frozen. POOL_SIZE 0 (the default) turns the pool off: no standby site is made or claimed.
  */
+import { intVar, type Env } from '../config/env.js';
+
 export interface PoolConfig {
   /** Ready-or-building standby sites to keep. */
   readonly size: number;
@@ -22,17 +24,7 @@ export interface PoolConfig {
   readonly concurrency: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw Object.assign(new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`), { variable: name });
-  }
-  return n;
-}
+const int = intVar;
 
 export function parsePoolConfig(env: Env): PoolConfig {
   return Object.freeze({

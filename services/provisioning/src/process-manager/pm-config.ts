@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { ConfigError, intVar, type Env } from '../config/env.js';
 
 export interface PmConfig {
   readonly enabled: boolean;
@@ -26,19 +27,11 @@ export interface PmConfig {
   readonly siteUrlTemplate: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
-  return n;
-}
+const int = intVar;
 
 export function parsePmConfig(env: Env = process.env): PmConfig {
   const name = env.PM_NAME?.trim() || 'provisioning';
-  if (!/^[a-z0-9-]{1,64}$/.test(name)) throw new Error(`PM_NAME must be lowercase letters, digits and dashes, got "${name}".`);
+  if (!/^[a-z0-9-]{1,64}$/.test(name)) throw new ConfigError('PM_NAME', `must be lowercase letters, digits and dashes, got "${name}".`);
   return Object.freeze({
     enabled: (env.PM_ENABLED?.trim() || 'true') !== 'false',
     name,
