@@ -3,7 +3,7 @@
  * arrive on the command so `decide` stays pure; event ids are derived from `commandId`, so a
  * command retried after a lost reply appends the same ids (a no-op in the store).
  */
-import type { Actor, FailureClass, IdentityProvider, SealedSecret, StepName } from '@tlc/tenant-events';
+import type { Actor, IdentityProvider, SealedSecret, StepFailed, StepName } from '@tlc/tenant-events';
 
 export interface CommandMetadata {
   readonly commandId: string;
@@ -57,19 +57,8 @@ export type RecordStepSucceeded = Cmd<'RecordStepSucceeded', {
   result: StepResult | Record<string, unknown>;
 }>;
 
-export type RecordStepFailed = Cmd<'RecordStepFailed', {
-  tenantId: string;
-  step: StepName;
-  app?: string;
-  attempt: number;
-  classification: FailureClass;
-  exitCode: number | null;
-  reason: string;
-  stderrTail: string;
-  willRetry: boolean;
-  retryAt?: string;
-  durationMs: number;
-}>;
+/** Carries exactly what StepFailed records: the decider only decides what follows it. */
+export type RecordStepFailed = Cmd<'RecordStepFailed', StepFailed['data']>;
 
 export type RetryProvisioning = Cmd<'RetryProvisioning', { tenantId: string }>;
 export type SuspendTenant = Cmd<'SuspendTenant', { tenantId: string; reason: string }>;
