@@ -8,7 +8,7 @@
 import pg from 'pg';
 import type { RecordedEvent } from '@tlc/event-store';
 import {
-  LIVE_FIRST, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
+  LIVE_FIRST, LOOKUP_COLUMN, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
   type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
@@ -16,7 +16,6 @@ import {
   type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
 } from './store.js';
 
-const COLUMN: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'admin_email', id: 'tenant_id' };
 
 interface GenRow { projection: string; generation: number; state: GenerationState; checkpoint: string; created_at: Date; updated_at: Date }
 const toInfo = (r: GenRow): GenerationInfo => ({
@@ -142,7 +141,7 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async find(key: LookupKey): Promise<TenantLookupDoc | null> {
     const { rows } = await this.pool.query<{ doc: TenantLookupDoc }>(
-      `SELECT doc FROM ${STORAGE_NAME} WHERE ${COLUMN[key.by]} = $1 ORDER BY ${LIVE_FIRST} LIMIT 1`, [key.value]);
+      `SELECT doc FROM ${STORAGE_NAME} WHERE ${LOOKUP_COLUMN[key.by]} = $1 ORDER BY ${LIVE_FIRST} LIMIT 1`, [key.value]);
     return rows[0]?.doc ?? null;
   }
 

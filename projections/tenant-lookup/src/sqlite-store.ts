@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@tlc/event-store';
 import {
-  LIVE_FIRST, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
+  LIVE_FIRST, LOOKUP_COLUMN, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
   type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
@@ -17,7 +17,6 @@ import {
   type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
 } from './store.js';
 
-const COLUMN: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'admin_email', id: 'tenant_id' };
 
 interface GenRow { projection: string; generation: number; state: GenerationState; checkpoint: number; created_at: string; updated_at: string }
 const toInfo = (r: GenRow): GenerationInfo => ({
@@ -138,7 +137,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     // (bench B3). SQLite re-prepares a statement by itself when promote() repoints the view.
     let stmt = this.findStatements.get(key.by);
     if (!stmt) {
-      stmt = this.db.prepare(`SELECT doc FROM ${STORAGE_NAME} WHERE ${COLUMN[key.by]} = ? ORDER BY ${LIVE_FIRST} LIMIT 1`).pluck();
+      stmt = this.db.prepare(`SELECT doc FROM ${STORAGE_NAME} WHERE ${LOOKUP_COLUMN[key.by]} = ? ORDER BY ${LIVE_FIRST} LIMIT 1`).pluck();
       this.findStatements.set(key.by, stmt);
     }
     const json = stmt.get(key.value) as string | undefined;

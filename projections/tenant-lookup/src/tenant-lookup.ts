@@ -178,6 +178,9 @@ export function lookupKey(by: LookupKey['by'], raw: string): LookupKey {
  * always wins; a name nobody holds now answers with its most recent (released) tenant, whose
  * status tells the caller it is gone. Every store implements exactly this order.
  */
+/** The SQL column each lookup key reads (SQLite and PostgreSQL share the table shape). */
+export const LOOKUP_COLUMN: Readonly<Record<LookupKey['by'], string>> = { subdomain: 'subdomain', email: 'admin_email', id: 'tenant_id' };
+
 export const LIVE_FIRST = 'released ASC, created_at DESC, tenant_id ASC';
 export function compareLiveFirst(a: TenantLookupDoc, b: TenantLookupDoc): number {
   if (a.released !== b.released) return a.released ? 1 : -1;
