@@ -28,11 +28,21 @@ export function clickError(message: string): string {
   return `Usage: bench [OPTIONS] COMMAND [ARGS]...\nTry 'bench --help' for help.\n\nError: ${text}\n`;
 }
 
+/** The invocation the program serves: one per command, so a daemon's invocations share nothing. */
+export interface ProgramIo {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Raw writes to the invocation's stdout and stderr (help text and usage errors included). */
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
 /**
  * Builds the program. `makeCtx` is called once the command is known, so `init` can run outside
  * a bench and everything else fails cleanly when cwd is not one.
  */
-export function buildProgram(makeCtx: (bench: Bench, siteFlag?: string) => Ctx, out: (s: string) => void): Command {
+export function buildProgram(io: ProgramIo, makeCtx: (bench: Bench, siteFlag?: string) => Ctx): Command {
+  const out = (s: string): void => io.writeOut(s + '\n');
   const program = new Command('bench')
     .description('Bench manager for Frappe (simulator)')
     .enablePositionalOptions()
@@ -41,13 +51,18 @@ export function buildProgram(makeCtx: (bench: Bench, siteFlag?: string) => Ctx, 
     .option('--force', 'force')
     .option('--profile', 'profile')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(clickError(str)) });
+    // Commander writes to process.stdout/stderr and sizes help to the terminal by default: in a
+    // daemon those are the daemon's, so everything goes to the invocation, at a fixed width.
+    .configureOutput({
+      writeOut: io.writeOut, writeErr: io.writeErr, outputError: (str, write) => write(clickError(str)),
+      getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false,
+    });
 
-  const ctx = (): Ctx => makeCtx(Bench.fromCwd(process.cwd()), program.opts().site as string | undefined);
+  const ctx = (): Ctx => makeCtx(Bench.fromCwd(io.cwd), program.opts().site as string | undefined);
 
   program.command('init').argument('<folder>').option('--apps <list>', 'apps to lay out', 'frappe,erpnext')
     .description('Create a fresh bench folder (simulator)')
-    .action((folder: string, o: { apps: string }) => initBench(folder, o.apps.split(',').map((s) => s.trim()).filter(Boolean), out));
+    .action((folder: string, o: { apps: string }) => initBench(io, folder, o.apps.split(',').map((s) => s.trim()).filter(Boolean), out));
 
   program.command('new-site').argument('<site>')
     .option('--db-name <name>').option('--db-password <password>').option('--db-type <type>')

@@ -1,9 +1,9 @@
 /**
  * What every simulated command gets: the bench, its output streams, the test controls and the
  * injection points. `step()` is where a command spends its simulated time and where injected
- * failures and hangs strike, so tests can land a crash in the middle of a real step.
+ * failures and hangs strike, so tests can land a crash in the middle of a real step. It is
+ * also where an abandoned invocation (daemon mode: its client was killed) stops.
  */
-import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,13 @@ export interface Ctx {
   readonly argv: string[];
   /** The `--site` given before the command, if any. */
   readonly siteFlag?: string;
+  /** The invocation's pid and cwd: the bench process's own, or the client's in daemon mode. */
+  readonly pid: number;
+  readonly cwd: string;
+  /** Aborted when the invocation is abandoned; never in process mode (a signal ends the process). */
+  readonly signal?: AbortSignal;
+  /** Starts the waiting "Python" grandchild of an injected hang; resolves to its pid. */
+  spawnHangChild(): Promise<number | undefined>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -35,11 +42,21 @@ function bumpCounter(ctx: Ctx, rule: FailRule): number {
   return statSync(file).size;
 }
 
-function hangForever(ctx: Ctx, command: string): Promise<never> {
+/** Hangs until the invocation is abandoned (process mode: until the process is killed). */
+async function hangForever(ctx: Ctx, command: string): Promise<never> {
   // Real bench runs Python as a child; a grandchild proves the runner kills the whole tree.
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
-  writeLog(ctx.logPath, { event: 'hang', pid: process.pid, childPid: child.pid, argv: [], command, time: new Date().toISOString(), cwd: process.cwd() });
-  return new Promise<never>(() => setInterval(() => {}, 1 << 30));
+  const childPid = await ctx.spawnHangChild();
+  writeLog(ctx.logPath, { event: 'hang', pid: ctx.pid, childPid, argv: [], command, time: new Date().toISOString(), cwd: ctx.cwd });
+  return new Promise<never>((_, reject) => {
+    // The interval keeps a process-mode bench alive; abandoning clears it and ends the step.
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const stop = (): void => {
+      clearInterval(keepAlive);
+      reject(ctx.signal?.reason);
+    };
+    if (ctx.signal?.aborted) stop();
+    else ctx.signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 /**
@@ -47,9 +64,10 @@ function hangForever(ctx: Ctx, command: string): Promise<never> {
  * lock the real command would hold (for the lock-held form of the failure).
  */
 export async function step(ctx: Ctx, command: string, targets: readonly string[], lockName = `bench_${command.replace(/-/g, '_')}`): Promise<void> {
+  ctx.signal?.throwIfAborted();
   if (shouldHang(ctx.controls, command, targets)) await hangForever(ctx, command);
   const ms = latencyFor(ctx.controls, command);
-  if (ms > 0) await sleep(ms);
+  if (ms > 0) await sleep(ms, undefined, { signal: ctx.signal });
   for (const rule of findFailRules(ctx.controls, command, targets)) {
     if (rule.times !== undefined && bumpCounter(ctx, rule) > rule.times) continue;
     switch (rule.kind) {

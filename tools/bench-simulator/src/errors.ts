@@ -22,7 +22,8 @@ export const lockHeld = (name: string): PyException =>
 export const dbUnreachable = (host = '127.0.0.1'): PyException =>
   new PyException('pymysql.err.OperationalError', `(2003, "Can't connect to MySQL server on '${host}' ([Errno 111] Connection refused)")`);
 
-export function formatPyException(e: PyException, command: string): string {
+/** `stdoutIsTTY`: the invocation's stdout (the client's in daemon mode, not the daemon's). */
+export function formatPyException(e: PyException, command: string, stdoutIsTTY = false): string {
   const traceback = [
     'Traceback (most recent call last):',
     '  File "apps/frappe/frappe/utils/bench_helper.py", line 114, in <module>',
@@ -31,5 +32,5 @@ export function formatPyException(e: PyException, command: string): string {
     `${e.pyType}: ${e.message}`,
   ].join('\n');
   // bench prints the short form first; the traceback follows because stdout is not a terminal.
-  return `\n:: ${e.pyType}: ${e.message} ::\n${process.stdout.isTTY ? '' : traceback}\n`;
+  return `\n:: ${e.pyType}: ${e.message} ::\n${stdoutIsTTY ? '' : traceback}\n`;
 }

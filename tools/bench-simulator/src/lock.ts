@@ -1,7 +1,9 @@
 /**
  * Frappe's `filelock(name, timeout=1)`: `sites/<site>/locks/<name>.lock`. Python holds an
  * flock that dies with the process; Node has no flock, so the file holds the owner's pid and a
- * lock whose owner is gone counts as free (same effect after a crash).
+ * lock whose owner is gone counts as free (same effect after a crash). The owner is the
+ * invocation's pid (the client's in daemon mode), so a killed client's lock is as stale as a
+ * killed bench's.
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -17,14 +19,14 @@ const alive = (pid: number): boolean => {
   }
 };
 
-function tryTake(file: string): boolean {
+function tryTake(file: string, pid: number): boolean {
   try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    writeFileSync(file, String(pid), { flag: 'wx' });
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const owner = Number(readFileSync(file, 'utf8'));
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) return false;
+    if (Number.isInteger(owner) && owner > 0 && owner !== pid && alive(owner)) return false;
     try {
       unlinkSync(file);
     } catch {
@@ -34,12 +36,19 @@ function tryTake(file: string): boolean {
   }
 }
 
-export async function withFileLock<T>(file: string, name: string, fn: () => Promise<T>, timeoutMs = 1000): Promise<T> {
+export interface LockOwner {
+  /** The invocation's pid: what the lock file records. */
+  readonly pid: number;
+  /** Aborted when the invocation is abandoned (its client went away): stop waiting. */
+  readonly signal?: AbortSignal;
+}
+
+export async function withFileLock<T>(file: string, name: string, owner: LockOwner, fn: () => Promise<T>, timeoutMs = 1000): Promise<T> {
   mkdirSync(dirname(file), { recursive: true });
   const deadline = Date.now() + timeoutMs;
-  while (!tryTake(file)) {
+  while (!tryTake(file, owner.pid)) {
     if (Date.now() >= deadline) throw lockHeld(name);
-    await sleep(50);
+    await sleep(50, undefined, { signal: owner.signal });
   }
   try {
     return await fn();

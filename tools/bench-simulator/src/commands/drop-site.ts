@@ -42,7 +42,7 @@ export async function dropSite(ctx: Ctx, site: string, o: DropSiteOptions): Prom
   if (url) {
     await dropUserAndDatabase(url, { user: o.dbRootUsername ?? o.rootLogin, password: o.dbRootPassword ?? o.rootPassword }, String(conf.db_name));
   }
-  const archive = resolve(o.archivedSitesPath ?? join(bench.root, 'archived', 'sites'));
+  const archive = resolve(ctx.cwd, o.archivedSitesPath ?? join(bench.root, 'archived', 'sites'));
   mkdirSync(archive, { recursive: true });
   const archiveReal = realpathSync(archive);
   ctx.out(`Moving site to archive under ${archiveReal}`);

@@ -7,8 +7,14 @@ import { join, resolve } from 'node:path';
 import { writeFrappeJson } from '../bench-dir.js';
 import { BenchExit } from '../errors.js';
 
-export function initBench(folder: string, apps: string[], out: (s: string) => void): void {
-  const root = resolve(folder);
+/** Where and for whom: the invocation's cwd and environment (a daemon serves many of both). */
+export interface InitPlace {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export function initBench(place: InitPlace, folder: string, apps: string[], out: (s: string) => void): void {
+  const root = resolve(place.cwd, folder);
   if (existsSync(join(root, 'sites', 'apps.txt'))) throw new BenchExit(1, `Bench instance already exists at ${root}`);
   for (const app of apps) {
     mkdirSync(join(root, 'apps', app, app), { recursive: true });
@@ -18,7 +24,7 @@ export function initBench(folder: string, apps: string[], out: (s: string) => vo
   for (const d of ['sites/assets', 'logs', 'config/pids', 'archived/sites']) mkdirSync(join(root, d), { recursive: true });
   writeFileSync(join(root, 'sites', 'apps.txt'), apps.join('\n') + '\n');
   writeFrappeJson(join(root, 'sites', 'common_site_config.json'), {
-    background_workers: 1, file_watcher_port: 6787, frappe_user: process.env.USER ?? 'frappe', gunicorn_workers: 4,
+    background_workers: 1, file_watcher_port: 6787, frappe_user: place.env.USER ?? 'frappe', gunicorn_workers: 4,
     live_reload: true, rebase_on_pull: false, redis_cache: 'redis://127.0.0.1:13000', redis_queue: 'redis://127.0.0.1:11000',
     redis_socketio: 'redis://127.0.0.1:13000', restart_supervisor_on_update: false, restart_systemd_on_update: false,
     serve_default_site: true, shallow_clone: true, socketio_port: 9000, use_redis_auth: false, webserver_port: 8000,

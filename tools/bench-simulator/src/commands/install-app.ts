@@ -24,13 +24,14 @@ export async function installApp(ctx: Ctx, apps: string[], o: { force?: boolean 
           ctx.out(`App ${app} already installed`);
           continue;
         }
-        await withFileLock(ctx.bench.sitePath(site, 'locks', 'install_app.lock'), 'install_app', async () => {
+        await withFileLock(ctx.bench.sitePath(site, 'locks', 'install_app.lock'), 'install_app', ctx, async () => {
           await step(ctx, 'install-app', [app, site], 'install_app');
           ctx.out('');
           if (!db.installed_apps.includes(app)) installOne(ctx, site, db, app);
         });
       } catch (e) {
-        if (!(e instanceof Error)) throw e;
+        // An abandoned invocation stops here instead of going on to the next app.
+        if (!(e instanceof Error) || ctx.signal?.aborted) throw e;
         const text = e instanceof PyException ? `${e.pyType}: ${e.message}` : e.message;
         ctx.out(`An error occurred while installing ${app}: ${e.message}\nTraceback (most recent call last):\n  File "apps/frappe/frappe/installer.py", line 270, in install_app\n${text}`);
         exitCode = 1;

@@ -44,7 +44,7 @@ export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promis
   }
   bench.makeSiteDirs(site);
 
-  await withFileLock(bench.sitePath(site, 'locks', 'bench_new_site.lock'), 'bench_new_site', async () => {
+  await withFileLock(bench.sitePath(site, 'locks', 'bench_new_site.lock'), 'bench_new_site', ctx, async () => {
     // make_site_config writes only when there is no config yet: a forced redo keeps the old one.
     let conf = bench.siteConfig(site);
     if (!conf) {
