@@ -1,9 +1,10 @@
 /** The runner against the real simulator process: timeouts kill the tree, secrets never show. */
 import { jest } from '@jest/globals';
+import { startSimulatorDaemon, type SimulatorDaemon } from '@tlc/bench-simulator';
 import { makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { BenchOperations } from './bench-operations.js';
 import { allowedEnv, BenchRunner } from './bench-runner.js';
-import { readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 
 jest.setTimeout(120_000);
@@ -84,4 +85,41 @@ it('refuses values that could be read as options', async () => {
   // A password may start with a dash: it travels as --password=VALUE.
   const site = await ops.newSite({ site: 'dash.test', adminPassword: '-starts-with-dash', root: { username: 'root' }, force: false }, 30_000);
   expect(site.ok).toBe(true);
+});
+
+describe('through the simulator daemon (bin = bench-sim-client)', () => {
+  let daemon: SimulatorDaemon;
+  beforeAll(async () => { daemon = await startSimulatorDaemon(); });
+  afterAll(async () => { await daemon.stop(); });
+  // BENCH_SIM_SOCKET travels through the runner's env allow-list (the BENCH_SIM_ prefix).
+  const viaDaemon = (env: NodeJS.ProcessEnv = {}) =>
+    new BenchRunner({ bin: daemon.clientBin, path: b.root, env: { PATH: process.env.PATH, BENCH_SIM_SOCKET: daemon.socketPath, ...env } });
+  const logLines = () => readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+  it('runs a command through the client and the daemon', async () => {
+    const ops = new BenchOperations(viaDaemon());
+    const r = await ops.setHostName('one.test', 'daemon.one.test', 30_000);
+    expect(r.ok).toBe(true);
+    expect(JSON.parse(readFileSync(join(b.root, 'sites/one.test/site_config.json'), 'utf8')).host_name).toBe('daemon.one.test');
+    const last = logLines().pop();
+    expect(last).toMatchObject({ event: 'exit', command: 'set-config', exitCode: 0, cwd: b.root });
+    // The logged pid is the client's, which has exited: a process of its own, not the daemon.
+    expect(alive(last.pid)).toBe(false);
+  });
+
+  it('times out a hang by killing the client process group; the daemon lives on', async () => {
+    const r = await new BenchOperations(viaDaemon({ BENCH_SIM_HANG: 'install-app' })).installApp('one.test', 'erpnext', 3000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.result.classification, r.result.timedOut]).toEqual(['timeout', true]);
+    const hang = logLines().filter((l) => l.event === 'hang').pop();
+    expect(hang).toMatchObject({ command: 'install-app', childPid: expect.any(Number) });
+    for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
+    expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
+    // The daemon let the abandoned invocation's lock go and still answers.
+    const lock = join(b.root, 'sites/one.test/locks/install_app.lock');
+    for (let i = 0; i < 30 && existsSync(lock); i++) await new Promise((res) => setTimeout(res, 100));
+    expect(existsSync(lock)).toBe(false);
+    const again = await new BenchOperations(viaDaemon()).installApp('one.test', 'erpnext', 30_000);
+    expect(again.ok).toBe(true);
+  });
 });
