@@ -99,6 +99,8 @@ function sortKeys(v: unknown): unknown {
 
 /** `json.dumps(obj, indent=1, sort_keys=True)`, written via rename so readers never see half a file. */
 export function writeFrappeJson(file: string, obj: Record<string, unknown>): void {
+  // The pid keeps processes apart; inside one daemon the write and the rename are synchronous,
+  // so two invocations there never use the same temp file at the same time.
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(sortKeys(obj), null, 1));
   renameSync(tmp, file);

@@ -1,5 +1,5 @@
 /** The daemon as its own process and the compiled client, for tests of daemon mode. */
-import { execa, type ResultPromise, type Result } from 'execa';
+import { execa } from 'execa';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -37,17 +37,13 @@ export async function startDaemonProcess(): Promise<DaemonProcess> {
   };
 }
 
-export interface ClientRun {
-  readonly pid: number;
-  readonly result: Promise<Result>;
-  readonly child: ResultPromise;
-}
-
 /** Runs one command through the client, in its own process group as the service's runner does. */
-export function runClient(socketPath: string, cwd: string, args: string[], env: Record<string, string> = {}): ClientRun {
+export function runClient(socketPath: string, cwd: string, args: string[], env: Record<string, string> = {}) {
   const child = execa(CLIENT_BIN, args, {
     cwd, reject: false, detached: true, stdin: 'ignore',
     env: { BENCH_SIM_SOCKET: socketPath, BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true,
   });
-  return { pid: child.pid!, result: child, child };
+  return { pid: child.pid!, result: child };
 }
+
+export type ClientRun = ReturnType<typeof runClient>;

@@ -1,5 +1,5 @@
 /** Runs the built simulator as a real process in a throw-away bench. */
-import { execa, type Result } from 'execa';
+import { execa, type ResultPromise } from 'execa';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ export const SIM_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../b
 
 export interface TmpBench {
   readonly root: string;
-  run(args: string[], env?: Record<string, string>): Promise<Result>;
+  run(args: string[], env?: Record<string, string>): ResultPromise<{ reject: false }>;
   log(): Array<Record<string, unknown>>;
   cleanup(): void;
 }
