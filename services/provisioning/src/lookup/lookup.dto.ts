@@ -1,17 +1,16 @@
 /** Query strings of the lookup routes; unknown parameters are refused like unknown body fields. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const TENANT_STATUSES = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'] as const;
 
+/** Documentation only: LookupQueryPipe (lookup-query.ts) checks this query by hand. */
 export class LookupQueryDto {
-  @ApiPropertyOptional({ description: 'Subdomain (case-insensitive); give this or email', example: 'acme' })
-  @IsOptional() @IsString() @Length(1, 63)
+  @ApiPropertyOptional({ description: 'Subdomain (case-insensitive); give this or email', example: 'acme', minLength: 1, maxLength: 63 })
   subdomain?: string;
 
-  @ApiPropertyOptional({ description: 'Admin email (case-insensitive); give this or subdomain', example: 'admin@acme.test' })
-  @IsOptional() @IsString() @Length(3, 254)
+  @ApiPropertyOptional({ description: 'Admin email (case-insensitive); give this or subdomain', example: 'admin@acme.test', minLength: 3, maxLength: 254 })
   email?: string;
 }
 

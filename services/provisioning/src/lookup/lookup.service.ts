@@ -2,27 +2,35 @@
  * The provisioning API's window on the tenant lookup read model (projections/tenant-lookup).
  * The projector runs as its own process; this side only reads, and exposes the projection's
  * lag on the app's /metrics. A read model that does not answer is a 503, never a 500.
+ * Lookups by subdomain or email go through FreshTenantLookup (a cache that follows the
+ * projection's checkpoint; see there for how stale an answer can be); listing reads the store.
  */
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@tlc/event-store';
 import type { TenantStatus } from '@tlc/tenant-events';
 import {
-  findByEmail, findBySubdomain, listTenants, projectionLag, registerTenantLookupMetrics,
-  type ListFilter, type ListPage, type ReadModelStore, type TenantLookupDoc,
+  listTenants, projectionLag, registerTenantLookupMetrics,
+  type ListFilter, type ListPage, type ReadModelStore,
 } from '@tlc/tenant-lookup';
 import { EVENT_STORE } from '../config/tokens.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { DomainError } from '../shared/domain-error.js';
+import { FreshTenantLookup, type LookupAnswer } from './fresh-lookup.js';
+import type { LookupBy } from './lookup-query.js';
 
 export const READ_MODEL = Symbol.for('tlc.provisioning.read-model');
 
 @Injectable()
 export class LookupService implements OnModuleInit, OnApplicationShutdown {
+  private readonly fresh: FreshTenantLookup;
+
   constructor(
     @Inject(READ_MODEL) private readonly store: ReadModelStore,
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(MetricsService) private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.fresh = new FreshTenantLookup(store);
+  }
 
   onModuleInit(): void {
     registerTenantLookupMetrics(this.metrics.registry, () => projectionLag(this.store, this.events));
@@ -32,10 +40,11 @@ export class LookupService implements OnModuleInit, OnApplicationShutdown {
     await this.store.close();
   }
 
-  async find(by: 'subdomain' | 'email', value: string): Promise<TenantLookupDoc> {
-    const doc = await this.guard(() => (by === 'subdomain' ? findBySubdomain(this.store, value) : findByEmail(this.store, value)));
-    if (!doc) throw new DomainError('TENANT.NOT_FOUND', `No tenant has that ${by}.`, { field: by });
-    return doc;
+  /** The tenant's document and its JSON (the route sends the JSON as is). */
+  async find(by: LookupBy, value: string): Promise<LookupAnswer> {
+    const answer = await this.guard(() => this.fresh.find(by, value));
+    if (!answer) throw new DomainError('TENANT.NOT_FOUND', `No tenant has that ${by}.`, { field: by });
+    return answer;
   }
 
   list(filter: ListFilter): Promise<ListPage> {
