@@ -4,12 +4,15 @@
  * projector, and a local OpenID provider standing in for Google. Root domain example.localhost.
  * Each scenario saves a screenshot under test-output/e2e/.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
-import { googleLogin, launch, shot, signInWithPassword, SHOTS } from './support/browser.js';
+import {
+  expectDashboardAt, fillSignupAt, googleLogin, launch, shot, signInWithPassword, watchSteps, type SignupFields,
+} from './support/browser.js';
 import { buildWeb, NEXT_DIST_DIR, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack.js';
+import { recordTimings, type Timings } from './support/timings.js';
 
 const FAIL_SUBDOMAIN = 'failco';
 const OWNER = { email: 'owner@acme.test', password: 'correct horse battery staple' };
@@ -19,7 +22,7 @@ let stack: Stack;
 let browser: Browser;
 let readModel: ReadModelStore;
 const contexts: BrowserContext[] = [];
-const timings: Record<string, number | number[]> = {};
+const timings: Timings = {};
 
 async function fresh(opts: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const ctx = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true });
@@ -48,35 +51,8 @@ function benchCalls(command: string, site: string): number {
     .filter((l) => l.event === 'exit' && l.argv.includes(command) && l.argv.includes(site)).length;
 }
 
-/** Records every step state the progress page shows, across navigations. */
-async function watchSteps(page: Page): Promise<Map<string, Set<string>>> {
-  const seen = new Map<string, Set<string>>();
-  await page.exposeBinding('__reportStep', (_src, key: string, state: string) => {
-    if (!seen.has(key)) seen.set(key, new Set());
-    seen.get(key)!.add(state);
-  });
-  await page.addInitScript(() => {
-    const report = () => document.querySelectorAll('li[data-step]').forEach((li) =>
-      (window as unknown as { __reportStep: (k: string, s: string) => void }).__reportStep(li.getAttribute('data-step') ?? '', li.getAttribute('data-state') ?? ''));
-    new MutationObserver(report).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-    document.addEventListener('DOMContentLoaded', report);
-  });
-  return seen;
-}
-
-async function fillSignup(page: Page, v: { organization: string; subdomain: string; email: string; password: string }): Promise<void> {
-  await page.goto(`${stack.apex}/signup`);
-  await page.getByLabel('Organization').fill(v.organization);
-  await page.getByLabel('Subdomain').fill(v.subdomain);
-  await page.getByLabel('Email').fill(v.email);
-  await page.getByLabel('Password').fill(v.password);
-}
-
-async function expectDashboard(page: Page, subdomain: string, organization: string): Promise<void> {
-  await page.waitForURL(stack.tenantUrl(subdomain), { timeout: 120_000 });
-  await page.getByRole('heading', { name: organization }).waitFor({ timeout: 30_000 });
-  await page.getByTestId('tenant-status').filter({ hasText: 'Active' }).waitFor({ timeout: 30_000 });
-}
+const fillSignup = (page: Page, v: SignupFields) => fillSignupAt(page, stack.apex, v);
+const expectDashboard = (page: Page, subdomain: string, organization: string) => expectDashboardAt(page, stack.tenantUrl(subdomain), organization);
 
 beforeAll(async () => {
   await buildWeb();
@@ -91,7 +67,7 @@ afterAll(async () => {
   await browser?.close().catch(() => undefined);
   await readModel?.close().catch(() => undefined);
   await stack?.stop();
-  if (Object.keys(timings).length) writeFileSync(join(SHOTS, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+  recordTimings(timings);
 }, 60_000);
 
 test('1. signup -> progress shows each step -> dashboard on acme.example.localhost, signed in', async () => {

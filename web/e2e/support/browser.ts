@@ -43,3 +43,42 @@ export async function googleLogin(page: Page, issuer: string, email: string): Pr
     if (await consent.count()) await consent.first().click();
   }
 }
+
+/** Records every step state the progress page shows, across navigations. */
+export async function watchSteps(page: Page): Promise<Map<string, Set<string>>> {
+  const seen = new Map<string, Set<string>>();
+  await page.exposeBinding('__reportStep', (_src, key: string, state: string) => {
+    if (!seen.has(key)) seen.set(key, new Set());
+    seen.get(key)!.add(state);
+  });
+  await page.addInitScript(() => {
+    const report = () => document.querySelectorAll('li[data-step]').forEach((li) =>
+      (window as unknown as { __reportStep: (k: string, s: string) => void }).__reportStep(li.getAttribute('data-step') ?? '', li.getAttribute('data-state') ?? ''));
+    new MutationObserver(report).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    document.addEventListener('DOMContentLoaded', report);
+  });
+  return seen;
+}
+
+export interface SignupFields {
+  readonly organization: string;
+  readonly subdomain: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+/** Opens the apex signup page and types the form (without submitting it). */
+export async function fillSignupAt(page: Page, apex: string, v: SignupFields): Promise<void> {
+  await page.goto(`${apex}/signup`);
+  await page.getByLabel('Organization').fill(v.organization);
+  await page.getByLabel('Subdomain').fill(v.subdomain);
+  await page.getByLabel('Email').fill(v.email);
+  await page.getByLabel('Password').fill(v.password);
+}
+
+/** Waits for the tenant's own host to show its dashboard with the tenant Active. */
+export async function expectDashboardAt(page: Page, tenantUrl: string, organization: string): Promise<void> {
+  await page.waitForURL(tenantUrl, { timeout: 120_000 });
+  await page.getByRole('heading', { name: organization }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('tenant-status').filter({ hasText: 'Active' }).waitFor({ timeout: 30_000 });
+}

@@ -5,7 +5,7 @@
  * provider standing in for Google, and `next start` on a build made once per run.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -51,6 +51,8 @@ async function waitFor(url: string, headers: Record<string, string>, child: Resu
 export interface StackOptions {
   /** BENCH_SIM_FAIL for the whole run (rules with `*N` fail only the first N calls). */
   readonly benchFail?: string;
+  /** Extra environment for the provisioning service only (e.g. POOL_SIZE for the warm pool). */
+  readonly serviceEnv?: Readonly<Record<string, string>>;
 }
 
 export interface Stack {
@@ -69,13 +71,28 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * Marks the build as made by this Jest process: every spec file calls buildWeb, and with
+ * --runInBand they share one process (but not module state, hence a file), so the second spec
+ * reuses the first one's build instead of spending a minute of CI on the same build again.
+ */
+const BUILT_BY = join(WEB, NEXT_DIST_DIR, 'e2e-built-by');
+function builtByThisProcess(): boolean {
+  if (!existsSync(BUILT_BY) || !existsSync(join(WEB, NEXT_DIST_DIR, 'BUILD_ID'))) return false;
+  // A pid can come back in a later run: the mark must also be younger than this process.
+  const processStartedMs = Date.now() - process.uptime() * 1000;
+  return statSync(BUILT_BY).mtimeMs >= processStartedMs - 1000 && readFileSync(BUILT_BY, 'utf8').trim() === String(process.pid);
+}
+
 /** `next build` once per run, before any server takes the two cores. */
 export async function buildWeb(): Promise<void> {
   if (process.env.E2E_SKIP_NEXT_BUILD === '1' && existsSync(join(WEB, NEXT_DIST_DIR, 'BUILD_ID'))) return;
+  if (builtByThisProcess()) return;
   await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR }, stdio: 'pipe', all: true })
     .catch((err: { all?: string }) => {
       throw new Error(`next build failed:\n${err.all ?? String(err)}`);
     });
+  writeFileSync(BUILT_BY, String(process.pid));
 }
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -124,9 +141,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   };
 
   const children: Array<{ name: string; proc: ResultPromise }> = [];
-  const start = (name: string, args: string[], cwd = ROOT) => {
+  const start = (name: string, args: string[], cwd = ROOT, extra: Readonly<Record<string, string>> = {}) => {
     const log = createWriteStream(join(dir, `${name}.log`));
-    const proc = execa(process.execPath, args, { cwd, env, extendEnv: true, reject: false, stdin: 'ignore', buffer: false, cleanup: true });
+    const proc = execa(process.execPath, args, { cwd, env: { ...env, ...extra }, extendEnv: true, reject: false, stdin: 'ignore', buffer: false, cleanup: true });
     proc.stdout?.pipe(log);
     proc.stderr?.pipe(log);
     children.push({ name, proc });
@@ -143,7 +160,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   try {
     await execa(process.execPath, [BENCH_SIM, 'init', benchPath], { env: { ...process.env, BENCH_SIM_FAIL: '' } });
     const oidc = start('oidc', [join(WEB, 'e2e/support/oidc-server.mjs')]);
-    const api = start('provisioning', [join(ROOT, 'services/provisioning/dist/main.js')]);
+    const api = start('provisioning', [join(ROOT, 'services/provisioning/dist/main.js')], ROOT, opts.serviceEnv);
     const projector = start('projector', [join(ROOT, 'projections/tenant-lookup/dist/main.js')]);
     await waitFor(`${apiUrl}/health`, {}, api, 'provisioning');
     await waitFor(`${oidcIssuer}/.well-known/openid-configuration`, {}, oidc, 'oidc');
