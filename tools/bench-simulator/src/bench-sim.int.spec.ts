@@ -94,6 +94,17 @@ describe('bench-sim site commands', () => {
     expect(dup.stderr).toContain('DuplicateEntryError');
   });
 
+  it('keeps both changes when the admin user and the API keys are made at the same time (one transaction each, as in MariaDB)', async () => {
+    // The slower command read the database before the faster one wrote it: without a transaction
+    // its write would take the API key away again.
+    const admin = b.run(['--site', 's.test', 'add-system-manager', 'a@b.co', '--password', 'pw'], { BENCH_SIM_LATENCY: 'add-system-manager:900ms' });
+    const keys = b.run(['--site', 's.test', 'execute', 'frappe.core.doctype.user.user.generate_keys', '--args', "['Administrator']"], { BENCH_SIM_LATENCY: 'execute:100ms' });
+    expect([(await admin).exitCode, (await keys).exitCode]).toEqual([0, 0]);
+    const get = (name: string, field: string) => b.run(['--site', 's.test', 'execute', 'frappe.db.get_value', '--args', `['User','${name}','${field}']`]);
+    expect((await get('Administrator', 'api_key')).stdout).toMatch(/^[0-9a-f]{15}$/);
+    expect((await get('a@b.co', 'name')).stdout).toBe('a@b.co');
+  });
+
   it('writes set-config and add-domain as sorted JSON', async () => {
     expect((await b.run(['--site', 's.test', 'set-config', 'host_name', 'https://s.test'])).exitCode).toBe(0);
     expect((await b.run(['setup', 'add-domain', 's.example.com', '--site', 's.test'])).exitCode).toBe(0);

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Bench } from './bench-dir.js';
+import { withFileLock, type LockOwner } from './lock.js';
 import { readJson, writeFrappeJson } from './bench-dir.js';
 import { PyException } from './errors.js';
 
@@ -37,6 +38,21 @@ export function loadDb(bench: Bench, site: string): SimDb {
 
 export function saveDb(bench: Bench, site: string, db: SimDb): void {
   writeFrappeJson(file(bench, site), db as unknown as Record<string, unknown>);
+}
+
+/**
+ * One transaction on the site's database: read, change, write, under a lock. MariaDB gives
+ * concurrent commands on one site (the admin user and the API keys are made side by side) row
+ * transactions; without this, two commands that read the file before either wrote it would lose
+ * one change. Commands call it after their simulated time, so the lock is held for microseconds.
+ */
+export async function updateDb<T>(bench: Bench, site: string, owner: LockOwner, change: (db: SimDb) => T): Promise<T> {
+  return withFileLock(bench.sitePath(site, 'private', 'sim-db.lock'), 'sim_db', owner, async () => {
+    const db = loadDb(bench, site);
+    const result = change(db);
+    saveDb(bench, site, db);
+    return result;
+  }, 10_000);
 }
 
 export function freshDb(): SimDb {

@@ -8,7 +8,7 @@ import { generateHash } from '../bench-dir.js';
 import { PyException } from '../errors.js';
 import { resolveSites, step, type Ctx } from '../context.js';
 import { parsePyLiteral, pyJsonDumps, type PyValue } from '../py-literal.js';
-import { loadDb, saveDb, type SimDb, type SimUser } from '../site-db.js';
+import { loadDb, updateDb, type SimDb, type SimUser } from '../site-db.js';
 
 const GENERATE_KEYS = 'frappe.core.doctype.user.user.generate_keys';
 const GET_VALUE = 'frappe.db.get_value';
@@ -43,7 +43,7 @@ function call(db: SimDb, method: string, args: PyValue[], kwargs: Record<string,
 
 export async function execute(ctx: Ctx, method: string, o: { args?: string; kwargs?: string }): Promise<void> {
   for (const site of resolveSites(ctx)) {
-    const db = loadDb(ctx.bench, site);
+    loadDb(ctx.bench, site); // no site or no database: fail before spending any time
     let args: PyValue[] = [];
     let kwargs: Record<string, PyValue> = {};
     try {
@@ -56,8 +56,7 @@ export async function execute(ctx: Ctx, method: string, o: { args?: string; kwar
       throw new PyException('ValueError', (e as Error).message);
     }
     await step(ctx, 'execute', [method, site]);
-    const ret = call(db, method, args, kwargs);
-    saveDb(ctx.bench, site, db);
+    const ret = await updateDb(ctx.bench, site, ctx, (db) => call(db, method, args, kwargs));
     if (ret) ctx.out(pyJsonDumps(ret).replace(/^"(.*)"$/s, '$1'));
   }
 }

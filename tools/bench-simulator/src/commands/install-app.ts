@@ -2,13 +2,18 @@
 import { PyException } from '../errors.js';
 import { step, resolveSites, type Ctx } from '../context.js';
 import { withFileLock } from '../lock.js';
-import { loadDb, saveDb, type SimDb } from '../site-db.js';
+import { loadDb, saveDb, updateDb, type SimDb } from '../site-db.js';
 import { BenchExit } from '../errors.js';
 
-export function installOne(ctx: Ctx, site: string, db: SimDb, app: string): void {
+function announce(ctx: Ctx, app: string): void {
   ctx.out(`Installing ${app}...`);
   ctx.out(`Updating DocTypes for ${app}        : [========================================] 100%`);
   ctx.out(`Updating Dashboard for ${app}`);
+}
+
+/** new-site's own installs: the site is its alone until new-site ends. */
+export function installOne(ctx: Ctx, site: string, db: SimDb, app: string): void {
+  announce(ctx, app);
   db.installed_apps.push(app);
   saveDb(ctx.bench, site, db);
 }
@@ -27,7 +32,12 @@ export async function installApp(ctx: Ctx, apps: string[], o: { force?: boolean 
         await withFileLock(ctx.bench.sitePath(site, 'locks', 'install_app.lock'), 'install_app', ctx, async () => {
           await step(ctx, 'install-app', [app, site], 'install_app');
           ctx.out('');
-          if (!db.installed_apps.includes(app)) installOne(ctx, site, db, app);
+          const fresh = await updateDb(ctx.bench, site, ctx, (d) => {
+            if (!d.installed_apps.includes(app)) d.installed_apps.push(app);
+            return d;
+          });
+          if (!db.installed_apps.includes(app)) announce(ctx, app);
+          db.installed_apps = fresh.installed_apps;
         });
       } catch (e) {
         // An abandoned invocation stops here instead of going on to the next app.
