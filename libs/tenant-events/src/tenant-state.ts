@@ -51,12 +51,19 @@ export interface TenantState {
   readonly adminPassword?: SealedSecret;
   readonly adminPasswordHash?: string;
   readonly steps: readonly StepProgress[];
-  readonly running?: RunningStep;
+  /**
+   * The steps started and not yet finished, one lease each. Several at once only for steps that
+   * do not depend on each other (see `startableSteps`): the admin, the API keys and the host
+   * name all need the site with its apps, not each other.
+   */
+  readonly leases: readonly RunningStep[];
   /** True while a site (and its database) may exist on the bench and must be dropped on rollback. */
   readonly siteMayExist: boolean;
   readonly dbName?: string;
   readonly apiKey?: string;
   readonly siteUrl?: string;
+  /** What set-host-name wrote (a URL when SITE_URL_TEMPLATE gave one): activation's site URL. */
+  readonly hostName?: string;
   readonly standbySite?: string;
   readonly lastError?: { readonly step: StepRef; readonly reason: string; readonly at: string; readonly classification: string };
   /** 1 for the first provisioning, +1 per retry after a rollback. */
@@ -81,6 +88,7 @@ export const initialTenantState: TenantState = Object.freeze({
   identityProvider: 'password',
   apps: [],
   steps: [],
+  leases: [],
   siteMayExist: false,
   provisioningAttempt: 0,
   subdomainReleased: false,
@@ -111,12 +119,34 @@ export function nextPendingStep(state: TenantState): StepProgress | undefined {
   return state.steps.find((s) => s.status !== 'succeeded');
 }
 
+/**
+ * Steps whose prerequisites have all succeeded and which have not themselves: what may run now
+ * (a lease held on one is the caller's to respect). new-site comes first and the apps install
+ * one after another in the order asked (bench installs them in that order); the finishing steps
+ * (admin, API keys, host name) need the site with every app but not each other, so they run
+ * side by side. That is most of what makes a claimed standby site quick to hand over.
+ */
+export function startableSteps(state: TenantState): StepProgress[] {
+  const first = state.steps.findIndex((s) => s.status !== 'succeeded');
+  if (first < 0) return [];
+  const head = state.steps[first];
+  if (head.step === 'new-site' || head.step === 'install-app') return [head];
+  return state.steps.slice(first).filter((s) => s.status !== 'succeeded');
+}
+
+export const leaseOf = (state: TenantState, key: string): RunningStep | undefined => state.leases.find((l) => l.key === key);
+
+/** Leases not yet expired at `now` (ms): a step someone is still running. */
+export const liveLeases = (state: TenantState, now: number): RunningStep[] => state.leases.filter((l) => Date.parse(l.leaseExpiresAt) > now);
+
+const withoutLease = (state: TenantState, key: string): readonly RunningStep[] => state.leases.filter((l) => l.key !== key);
+
 function updateStep(state: TenantState, key: string, patch: Partial<StepProgress>): readonly StepProgress[] {
   return state.steps.map((s) => (s.key === key ? { ...s, ...patch } : s));
 }
 
 function finishStep(state: TenantState, key: string, at: string, durationMs: number): Partial<TenantState> {
-  return { steps: updateStep(state, key, { status: 'succeeded', endedAt: at, durationMs }), running: undefined };
+  return { steps: updateStep(state, key, { status: 'succeeded', endedAt: at, durationMs }), leases: withoutLease(state, key) };
 }
 
 /** Folds one event. `revision` and `hash` are passed by the loader that knows them. */
@@ -145,7 +175,7 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'ProvisioningRetried':
       return {
         status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
-        subdomainReleased: false, lastError: undefined, running: undefined, siteMayExist: false, dbName: undefined,
+        subdomainReleased: false, lastError: undefined, leases: [], siteMayExist: false, dbName: undefined, hostName: undefined,
         apiKey: undefined, standbySite: undefined,
       };
     case 'StandbySiteClaimed':
@@ -163,10 +193,10 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
         status: state.status === 'Requested' ? 'Provisioning' : state.status,
         // new-site may leave a half site behind from the moment it starts.
         siteMayExist: state.siteMayExist || event.data.step === 'new-site',
-        running: {
+        leases: [...withoutLease(state, key), {
           step: event.data.step, app: event.data.app, key, attempt: event.data.attempt,
           runnerId: event.data.runnerId, leaseExpiresAt: event.data.leaseExpiresAt, startedAt: at,
-        },
+        }],
         steps: prev ? updateStep(state, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: undefined }) : state.steps,
       };
     }
@@ -179,34 +209,37 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'ApiKeysIssued':
       return { ...finishStep(state, 'api-keys', at, event.data.durationMs), apiKey: event.data.apiKey };
     case 'HostNameConfigured':
-      return finishStep(state, 'set-host-name', at, event.data.durationMs);
+      return { ...finishStep(state, 'set-host-name', at, event.data.durationMs), hostName: event.data.hostName };
     case 'TenantActivated':
-      return { status: 'Active', siteUrl: event.data.siteUrl, activatedAt: at, running: undefined };
+      return { status: 'Active', siteUrl: event.data.siteUrl, activatedAt: at, leases: [] };
     case 'StepFailed': {
       const key = stepKey(event.data);
       const lastError = { step: { step: event.data.step, app: event.data.app }, reason: event.data.reason, at, classification: event.data.classification };
       const steps = updateStep(state, key, { status: event.data.willRetry ? 'pending' : 'failed', endedAt: at, durationMs: event.data.durationMs });
       const inRollback = state.status === 'RollingBack' || state.status === 'Deprovisioning';
-      return { steps, lastError, running: undefined, status: event.data.willRetry || inRollback ? state.status : 'Failed' };
+      // A step that ran beside the one that failed does not replace the error that started the rollback.
+      const late = inRollback && event.data.step !== 'drop-site';
+      return { steps, lastError: late ? state.lastError : lastError, leases: withoutLease(state, key), status: event.data.willRetry || inRollback ? state.status : 'Failed' };
     }
     case 'RollbackStarted':
-      return { status: 'RollingBack', running: undefined };
+      // Steps still running beside the one that failed keep their leases: drop-site waits for them.
+      return { status: 'RollingBack' };
     case 'SiteDropped':
-      return { siteMayExist: false, dbName: undefined, running: undefined };
+      return { siteMayExist: false, dbName: undefined, leases: withoutLease(state, 'drop-site') };
     case 'RolledBack':
-      return { status: 'RolledBack', running: undefined };
+      return { status: 'RolledBack', leases: [] };
     case 'SubdomainReleased':
       return { subdomainReleased: true };
     case 'TenantBroken':
-      return { status: 'Broken', running: undefined, lastError: { step: event.data.step, reason: event.data.reason, at, classification: 'permanent' } };
+      return { status: 'Broken', leases: [], lastError: { step: event.data.step, reason: event.data.reason, at, classification: 'permanent' } };
     case 'TenantSuspended':
       return { status: 'Suspended' };
     case 'TenantResumed':
       return { status: 'Active' };
     case 'DeprovisionRequested':
-      return { status: 'Deprovisioning', running: undefined };
+      return { status: 'Deprovisioning', leases: [] };
     case 'TenantDeprovisioned':
-      return { status: 'Deprovisioned', adminPassword: undefined, running: undefined };
+      return { status: 'Deprovisioned', adminPassword: undefined, leases: [] };
     default:
       return assertNever(event, 'tenant event');
   }

@@ -2,7 +2,7 @@ import type { EventDraft, StepRef, TenantEvent } from './events.js';
 import { chainEvents } from './hash-chain.js';
 import { GENESIS_HASH } from './metadata.js';
 import type { SealedSecret } from './sealed-secret.js';
-import { evolve, foldTenant, initialTenantState, nextPendingStep, planSteps, stepKey, type TenantState } from './tenant-state.js';
+import { evolve, foldTenant, initialTenantState, liveLeases, nextPendingStep, planSteps, startableSteps, stepKey, type TenantState } from './tenant-state.js';
 
 const T = 'tenant-1';
 const sealed: SealedSecret = { alg: 'A256GCM', keyId: `tenant-${T}`, iv: 'aXY', tag: 'dGFn', ciphertext: 'Y3Q' };
@@ -112,7 +112,7 @@ describe('tenant state fold', () => {
     const s = given(signup(), started(NEW_SITE));
     expect(s.status).toBe('Provisioning');
     expect(s.siteMayExist).toBe(true);
-    expect(s.running).toEqual({ step: 'new-site', app: undefined, key: 'new-site', attempt: 1, runnerId: 'pm-a', leaseExpiresAt: '2026-11-27T10:00:00.000Z', startedAt: at(1) });
+    expect(s.leases).toEqual([{ step: 'new-site', app: undefined, key: 'new-site', attempt: 1, runnerId: 'pm-a', leaseExpiresAt: '2026-11-27T10:00:00.000Z', startedAt: at(1) }]);
     expect(step(s, 'new-site')).toMatchObject({ status: 'running', attempts: 1, startedAt: at(1) });
     expect(nextPendingStep(s)?.key).toBe('new-site');
   });
@@ -120,7 +120,7 @@ describe('tenant state fold', () => {
   it('then each finished step records start, end and duration, and the next one is pending', () => {
     const s = given(signup(), started(NEW_SITE), e.siteCreated);
     expect(step(s, 'new-site')).toMatchObject({ status: 'succeeded', startedAt: at(1), endedAt: at(2), durationMs: 30000 });
-    expect(s.running).toBeUndefined();
+    expect(s.leases).toEqual([]);
     expect(s.dbName).toBe('_5e1f');
     expect(s.siteMayExist).toBe(true);
     expect(nextPendingStep(s)).toMatchObject({ key: 'install-app:erpnext', step: 'install-app', app: 'erpnext' });
@@ -148,7 +148,7 @@ describe('tenant state fold', () => {
     const s = given(signup(), started(NEW_SITE), e.siteCreated, started(ERPNEXT), failed(ERPNEXT, true));
     expect(s.status).toBe('Provisioning');
     expect(step(s, 'install-app:erpnext')).toMatchObject({ status: 'pending', attempts: 1, endedAt: at(4), durationMs: 700 });
-    expect(s.running).toBeUndefined();
+    expect(s.leases).toEqual([]);
     expect(s.lastError).toEqual({ step: ERPNEXT, reason: 'bench exited with 1.', at: at(4), classification: 'transient' });
     expect(nextPendingStep(s)?.key).toBe('install-app:erpnext');
 
@@ -179,11 +179,11 @@ describe('tenant state fold', () => {
       expect(rolling.status).toBe('RollingBack');
       const dropping = given(...failedTenant, e.rollback, started({ step: 'drop-site' }));
       expect(dropping.status).toBe('RollingBack');
-      expect(dropping.running?.key).toBe('drop-site');
+      expect(dropping.leases.map((l) => l.key)).toEqual(['drop-site']);
       expect(dropping.steps).toEqual(rolling.steps); // drop-site is not a provisioning step
 
       const dropped = given(...failedTenant, e.rollback, started({ step: 'drop-site' }), e.dropped);
-      expect(dropped).toMatchObject({ status: 'RollingBack', siteMayExist: false, dbName: undefined, running: undefined });
+      expect(dropped).toMatchObject({ status: 'RollingBack', siteMayExist: false, dbName: undefined, leases: [] });
       const done = given(...failedTenant, e.rollback, started({ step: 'drop-site' }), e.dropped, e.rolledBack, e.released);
       expect(done).toMatchObject({ status: 'RolledBack', subdomainReleased: true, siteMayExist: false, revision: 9 });
     });
@@ -198,10 +198,49 @@ describe('tenant state fold', () => {
 
     it('ProvisioningRetried starts over with fresh steps and a new attempt number', () => {
       const s = given(...failedTenant, e.rollback, e.dropped, e.rolledBack, e.released, e.retried);
-      expect(s).toMatchObject({ status: 'Requested', provisioningAttempt: 2, subdomainReleased: false, siteMayExist: false, lastError: undefined, running: undefined, dbName: undefined });
+      expect(s).toMatchObject({ status: 'Requested', provisioningAttempt: 2, subdomainReleased: false, siteMayExist: false, lastError: undefined, leases: [], dbName: undefined });
       expect(s.steps.every((x) => x.status === 'pending' && x.attempts === 0 && x.startedAt === undefined)).toBe(true);
       expect(nextPendingStep(s)?.key).toBe('new-site');
       expect(given(...failedTenant, e.rollback, e.dropped, e.rolledBack, e.released, e.retried, started(NEW_SITE)).status).toBe('Provisioning');
+    });
+  });
+
+  describe('startable steps and leases', () => {
+    const ADMIN: StepRef = { step: 'add-system-manager' };
+    const KEYS: StepRef = { step: 'api-keys' };
+    const HOST: StepRef = { step: 'set-host-name' };
+    const keys = (s: TenantState) => startableSteps(s).map((x) => x.key);
+    const apps = [signup(), started(NEW_SITE), e.siteCreated, started(ERPNEXT), e.installed('erpnext'), started(HRMS), e.installed('hrms')];
+
+    it('new-site, then the apps one by one in the order asked, then the three finishing steps together', () => {
+      expect(keys(given(signup()))).toEqual(['new-site']);
+      expect(keys(given(signup(), started(NEW_SITE)))).toEqual(['new-site']);
+      expect(keys(given(signup(), started(NEW_SITE), e.siteCreated))).toEqual(['install-app:erpnext']);
+      expect(keys(given(signup(), started(NEW_SITE), e.siteCreated, started(ERPNEXT), e.installed('erpnext')))).toEqual(['install-app:hrms']);
+      expect(keys(given(...apps))).toEqual(['add-system-manager', 'api-keys', 'set-host-name']);
+      expect(keys(given(...apps, started(KEYS), e.keys))).toEqual(['add-system-manager', 'set-host-name']);
+      expect(keys(given(...happyPath))).toEqual([]);
+      // A claimed standby site has the site and its apps: the finishing steps may all start.
+      expect(keys(given(signup(), e.standby))).toEqual(['add-system-manager', 'api-keys', 'set-host-name']);
+    });
+
+    it('holds one lease per running step and releases each with its own result', () => {
+      const three = given(...apps, started(ADMIN), started(KEYS), started(HOST));
+      expect(three.leases.map((l) => l.key)).toEqual(['add-system-manager', 'api-keys', 'set-host-name']);
+      expect(three.steps.filter((x) => x.status === 'running').map((x) => x.key)).toEqual(['add-system-manager', 'api-keys', 'set-host-name']);
+      const two = given(...apps, started(ADMIN), started(KEYS), started(HOST), e.keys);
+      expect(two.leases.map((l) => l.key)).toEqual(['add-system-manager', 'set-host-name']);
+      expect(given(...apps, started(ADMIN), started(KEYS), started(HOST), e.keys, failed(HOST, true)).leases.map((l) => l.key)).toEqual(['add-system-manager']);
+      expect(liveLeases(three, Date.parse('2026-11-27T09:59:59.000Z'))).toHaveLength(3);
+      expect(liveLeases(three, Date.parse('2026-11-27T10:00:00.000Z'))).toHaveLength(0);
+    });
+
+    it('a rollback keeps the leases of steps still running beside the failed one, and their late failure keeps the first error', () => {
+      const rolling = given(...apps, started(ADMIN), started(KEYS), failed(KEYS, false), e.rollback);
+      expect(rolling.status).toBe('RollingBack');
+      expect(rolling.leases.map((l) => l.key)).toEqual(['add-system-manager']);
+      const late = given(...apps, started(ADMIN), started(KEYS), failed(KEYS, false), e.rollback, failed(ADMIN, false));
+      expect(late).toMatchObject({ status: 'RollingBack', leases: [], lastError: { step: { step: 'api-keys' } } });
     });
   });
 
@@ -221,7 +260,7 @@ describe('tenant state fold', () => {
   it('deprovisions: Deprovisioning, then Deprovisioned with the sealed password forgotten', () => {
     expect(given(...happyPath, e.deprovision).status).toBe('Deprovisioning');
     const gone = given(...happyPath, e.deprovision, started({ step: 'drop-site' }), e.dropped, e.deprovisioned);
-    expect(gone).toMatchObject({ status: 'Deprovisioned', siteMayExist: false, running: undefined });
+    expect(gone).toMatchObject({ status: 'Deprovisioned', siteMayExist: false, leases: [] });
     expect(gone.adminPassword).toBeUndefined();
     // A failing drop-site during deprovisioning does not turn the tenant into Failed.
     expect(given(...happyPath, e.deprovision, started({ step: 'drop-site' }), failed({ step: 'drop-site' }, false)).status).toBe('Deprovisioning');

@@ -1,8 +1,9 @@
 /**
  * The warm path end to end (real app with its process manager, real simulator): a signup claims
- * a standby site and reaches Active without new-site or install-app; a failure before anything
- * of the customer's is on the site gives the site back to the pool; a failure after the admin
- * user exists drops the site and the refiller replaces it.
+ * a standby site and reaches Active without new-site or install-app; a failure that leaves
+ * nothing of the customer's on the site gives the site back to the pool; a failure after the
+ * admin user exists drops the site and the refiller replaces it. The admin and API-key steps run
+ * side by side, so "nothing of the customer's" means both failed.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,8 +45,8 @@ describe('warm path through the process manager', () => {
     await waitFor('refilled', () => (h.index().counts().ready >= 2 ? true : undefined));
   });
 
-  it('add-system-manager fails: the site holds nothing of the customer\'s and goes back to the pool', async () => {
-    process.env.BENCH_SIM_FAIL = 'add-system-manager';
+  it('add-system-manager and api-keys both fail: the site holds nothing of the customer\'s and goes back to the pool', async () => {
+    process.env.BENCH_SIM_FAIL = 'add-system-manager,execute:frappe.core.doctype.user.user.generate_keys';
     h = await startPoolHarness(env);
     await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
     const tenantId = await h.signup('f1');

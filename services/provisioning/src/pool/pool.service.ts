@@ -124,14 +124,8 @@ export class PoolService {
         await this.returnSite(site, tenantId, 'the tenant started without it', correlationId, claimId);
         return false;
       }
-      // Attach the customer's domain first: once the tenant records the claim, its next step runs
-      // on this site. add-domain is idempotent ("already exists", exit 0), so a redo is harmless.
-      const attached = await this.bench.attachDomain(site, t.siteName);
-      if (!attached.ok) {
-        this.logger.warn({ msg: 'attaching the domain to a standby site failed; returning it', site, tenantId, exitCode: attached.exitCode });
-        await this.returnSite(site, tenantId, 'attaching the domain failed', correlationId, claimId);
-        return false;
-      }
+      // The claim itself is only appends: the customer's domain is attached by the tenant's own
+      // set-host-name step (step-work.ts), which runs beside the admin and API-key steps.
       try {
         await this.tenants.append(t, tenantId, decideRecordClaim(t, site), this.meta(correlationId, `record/${claimId}`));
         this.logger.log({ msg: 'standby site claimed', site, tenantId, correlationId });

@@ -1,8 +1,8 @@
 /**
  * The bench commands the pool runs, on top of the process manager's BenchRunner and
  * BenchOperations (argument arrays through execa, process-group timeouts, redaction): build a
- * standby site, attach a customer's domain to it, detach it again, check that it is still
- * clean, drop it.
+ * standby site, detach a customer's domain from it, check that it is still clean, drop it.
+ * (Attaching is the tenant's set-host-name step: step-work.ts.)
  */
 import { randomBytes } from 'node:crypto';
 import { BenchOperations, BenchRunner, type BenchResult, type RootLogin } from '../bench/index.js';
@@ -64,16 +64,7 @@ export class StandbyBench {
     return outcome((await this.ops.dropSite(site, this.where.root, this.timeoutMs)).result);
   }
 
-  /**
-   * The customer's name on the standby site, for routing. host_name (links in mail) is set by the
-   * tenant's own set-host-name step with the URL the process manager knows (SITE_URL_TEMPLATE),
-   * so it is not set twice here: one bench start less on the warm path.
-   */
-  async attachDomain(site: string, domain: string): Promise<BenchOutcome> {
-    return outcome((await this.ops.addDomain(site, domain, LIGHT_MS)).result);
-  }
-
-  /** Undoes attachDomain: a standby site carries no domain and no host_name. */
+  /** Undoes the set-host-name step on a standby site (add-domain, host_name): a standby site carries neither. */
   async detachDomain(site: string): Promise<BenchOutcome> {
     const domains = outcome(await this.runner.run(['--site', site, 'set-config', '--parse', 'domains', '[]'], { timeoutMs: LIGHT_MS }));
     if (!domains.ok) return domains;

@@ -11,7 +11,7 @@ import type { TenantDraft } from '../tenants/decide.js';
 import { PoolError } from './pool-error.js';
 
 export function canTakeStandby(t: TenantState): boolean {
-  if (!t.exists || t.status !== 'Requested' || t.running || t.standbySite || t.siteMayExist) return false;
+  if (!t.exists || t.status !== 'Requested' || t.leases.length > 0 || t.standbySite || t.siteMayExist) return false;
   const newSite = t.steps.find((s) => s.step === 'new-site');
   return newSite !== undefined && newSite.status === 'pending' && newSite.attempts === 0;
 }

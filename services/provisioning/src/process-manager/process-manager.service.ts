@@ -1,9 +1,11 @@
 /**
  * The durable process manager. It holds no state of its own that matters: every move is
- * derived from the folded tenant stream (next pending step, running lease, retry time), and a
+ * derived from the folded tenant stream (startable steps, their leases, retry times), and a
  * step's start and result are appended through the tenant command service at the stream's
  * expected revision. That is what makes a restart, a second instance or a replayed event safe:
  * the lease in StepStarted lets exactly one runner start a step, and a stale result is refused.
+ * Steps that do not depend on each other (admin, API keys, host name) run side by side, each
+ * under its own lease.
  *
  * Fed by a checkpointed `subscribeToAll` (checkpoint.ts); a periodic scan re-looks at every
  * in-flight tenant so an expired lease (a runner that died) or a due retry is picked up even
@@ -12,7 +14,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent, Subscription } from '@tlc/event-store';
-import { nextPendingStep, stepKey, tenantIdFromStream, type StepFailed, type StepRef, type TenantState } from '@tlc/tenant-events';
+import { leaseOf, liveLeases, startableSteps, stepKey, tenantIdFromStream, type StepFailed, type StepRef, type TenantState } from '@tlc/tenant-events';
 import type { Logger } from 'pino';
 import { EVENT_STORE, LOGGER } from '../config/tokens.js';
 import { HEAVY_STEPS, type HeavyStepLimiter } from '../pool/heavy-steps.js';
@@ -31,12 +33,25 @@ import { PM_CONFIG, STEP_WORK } from './tokens.js';
 const TERMINAL = new Set(['None', 'Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
 type Data<T extends TenantCommand['type']> = Extract<TenantCommand, { type: T }>['data'];
 
+/** When the step's last attempt failed and asked to be retried later: that time, else undefined. */
+function pendingRetry(recorded: readonly RecordedEvent[], key: string): string | undefined {
+  for (let i = recorded.length - 1; i >= 0; i--) {
+    const r = recorded[i];
+    if (r.type === 'ProvisioningRetried') return undefined;
+    if (r.type !== 'StepStarted' && r.type !== 'StepFailed') continue;
+    if (stepKey(r.data as StepRef) !== key) continue;
+    const d = r.data as StepFailed['data'];
+    return r.type === 'StepFailed' && d.willRetry ? d.retryAt : undefined;
+  }
+  return undefined;
+}
+
 @Injectable()
 export class ProcessManager implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly inFlight = new Set<string>();
   private readonly workers = new Map<string, Promise<void>>();
   private readonly dirty = new Set<string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   private position?: number;
   private savedPosition?: number;
   private lastSave = 0;
@@ -68,7 +83,7 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.scanTimer) clearInterval(this.scanTimer);
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     await this.subscription?.stop().catch(() => undefined);
     await this.saveCheckpoint(true).catch(() => undefined);
   }
@@ -137,58 +152,73 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     this.workers.set(tenantId, run);
   }
 
+  /** Looks at the tenant again at `at`, unless an earlier look is already due. */
   private wakeAt(tenantId: string, at: number): void {
     if (this.stopping) return;
-    clearTimeout(this.timers.get(tenantId));
-    this.timers.set(tenantId, setTimeout(() => {
+    const pending = this.timers.get(tenantId);
+    if (pending && pending.at <= at) return;
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
       this.timers.delete(tenantId);
       this.schedule(tenantId);
-    }, Math.max(0, at - Date.now())));
+    }, Math.max(0, at - Date.now()));
+    this.timers.set(tenantId, { timer, at });
   }
 
-  /** One move for one tenant; true when it made progress and should look again at once. */
+  /**
+   * One round of moves for one tenant: every step that may run now, side by side (the finishing
+   * steps do not depend on each other). True when any made progress and it should look again.
+   */
   private async advance(tenantId: string): Promise<boolean> {
     const { state, recorded } = await this.repository.load(tenantId);
     if (TERMINAL.has(state.status)) {
       this.inFlight.delete(tenantId);
       return false;
     }
-    const now = Date.now();
-    if (state.running && Date.parse(state.running.leaseExpiresAt) > now) {
-      this.wakeAt(tenantId, Date.parse(state.running.leaseExpiresAt) + 50);
-      return false;
-    }
-    const last = recorded[recorded.length - 1];
-    if (last?.type === 'StepFailed') {
-      const d = last.data as StepFailed['data'];
-      if (d.willRetry && d.retryAt && Date.parse(d.retryAt) > now) {
-        this.wakeAt(tenantId, Date.parse(d.retryAt));
-        return false;
-      }
-    }
     // Warm start: a claimed standby site already has new-site and every app (pool/); look again.
     if (canTakeStandby(state) && (await this.pool.claimFor(tenantId, String(recorded[0]?.metadata.correlationId ?? tenantId)))) return true;
-    const next = this.nextMove(state, recorded);
-    if (!next) return false;
-    const go = (): Promise<boolean> => this.runStep(tenantId, recorded, next.ref, next.attempt);
-    return HEAVY_STEP_NAMES.has(next.ref.step) ? this.heavy.run(go) : go();
+    const moves = this.nextMoves(tenantId, state, recorded, Date.now());
+    if (moves.length === 0) return false;
+    const made = await Promise.all(moves.map(({ ref, attempt }) => {
+      const go = (): Promise<boolean> => this.runStep(tenantId, recorded, ref, attempt);
+      return HEAVY_STEP_NAMES.has(ref.step) ? this.heavy.run(go) : go();
+    }));
+    return made.some(Boolean);
   }
 
-  private nextMove(state: TenantState, recorded: readonly RecordedEvent[]): { ref: StepRef; attempt: number } | undefined {
-    const running = state.running;
+  /** The steps to start now; for the ones that must wait (a lease, a retry time) a wake-up is set. */
+  private nextMoves(tenantId: string, state: TenantState, recorded: readonly RecordedEvent[], now: number): Array<{ ref: StepRef; attempt: number }> {
+    const waitFor = (iso: string, extra = 0): void => this.wakeAt(tenantId, Date.parse(iso) + extra);
     if (state.status === 'RollingBack' || state.status === 'Deprovisioning') {
-      if (!state.siteMayExist) return undefined;
+      if (!state.siteMayExist) return [];
+      // drop-site waits for every step still running on the site (ours finish in this round).
+      const live = liveLeases(state, now);
+      if (live.length > 0) {
+        waitFor(live.reduce((a, l) => (l.leaseExpiresAt < a ? l.leaseExpiresAt : a), live[0].leaseExpiresAt), 50);
+        return [];
+      }
       // Attempts of drop-site since compensation began (the plan does not list drop-site).
       let begun = 0;
       recorded.forEach((r, i) => (r.type === 'RollbackStarted' || r.type === 'DeprovisionRequested') && (begun = i));
       const made = recorded.slice(begun).filter((r) => r.type === 'StepStarted' && (r.data as { step: string }).step === 'drop-site').length;
-      return { ref: { step: 'drop-site' }, attempt: made + 1 };
+      return [{ ref: { step: 'drop-site' }, attempt: made + 1 }];
     }
-    const step = nextPendingStep(state);
-    if (!step) return undefined;
-    const ref: StepRef = step.step === 'install-app' ? { step: step.step, app: step.app } : { step: step.step };
-    const prior = running && running.key === stepKey(ref) ? running.attempt : 0;
-    return { ref, attempt: Math.max(step.attempts, prior) + 1 };
+    const moves: Array<{ ref: StepRef; attempt: number }> = [];
+    for (const step of startableSteps(state)) {
+      const lease = leaseOf(state, step.key);
+      if (lease && Date.parse(lease.leaseExpiresAt) > now) {
+        waitFor(lease.leaseExpiresAt, 50);
+        continue;
+      }
+      const retryAt = pendingRetry(recorded, step.key);
+      if (retryAt && Date.parse(retryAt) > now) {
+        waitFor(retryAt);
+        continue;
+      }
+      const ref: StepRef = step.step === 'install-app' ? { step: step.step, app: step.app } : { step: step.step };
+      moves.push({ ref, attempt: Math.max(step.attempts, lease?.attempt ?? 0) + 1 });
+    }
+    return moves;
   }
 
   private async runStep(tenantId: string, recorded: readonly RecordedEvent[], ref: StepRef, attempt: number): Promise<boolean> {

@@ -4,7 +4,8 @@
  *   timeout), so one site and one database result, never two;
  * - add-system-manager first checks whether the user exists (a crash after bench added it);
  * - drop-site on a site whose config is gone counts as done (a crash after the archive move).
- * install-app ("already installed" exits 0), generate_keys and set-config are idempotent in bench.
+ * install-app ("already installed" exits 0), generate_keys, add-domain ("already exists" exits 0)
+ * and set-config are idempotent in bench.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,7 @@ export const HEAVY_STEP_NAMES = new Set<StepRef['step']>(['new-site', 'install-a
 export function stepTimeoutMs(c: PmConfig, step: StepRef['step']): number {
   if (step === 'api-keys') return 2 * c.lightStepTimeoutMs; // two bench calls
   if (step === 'add-system-manager') return 2 * c.lightStepTimeoutMs; // existence check + add
+  if (step === 'set-host-name') return 2 * c.lightStepTimeoutMs; // add-domain on a standby site + set-config
   return HEAVY_STEP_NAMES.has(step) ? c.heavyStepTimeoutMs : c.lightStepTimeoutMs;
 }
 
@@ -86,6 +88,12 @@ export class StepWork {
       }
       case 'set-host-name': {
         const siteUrl = siteUrlFor(this.config.siteUrlTemplate, state.subdomain, state.siteName);
+        if (state.standbySite) {
+          // A standby site is named standby-xxxxxxxx: the customer's name reaches it as a domain.
+          // Here rather than in the claim, so it runs beside the admin and API-key steps.
+          const d = track(await this.ops.addDomain(site, state.siteName, light));
+          if (!d.ok) return fail(d);
+        }
         const o = track(await this.ops.setHostName(site, siteUrl, light));
         return o.ok ? { ok: true, result: { hostName: siteUrl, siteUrl }, benchMs } : fail(o);
       }

@@ -1,10 +1,11 @@
 /**
- * The process manager's commands. The rules that keep two runners from both advancing one
- * tenant live here: a step starts only when it is the next one, only while nobody else holds an
- * unexpired lease on the tenant, and a result counts only from the runner of the running attempt.
+ * The process manager's commands. The rules that keep two runners from both advancing one step
+ * live here: a step starts only when its prerequisites have succeeded (`startableSteps`), only
+ * while nobody holds an unexpired lease on that step, drop-site only once no other step runs,
+ * and a result counts only from the runner of the running attempt.
  */
 import {
-  nextPendingStep, stepKey, type SealedSecret, type StepRef, type TenantState,
+  leaseOf, liveLeases, startableSteps, stepKey, type SealedSecret, type StepRef, type TenantState,
 } from '@tlc/tenant-events';
 import { DomainError } from '../shared/domain-error.js';
 import type { RecordStepFailed, RecordStepSucceeded, StartStep } from './commands.js';
@@ -19,34 +20,40 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
   const d = command.data;
   const ref: StepRef = d.step === 'install-app' ? { step: d.step, app: d.app } : { step: d.step };
   const key = stepKey(ref);
+  const now = ms(command.metadata.now);
   if (!Number.isInteger(d.attempt) || d.attempt < 1) throw new DomainError('TENANT.STALE_RUNNER', `Attempt ${d.attempt} is not a positive whole number.`);
   if (d.step === 'drop-site') {
     if (!COMPENSATING.has(state.status)) {
       throw new DomainError('TENANT.NOT_PROVISIONING', `drop-site runs only while rolling back or deprovisioning; this tenant is ${state.status}.`);
     }
     if (!state.siteMayExist) throw new DomainError('TENANT.STEP_OUT_OF_ORDER', 'There is no site to drop for this tenant.');
+    // Never drop a site under a step that is still running on it.
+    const busy = liveLeases(state, now).find((l) => l.key !== key);
+    if (busy) throw new DomainError('TENANT.STEP_LEASE_HELD', `Runner ${busy.runnerId} still runs ${busy.key} until ${busy.leaseExpiresAt}; drop-site waits.`);
   } else {
     if (!PROVISIONING.has(state.status)) {
       throw new DomainError('TENANT.NOT_PROVISIONING', `Provisioning steps run only for a requested or provisioning tenant; this tenant is ${state.status}.`);
     }
-    const next = nextPendingStep(state);
-    if (!next || next.key !== key) {
-      throw new DomainError('TENANT.STEP_OUT_OF_ORDER', `${key} is not the next step${next ? `; ${next.key} is` : ''}.`);
+    const startable = startableSteps(state);
+    const step = startable.find((s) => s.key === key);
+    if (!step) {
+      const next = startable.map((s) => s.key).join(', ');
+      throw new DomainError('TENANT.STEP_OUT_OF_ORDER', `${key} cannot start now${next ? `; ${next} can` : ''}.`);
     }
-    if (!state.running && d.attempt <= next.attempts) {
+    if (!leaseOf(state, key) && d.attempt <= step.attempts) {
       throw new DomainError('TENANT.STALE_RUNNER', `Attempt ${d.attempt} of ${key} was already made.`);
     }
   }
-  const running = state.running;
-  if (running) {
-    if (ms(running.leaseExpiresAt) > ms(command.metadata.now)) {
-      throw new DomainError('TENANT.STEP_LEASE_HELD', `Runner ${running.runnerId} holds ${running.key} until ${running.leaseExpiresAt}.`);
+  const lease = leaseOf(state, key);
+  if (lease) {
+    if (ms(lease.leaseExpiresAt) > now) {
+      throw new DomainError('TENANT.STEP_LEASE_HELD', `Runner ${lease.runnerId} holds ${lease.key} until ${lease.leaseExpiresAt}.`);
     }
-    if (running.key === key && d.attempt <= running.attempt) {
-      throw new DomainError('TENANT.STALE_RUNNER', `Attempt ${d.attempt} of ${key} is not newer than the expired attempt ${running.attempt}.`);
+    if (d.attempt <= lease.attempt) {
+      throw new DomainError('TENANT.STALE_RUNNER', `Attempt ${d.attempt} of ${key} is not newer than the expired attempt ${lease.attempt}.`);
     }
   }
-  if (!(ms(d.leaseExpiresAt) > ms(command.metadata.now))) {
+  if (!(ms(d.leaseExpiresAt) > now)) {
     throw new DomainError('TENANT.STALE_RUNNER', 'The lease must end after the start of the step.');
   }
   return [{
@@ -57,9 +64,9 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
 
 function assertRunning(state: TenantState, data: { step: StepRef['step']; app?: string; attempt: number }): string {
   const key = stepKey(data);
-  const running = state.running;
-  if (!running || running.key !== key || running.attempt !== data.attempt) {
-    const now = running ? `${running.key} attempt ${running.attempt} is running` : 'no step is running';
+  const lease = leaseOf(state, key);
+  if (!lease || lease.attempt !== data.attempt) {
+    const now = lease ? `attempt ${lease.attempt} of it is running` : `${key} is not running`;
     throw new DomainError('TENANT.STALE_RUNNER', `The result of ${key} attempt ${data.attempt} is stale: ${now}.`);
   }
   return key;
@@ -117,22 +124,32 @@ export function decideStepSucceeded(command: RecordStepSucceeded, state: TenantS
   // Activation belongs to the same decision as the last step, so no reader ever sees a tenant
   // whose every step succeeded but which is not Active.
   const remaining = state.steps.filter((s) => s.key !== key && s.status !== 'succeeded');
-  if (remaining.length > 0) return [done];
-  return [done, { type: 'TenantActivated', data: { tenantId, siteUrl: siteUrl ?? `https://${state.siteName}` } }];
+  // A step that ran beside a failed one still reports (its lease is released), but a tenant
+  // being rolled back is never activated.
+  if (remaining.length > 0 || !PROVISIONING.has(state.status)) return [done];
+  // The finishing steps end in any order: the host name may have been set by an earlier result.
+  const hostName = state.hostName;
+  const fromState = hostName ? (/^https?:\/\//.test(hostName) ? hostName : `https://${hostName}`) : undefined;
+  return [done, { type: 'TenantActivated', data: { tenantId, siteUrl: siteUrl ?? fromState ?? `https://${state.siteName}` } }];
 }
 
 export function decideStepFailed(command: RecordStepFailed, state: TenantState): TenantDraft[] {
   const d = command.data;
   assertRunning(state, d);
   const ref: StepRef = d.step === 'install-app' ? { step: d.step, app: d.app } : { step: d.step };
+  // A step that ran beside the one that failed: its failure is history, the rollback is already
+  // under way, so it is never retried and starts nothing.
+  const late = d.step !== 'drop-site' && COMPENSATING.has(state.status);
+  const willRetry = d.willRetry && !late;
   const failed: TenantDraft = {
     type: 'StepFailed',
     data: {
       ...ref, tenantId: state.tenantId, attempt: d.attempt, classification: d.classification, exitCode: d.exitCode,
-      reason: d.reason, stderrTail: d.stderrTail, willRetry: d.willRetry, ...(d.retryAt ? { retryAt: d.retryAt } : {}),
+      reason: d.reason, stderrTail: d.stderrTail, willRetry, ...(willRetry && d.retryAt ? { retryAt: d.retryAt } : {}),
       durationMs: d.durationMs,
     },
   };
+  if (late) return [failed];
   if (d.willRetry) return [failed];
   if (d.step === 'drop-site') {
     // Compensation itself failed for good: a person has to look; say so instead of pretending.

@@ -33,7 +33,7 @@ describe('StartStep', () => {
     }]));
   it('starts install-app for the next app after the site exists', () =>
     given(signedUp, started('new-site'), siteCreated).when(start('install-app', 1, 'erpnext')).thenTypes(['StepStarted']));
-  it('rejects a step that is not the next one', () => given(signedUp).when(start('api-keys')).thenRejects('TENANT.STEP_OUT_OF_ORDER'));
+  it('rejects a step whose prerequisites have not succeeded', () => given(signedUp).when(start('api-keys')).thenRejects('TENANT.STEP_OUT_OF_ORDER'));
   it('rejects an app that is not planned', () =>
     given(signedUp, started('new-site'), siteCreated).when(start('install-app', 1, 'hrms')).thenRejects('TENANT.STEP_OUT_OF_ORDER'));
   it('rejects a second runner while the lease is held', () =>
@@ -56,6 +56,45 @@ describe('StartStep', () => {
     given(...activeHistory, { type: 'DeprovisionRequested', data: { tenantId: TENANT_ID, reason: 'x' } },
       started('drop-site'), { type: 'SiteDropped', data: { tenantId: TENANT_ID, siteName: 's', durationMs: 1 } })
       .when(start('drop-site', 2)).thenRejects('TENANT.STEP_OUT_OF_ORDER'));
+});
+
+describe('the finishing steps side by side', () => {
+  // The site with its apps: admin, API keys and host name may all run now, each under its own lease.
+  const withApps: TenantDraft[] = activeHistory.slice(0, 5);
+  const keysFailed = (willRetry: boolean): TenantDraft => ({
+    type: 'StepFailed', data: { tenantId: TENANT_ID, step: 'api-keys', attempt: 1, classification: willRetry ? 'transient' : 'permanent', exitCode: 1, reason: 'keys broke', stderrTail: '', willRetry, durationMs: 2 },
+  });
+  it('starts API keys while the admin step runs, and the host name while both run', () => {
+    given(...withApps, started('add-system-manager')).when(start('api-keys')).thenTypes(['StepStarted']);
+    given(...withApps, started('add-system-manager'), started('api-keys')).when(start('set-host-name')).thenTypes(['StepStarted']);
+  });
+  it('still refuses a second runner on a step whose lease is held', () =>
+    given(...withApps, started('add-system-manager'), started('api-keys')).when(start('api-keys', 2)).thenRejects('TENANT.STEP_LEASE_HELD'));
+  it('still keeps the apps in order before them', () =>
+    given(signedUp, started('new-site'), siteCreated).when(start('add-system-manager')).thenRejects('TENANT.STEP_OUT_OF_ORDER'));
+  it('activates with whichever finishing step reports last, at the URL the host-name step set', () => {
+    const host: TenantDraft = { type: 'HostNameConfigured', data: { tenantId: TENANT_ID, hostName: 'http://acme.example.localhost:3000', durationMs: 5 } };
+    const [, e] = given(...withApps, started('add-system-manager'), started('api-keys'), started('set-host-name'), host, keysIssued)
+      .when(succeeded('add-system-manager', {})).eventsOfTypes(['AdminConfigured', 'TenantActivated']);
+    expect(e.data).toEqual({ tenantId: TENANT_ID, siteUrl: 'http://acme.example.localhost:3000' });
+  });
+  it('drop-site waits while a step beside the failed one still holds its lease', () =>
+    given(...withApps, started('add-system-manager'), started('api-keys'), keysFailed(false),
+      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'keys broke', failedStep: { step: 'api-keys' } } })
+      .when(start('drop-site')).thenRejects('TENANT.STEP_LEASE_HELD'));
+  it('drop-site goes ahead once that lease has expired', () =>
+    given(...withApps, started('add-system-manager', 1, undefined, '2026-11-27T07:59:00.000Z'), started('api-keys'), keysFailed(false),
+      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'keys broke', failedStep: { step: 'api-keys' } } })
+      .when(start('drop-site')).thenTypes(['StepStarted']));
+  it('a step that succeeds during the rollback is recorded but never activates the tenant', () =>
+    given(...withApps, started('add-system-manager'), started('api-keys'), started('set-host-name'), hostConfigured, keysFailed(false),
+      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'keys broke', failedStep: { step: 'api-keys' } } })
+      .when(succeeded('add-system-manager', {})).then([{ type: 'AdminConfigured', data: { tenantId: TENANT_ID, email: 'ada@acme.test', durationMs: 7 } }]));
+  it('a step that fails during the rollback is recorded once, not retried, and starts no second rollback', () =>
+    given(...withApps, started('add-system-manager'), started('api-keys'), keysFailed(false),
+      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'keys broke', failedStep: { step: 'api-keys' } } })
+      .when({ ...failed('add-system-manager', true), data: { ...failed('add-system-manager', true).data, retryAt: '2026-11-27T08:10:00.000Z' } })
+      .then([{ type: 'StepFailed', data: { tenantId: TENANT_ID, step: 'add-system-manager', attempt: 1, classification: 'transient', exitCode: 1, reason: 'It broke', stderrTail: 'tail', willRetry: false, durationMs: 9 } }]));
 });
 
 describe('RecordStepSucceeded', () => {

@@ -3,7 +3,7 @@
  * URL when active and the last error in plain words. Never a secret, sealed or hashed.
  */
 import type { RecordedEvent } from '@tlc/event-store';
-import type { StepRef, TenantState } from '@tlc/tenant-events';
+import type { RunningStep, StepRef, TenantState } from '@tlc/tenant-events';
 
 const STEP_WORDS: Record<StepRef['step'], (app?: string) => string> = {
   'new-site': () => 'Creating the site',
@@ -24,9 +24,11 @@ export const tenantLinks = (tenantId: string) => ({
 
 /** `queued`: signed up and waiting for a provisioning slot (no step has started yet). */
 function phase(state: TenantState): string {
-  if (state.status === 'Requested' && !state.running && state.steps.every((s) => s.attempts === 0)) return 'queued';
+  if (state.status === 'Requested' && state.leases.length === 0 && state.steps.every((s) => s.attempts === 0)) return 'queued';
   return state.status.toLowerCase();
 }
+
+const lease = (l: RunningStep) => ({ key: l.key, attempt: l.attempt, startedAt: l.startedAt });
 
 export function statusView(state: TenantState) {
   return {
@@ -47,7 +49,10 @@ export function statusView(state: TenantState) {
       endedAt: s.endedAt ?? null,
       durationMs: s.durationMs ?? (s.startedAt && s.endedAt ? Date.parse(s.endedAt) - Date.parse(s.startedAt) : null),
     })),
-    running: state.running ? { key: state.running.key, attempt: state.running.attempt, startedAt: state.running.startedAt } : null,
+    // `running`: the earliest-started step still running (one field for simple clients);
+    // `runningSteps`: all of them, since the finishing steps run side by side.
+    running: state.leases[0] ? lease(state.leases[0]) : null,
+    runningSteps: state.leases.map(lease),
     siteUrl: state.status === 'Active' || state.status === 'Suspended' ? state.siteUrl ?? null : null,
     lastError: state.lastError
       ? {

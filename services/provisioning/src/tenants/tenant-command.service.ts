@@ -29,6 +29,12 @@ export const MAX_CONFLICT_RETRIES = 8;
 @Injectable()
 export class TenantCommandService {
   private readonly logger = new Logger('TenantCommands');
+  /**
+   * Commands for one tenant from this process run one after another: the process manager starts
+   * and finishes steps side by side, and queueing them here costs less than letting them collide
+   * on the stream's revision and back off. Other processes still meet the revision check.
+   */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly repository: TenantRepository,
@@ -37,7 +43,19 @@ export class TenantCommandService {
     @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
-  async handle(command: TenantCommand): Promise<TenantCommandResult> {
+  handle(command: TenantCommand): Promise<TenantCommandResult> {
+    const tenantId = command.data.tenantId;
+    const before = this.queues.get(tenantId) ?? Promise.resolve();
+    const run = before.then(() => this.handleNow(command), () => this.handleNow(command));
+    const tail = run.catch(() => undefined);
+    this.queues.set(tenantId, tail);
+    void tail.then(() => {
+      if (this.queues.get(tenantId) === tail) this.queues.delete(tenantId);
+    });
+    return run;
+  }
+
+  private async handleNow(command: TenantCommand): Promise<TenantCommandResult> {
     try {
       const result = await this.decideAndAppend(command);
       this.metrics.commands.labels(command.type, result.alreadyApplied ? 'already-applied' : 'appended').inc();
