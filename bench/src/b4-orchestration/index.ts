@@ -55,7 +55,7 @@ export async function runB4(ctx: BenchContext): Promise<Figure[]> {
     let stack: Stack | undefined;
     try {
       stack = await Stack.create({
-        store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log,
+        store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log, simulator: 'daemon',
         env: { PROVISIONING_CONCURRENCY: String(concurrency), BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '' },
       });
       await stack.startService();

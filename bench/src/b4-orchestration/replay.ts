@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { forEachConcurrently } from '../harness/concurrency.js';
-import { BENCH_SIM, ROOT_DOMAIN, type Stack } from '../stack/stack.js';
+import { ROOT_DOMAIN, type Stack } from '../stack/stack.js';
 
 interface LogLine { event: string; argv: string[]; site?: string; exitCode?: number }
 
@@ -48,10 +48,12 @@ export async function replayBench(stack: Stack, rounds: readonly (readonly strin
       if (!commands || commands.length === 0) throw new Error(`no bench invocations logged for ${site}`);
       return commands.map((argv) => renamed(argv, site, `r${sub}.${ROOT_DOMAIN}`));
     });
+    // The same bench the service used (the daemon's client when the stack runs one).
+    const { BENCH_BIN: bin, ...benchEnv } = await stack.bench();
     const started = Date.now();
     await forEachConcurrently(plans, concurrency, async (commands) => {
       for (const argv of commands) {
-        await execa(BENCH_SIM, argv, { cwd: stack.benchPath, env: { BENCH_SIM_MARIADB_URL: '', BENCH_SIM_FAIL: '', BENCH_SIM_LATENCY: '' } });
+        await execa(bin, argv, { cwd: stack.benchPath, env: { ...benchEnv, BENCH_SIM_MARIADB_URL: '', BENCH_SIM_FAIL: '', BENCH_SIM_LATENCY: '' } });
       }
     });
     results.push(subdomains.length / ((Date.now() - started) / 60_000));

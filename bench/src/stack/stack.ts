@@ -5,6 +5,7 @@
  * creates is removed by `cleanup()`.
  */
 import { execa } from 'execa';
+import { CLIENT_BIN } from '@tlc/bench-simulator';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { REPO_ROOT, startProvisioning, type ProvisioningProcess } from '../harne
 import { freePort } from '../harness/ports.js';
 
 export const BENCH_SIM = join(REPO_ROOT, 'tools', 'bench-simulator', 'bin', 'bench-sim.js');
+export const BENCH_SIM_DAEMON = join(REPO_ROOT, 'tools', 'bench-simulator', 'dist', 'daemon-main.js');
 export const PROJECTOR_MAIN = join(REPO_ROOT, 'projections', 'tenant-lookup', 'dist', 'main.js');
 export const ROOT_DOMAIN = 'soak.localhost';
 
@@ -28,6 +30,13 @@ export interface StackOptions {
   readonly log?: (line: string) => void;
   /** Extra node options for the service, e.g. --cpu-prof to profile it. */
   readonly serviceNodeArgs?: readonly string[];
+  /**
+   * How bench is simulated. `process` (default): one Node process per command, ~100-200 ms of
+   * start-up each on this machine. `daemon`: the native bench-sim-client per command, served by
+   * one bench-sim-daemon, a few ms each: still one process per command for the service, but
+   * with start-up costs in proportion to scaled-down latencies (B4, B5).
+   */
+  readonly simulator?: 'process' | 'daemon';
 }
 
 export class Stack {
@@ -35,6 +44,7 @@ export class Stack {
   readonly secretsKey = randomBytes(32).toString('hex');
   service: ProvisioningProcess | undefined;
   projector: Child | undefined;
+  private simDaemon: Child | undefined;
   private port = 0;
 
   private constructor(
@@ -77,9 +87,21 @@ export class Stack {
     return { authorization: `Bearer ${this.apiSecret}` };
   }
 
+  /** The bench binary and the environment it needs, starting the simulator daemon if asked for. */
+  async bench(): Promise<Record<string, string>> {
+    if (this.options.simulator !== 'daemon') return { BENCH_BIN: BENCH_SIM };
+    const socket = join(this.dir, 'bench-sim.sock');
+    if (!this.simDaemon || this.simDaemon.exited()) {
+      this.simDaemon = spawnNode(BENCH_SIM_DAEMON, ['--socket', socket]);
+      await this.simDaemon.waitForLine(/listening on/);
+    }
+    return { BENCH_BIN: CLIENT_BIN, BENCH_SIM_SOCKET: socket };
+  }
+
   /** Starts (or restarts, on the same port) the provisioning service and waits for /health. */
   async startService(): Promise<ProvisioningProcess> {
     if (this.port === 0) this.port = await freePort();
+    const bench = await this.bench();
     this.service = await startProvisioning({
       eventStoreUrl: this.eventStoreUrl,
       readModelUrl: this.readModelUrl,
@@ -89,7 +111,7 @@ export class Stack {
       env: {
         ...(this.keyStoreUrl && { KEY_STORE_URL: this.keyStoreUrl }),
         BENCH_PATH: this.benchPath,
-        BENCH_BIN: BENCH_SIM,
+        ...bench,
         ROOT_DOMAIN,
         ...this.options.env,
       },
@@ -111,6 +133,7 @@ export class Stack {
   async cleanup(): Promise<void> {
     await this.service?.stop().catch(() => undefined);
     await this.projector?.stop().catch(() => undefined);
+    await this.simDaemon?.stop().catch(() => undefined);
     for (const db of this.databases) await db.drop().catch((e: Error) => this.options.log?.(`could not drop ${db.name}: ${e.message}`));
     try {
       // A bench the killed service had started may still be writing under sites/ for a moment.
