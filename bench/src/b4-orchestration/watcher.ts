@@ -11,13 +11,29 @@ const STEP_RESULT_TYPES = new Set(['SiteCreated', 'AppInstalled', 'AdminConfigur
 export interface Activation {
   readonly tenantId: string;
   readonly activatedAt: number;
-  /** Sum of durationMs over the tenant's step events: time spent inside bench. */
+  /**
+   * Time during which at least one bench command of the tenant was running: the union of the
+   * intervals [result recorded - durationMs, result recorded]. Not the plain sum, since the
+   * admin, API-key and host-name steps run side by side.
+   */
   readonly inBenchMs: number;
   readonly steps: number;
 }
 
+/** Length of the union of [start, end] intervals. */
+export function unionMs(intervals: ReadonlyArray<readonly [number, number]>): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of [...intervals].sort((x, y) => x[0] - y[0])) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
 export class ActivationWatcher {
-  private readonly inBench = new Map<string, { ms: number; steps: number }>();
+  private readonly inBench = new Map<string, Array<[number, number]>>();
   private readonly activated = new Map<string, Activation>();
   private readonly waiters = new Map<string, (a: Activation) => void>();
   private subscription: Subscription | undefined;
@@ -38,14 +54,13 @@ export class ActivationWatcher {
     const tenantId = tenantIdFromStream(stream);
     if (!tenantId) return;
     if (STEP_RESULT_TYPES.has(type)) {
-      const acc = this.inBench.get(tenantId) ?? { ms: 0, steps: 0 };
-      acc.ms += typeof data.durationMs === 'number' ? data.durationMs : 0;
-      acc.steps += 1;
-      this.inBench.set(tenantId, acc);
+      const end = Date.parse(recordedAt);
+      const ms = typeof data.durationMs === 'number' ? data.durationMs : 0;
+      this.inBench.set(tenantId, [...(this.inBench.get(tenantId) ?? []), [end - ms, end]]);
     }
     if (type === 'TenantActivated' || type === 'RolledBack' || type === 'TenantBroken') {
-      const acc = this.inBench.get(tenantId) ?? { ms: 0, steps: 0 };
-      const a: Activation = { tenantId, activatedAt: type === 'TenantActivated' ? Date.parse(recordedAt) : Number.NaN, inBenchMs: acc.ms, steps: acc.steps };
+      const steps = this.inBench.get(tenantId) ?? [];
+      const a: Activation = { tenantId, activatedAt: type === 'TenantActivated' ? Date.parse(recordedAt) : Number.NaN, inBenchMs: unionMs(steps), steps: steps.length };
       this.activated.set(tenantId, a);
       this.waiters.get(tenantId)?.(a);
       this.waiters.delete(tenantId);
