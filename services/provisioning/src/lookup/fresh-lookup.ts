@@ -10,7 +10,7 @@
  * last seen, the whole cache is dropped. So an answer reflects every commit made before the
  * most recent check began, and checks are at most `checkEveryMs` apart: a changed tenant is
  * served stale for at most CHECKPOINT_CHECK_MS (+ one `live()` read) after the projector
- * committed it. The CachedTenantLookup TTLs (5 s hits, 1 s misses) stay as a backstop.
+ * committed it. The CachedTenantLookup TTL (30 s, hits and misses) is only a backstop.
  *
  * A read model that does not answer: the check fails, the cache is dropped, the caller answers
  * 503, and the next lookup checks again (cached answers outlive an outage by at most the same
@@ -20,6 +20,8 @@ import { CachedTenantLookup, lookupKey, type ReadModelStore, type TenantLookupDo
 import type { LookupBy } from './lookup-query.js';
 
 export const CHECKPOINT_CHECK_MS = 100;
+/** Freshness comes from the checkpoint checks; the TTL only bounds what a missed check could cost. */
+const BACKSTOP_TTL_MS = 30_000;
 
 export interface FreshLookupOptions {
   readonly checkEveryMs?: number;
@@ -34,7 +36,11 @@ export interface LookupAnswer {
 
 export class FreshTenantLookup {
   private readonly cache: CachedTenantLookup;
-  private readonly json = new WeakMap<TenantLookupDoc, string>();
+  /**
+   * A cache hit returns the very promise it stored, so the answer built on it is kept beside
+   * it: a hit then allocates nothing. Entries go when the cache lets go of the promise.
+   */
+  private readonly answers = new WeakMap<Promise<TenantLookupDoc | null>, Promise<LookupAnswer | null>>();
   private readonly checkEveryMs: number;
   private readonly now: () => number;
   private checkedAt = Number.NEGATIVE_INFINITY;
@@ -44,21 +50,23 @@ export class FreshTenantLookup {
   constructor(private readonly store: Pick<ReadModelStore, 'find' | 'live'>, options: FreshLookupOptions = {}) {
     this.now = options.now ?? Date.now;
     this.checkEveryMs = options.checkEveryMs ?? CHECKPOINT_CHECK_MS;
-    this.cache = new CachedTenantLookup(store, { now: this.now });
+    this.cache = new CachedTenantLookup(store, { ttlMs: BACKSTOP_TTL_MS, missTtlMs: BACKSTOP_TTL_MS, now: this.now });
   }
 
   /** null: no tenant has it. Rejects when the read model does not answer. */
-  async find(by: LookupBy, value: string): Promise<LookupAnswer | null> {
+  find(by: LookupBy, value: string): Promise<LookupAnswer | null> {
     const due = this.due();
-    if (due) await due;
-    const doc = await this.cache.find(lookupKey(by, value));
-    if (!doc) return null;
-    let json = this.json.get(doc);
-    if (json === undefined) {
-      json = JSON.stringify(doc);
-      this.json.set(doc, json);
+    return due ? due.then(() => this.answer(by, value)) : this.answer(by, value);
+  }
+
+  private answer(by: LookupBy, value: string): Promise<LookupAnswer | null> {
+    const found = this.cache.find(lookupKey(by, value));
+    let answer = this.answers.get(found);
+    if (!answer) {
+      answer = found.then((doc) => (doc ? { doc, json: JSON.stringify(doc) } : null));
+      this.answers.set(found, answer);
     }
-    return { doc, json };
+    return answer;
   }
 
   /** The pending checkpoint check, or undefined when the last one is recent (no await on the hot path). */

@@ -53,7 +53,8 @@ describe('FreshTenantLookup', () => {
     expect(JSON.parse(first!.json)).toEqual(rm.docs.get('acme'));
     clock += 50;
     const second = await lookup.find('subdomain', 'acme');
-    expect(second?.json).toBe(first?.json);
+    // The same answer object: nothing was re-read, re-built or re-serialised.
+    expect(second).toBe(first);
     expect([rm.finds, rm.lives]).toEqual([1, 1]);
   });
 
@@ -65,6 +66,16 @@ describe('FreshTenantLookup', () => {
     clock += 1;
     await lookup.find('subdomain', 'acme');
     expect([rm.lives, rm.finds]).toEqual([2, 1]);
+  });
+
+  it('keeps answers while the checkpoint stands, re-reading them after the 30 s backstop TTL', async () => {
+    await lookup.find('subdomain', 'acme');
+    clock += 29_999;
+    await lookup.find('subdomain', 'acme');
+    expect([rm.finds, rm.lives]).toEqual([1, 2]);
+    clock += 1;
+    await lookup.find('subdomain', 'acme');
+    expect(rm.finds).toBe(2);
   });
 
   it('drops cached answers and misses once a check sees the checkpoint moved', async () => {

@@ -7,7 +7,6 @@
  * the same way), a repeated parameter is FIELD.IS_LENGTH + FIELD.IS_STRING, unknown parameters
  * FIELD.NOT_ALLOWED, and exactly one of the two.
  */
-import { Injectable, type PipeTransform } from '@nestjs/common';
 import { isString, length } from 'class-validator';
 import { DomainError, type FieldError } from '../shared/domain-error.js';
 
@@ -62,12 +61,4 @@ export function parseLookupQuery(query: Readonly<Record<string, unknown>> | unde
     throw new DomainError('VALIDATION.FAILED', EXACTLY_ONE, { field: 'subdomain', errors: [{ field: 'subdomain', code: 'FIELD.EXACTLY_ONE_OF', message: EXACTLY_ONE }] });
   }
   return { by: given[0], value: q[given[0]] as string };
-}
-
-/** `@Query(LookupQueryPipe)`: the global ValidationPipe leaves a query typed as a plain interface alone. */
-@Injectable()
-export class LookupQueryPipe implements PipeTransform<Record<string, unknown> | undefined, LookupRequest> {
-  transform(query: Record<string, unknown> | undefined): LookupRequest {
-    return parseLookupQuery(query);
-  }
 }

@@ -45,6 +45,13 @@ describe('GET /v1/lookup', () => {
     expect(byEmail.json()).toMatchObject({ tenantId: hs[6].tenantId, status: 'Suspended', suspended: true });
   });
 
+  it('documents exactly the two query parameters in OpenAPI', async () => {
+    const doc = (await h.inject({ method: 'GET', url: '/docs/openapi.json' })).json();
+    const params = doc.paths['/v1/lookup'].get.parameters as Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
+    expect(params.map((p) => [p.name, p.in, p.required, p.schema.minLength, p.schema.maxLength]))
+      .toEqual([['subdomain', 'query', false, 1, 63], ['email', 'query', false, 3, 254]]);
+  });
+
   it('answers with the live holder of a subdomain a rolled-back tenant released', async () => {
     const r = await h.inject({ method: 'GET', url: `/v1/lookup?subdomain=${hs[3].subdomain}`, headers: auth });
     expect(r.json()).toMatchObject({ tenantId: hs[4].tenantId, released: false });
