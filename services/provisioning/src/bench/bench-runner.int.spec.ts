@@ -4,6 +4,8 @@ import { startSimulatorDaemon, type SimulatorDaemon } from '@tlc/bench-simulator
 import { makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { BenchOperations } from './bench-operations.js';
 import { allowedEnv, BenchRunner } from './bench-runner.js';
+import { SpawnThread } from './spawn-thread.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -121,5 +123,45 @@ describe('through the simulator daemon (bin = bench-sim-client)', () => {
     expect(existsSync(lock)).toBe(false);
     const again = await new BenchOperations(viaDaemon()).installApp('one.test', 'erpnext', 30_000);
     expect(again.ok).toBe(true);
+  });
+});
+
+describe('through the spawn thread (the service as built starts bench from a worker thread)', () => {
+  // The compiled worker: the specs run the TypeScript sources, the service runs dist.
+  const worker = pathToFileURL(join(process.cwd(), 'services/provisioning/dist/bench/spawn-worker.js'));
+  let thread: SpawnThread;
+  beforeAll(() => { thread = new SpawnThread(worker); });
+  afterAll(() => thread.close());
+  const threaded = (env: NodeJS.ProcessEnv = {}) =>
+    new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env }, spawner: (req) => thread.run(req) });
+
+  it('runs bench and returns its output and exit code', async () => {
+    expect(existsSync(fileURLToPath(worker))).toBe(true);
+    const ok = await threaded().run(['--site', 'one.test', 'set-config', 'threaded', 'yes'], { timeoutMs: 30_000 });
+    expect(ok.ok).toBe(true);
+    expect(JSON.parse(readFileSync(join(b.root, 'sites/one.test/site_config.json'), 'utf8')).threaded).toBe('yes');
+    const bad = await threaded().run(['--site', 'one.test', 'no-such-command'], { timeoutMs: 30_000 });
+    expect([bad.ok, bad.exitCode]).toEqual([false, 2]);
+  });
+
+  it('kills the whole process tree of a hang past its timeout', async () => {
+    const r = await new BenchOperations(threaded({ BENCH_SIM_HANG: 'set-config' })).setHostName('one.test', 'https://t.example', 1500);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.result).toMatchObject({ timedOut: true, classification: 'timeout' });
+    const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'hang').pop();
+    for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
+    expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
+  });
+
+  it('a thread that stops fails its waiting commands as a spawn error, and the next command gets a new thread', async () => {
+    const slow = threaded({ BENCH_SIM_LATENCY: 'set-config:2s' }).run(['--site', 'one.test', 'set-config', 'slow', '1'], { timeoutMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await thread.close();
+    const failed = await slow;
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    expect(failed.reason).toContain('spawn thread stopped');
+    expect((await threaded().run(['--site', 'one.test', 'set-config', 'after', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
   });
 });

@@ -3,16 +3,18 @@
  * allow-listed environment, and a timeout that kills the whole process group (bench starts
  * Python, which may start more; killing only the direct child would leave them running).
  */
-import { execa } from 'execa';
 import { classifyFailure } from './classify.js';
 import { redact, redactArgs, tail } from './redact.js';
 import type { FailureClass } from '@tlc/tenant-events';
+import { defaultSpawner, type Spawner } from './spawn-thread.js';
 
 export interface BenchRunnerOptions {
   readonly bin: string;
   readonly path: string;
   /** Extra variables passed through besides the allow-list (e.g. the simulator's controls). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Who starts the process: by default the spawn thread (spawn-thread.ts). */
+  readonly spawner?: Spawner;
 }
 
 export interface RunOptions {
@@ -59,21 +61,9 @@ export class BenchRunner {
   async run(args: readonly string[], opts: RunOptions): Promise<BenchResult> {
     const secrets = opts.secrets ?? [];
     const started = Date.now();
-    const child = execa(this.options.bin, args, {
-      cwd: this.options.path, env: this.env, extendEnv: false, reject: false, stdin: 'ignore',
-      // Own process group, so a timeout can kill bench and every process under it at once.
-      detached: true, all: false, maxBuffer: 16 * 1024 * 1024, stripFinalNewline: true,
-    });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, opts.timeoutMs);
-    const r = await child.finally(() => clearTimeout(timer));
-    // A group whose leader exited may still have members (a grandchild): end them too.
-    if (timedOut) killGroup(child.pid);
-    const stdout = String(r.stdout ?? '');
-    const stderr = String(r.stderr ?? '');
+    const spawn = this.options.spawner ?? defaultSpawner();
+    const r = await spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs });
+    const { stdout, stderr, timedOut } = r;
     const common: Common = {
       command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,
       stdoutTail: redact(tail(stdout), secrets), stderrTail: redact(tail(stderr), secrets),
@@ -82,14 +72,5 @@ export class BenchRunner {
     const spawnError = r.exitCode === undefined && !timedOut ? r.shortMessage ?? 'unknown error' : undefined;
     const c = classifyFailure({ exitCode: r.exitCode ?? null, timedOut, output: `${stdout}\n${stderr}`, spawnError });
     return { ...common, ok: false, timedOut, classification: c.classification, reason: redact(c.reason, secrets) };
-  }
-}
-
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    /* the group is already gone */
   }
 }
