@@ -136,7 +136,10 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
     },
     simLog() {
       const f = join(bench.root, 'logs', 'bench-sim.jsonl');
-      return existsSync(f) ? readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+      if (!existsSync(f)) return [];
+      // Read while benches append: a line being written may show in part; only whole lines count.
+      const text = readFileSync(f, 'utf8');
+      return text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     sitesOf(subdomain) {
       const site = `${subdomain}.${ROOT_DOMAIN}`;
