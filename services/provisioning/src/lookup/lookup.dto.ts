@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-
 
 export const TENANT_STATUSES = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'] as const;
 
-/** Documentation only: LookupQueryPipe (lookup-query.ts) checks this query by hand. */
+/** Documentation only: parseLookupQuery (lookup-query.ts) checks this query by hand. */
 export class LookupQueryDto {
   @ApiPropertyOptional({ description: 'Subdomain (case-insensitive); give this or email', example: 'acme', minLength: 1, maxLength: 63 })
   subdomain?: string;
