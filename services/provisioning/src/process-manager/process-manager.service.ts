@@ -179,11 +179,15 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     if (canTakeStandby(state) && (await this.pool.claimFor(tenantId, String(recorded[0]?.metadata.correlationId ?? tenantId)))) return true;
     const moves = this.nextMoves(tenantId, state, recorded, Date.now());
     if (moves.length === 0) return false;
-    const made = await Promise.all(moves.map(({ ref, attempt }) => {
+    // Wait for every step of the round, even when one throws, so this tenant's worker never
+    // ends while a step of it still runs.
+    const made = await Promise.allSettled(moves.map(({ ref, attempt }) => {
       const go = (): Promise<boolean> => this.runStep(tenantId, recorded, ref, attempt);
       return HEAVY_STEP_NAMES.has(ref.step) ? this.heavy.run(go) : go();
     }));
-    return made.some(Boolean);
+    const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+    if (failed) throw failed.reason;
+    return made.some((m) => m.status === 'fulfilled' && m.value);
   }
 
   /** The steps to start now; for the ones that must wait (a lease, a retry time) a wake-up is set. */
