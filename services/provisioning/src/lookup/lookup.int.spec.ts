@@ -61,7 +61,9 @@ describe('GET /v1/lookup', () => {
     const miss = await h.inject({ method: 'GET', url: '/v1/lookup?subdomain=nobody-here', headers: auth });
     expect(miss.statusCode).toBe(404);
     expect(miss.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(miss.json()).toMatchObject({ code: 'TENANT.NOT_FOUND', status: 404 });
+    expect(miss.json()).toMatchObject({ code: 'TENANT.NOT_FOUND', status: 404, field: 'subdomain', detail: 'No tenant has that subdomain.' });
+    const missByEmail = await h.inject({ method: 'GET', url: '/v1/lookup?email=nobody@example.com', headers: auth });
+    expect([missByEmail.statusCode, missByEmail.headers['cache-control'], missByEmail.json()]).toEqual([404, 'no-store', expect.objectContaining({ code: 'TENANT.NOT_FOUND', field: 'email', detail: 'No tenant has that email.' })]);
     for (const url of ['/v1/lookup', `/v1/lookup?subdomain=a&email=b@c.d`, '/v1/lookup?host=x', '/v1/lookup?subdomain=', '/v1/lookup?subdomain=a&subdomain=b', '/v1/lookup?subdomain=a&constructor=x', '/v1/lookup/tenants?status=Happy', '/v1/lookup/tenants?limit=0']) {
       const bad = await h.inject({ method: 'GET', url, headers: auth });
       expect([url, bad.statusCode, bad.headers['content-type'], bad.headers['cache-control'], bad.json().code])
