@@ -32,12 +32,15 @@ export async function installApp(ctx: Ctx, apps: string[], o: { force?: boolean 
         await withFileLock(ctx.bench.sitePath(site, 'locks', 'install_app.lock'), 'install_app', ctx, async () => {
           await step(ctx, 'install-app', [app, site], 'install_app');
           ctx.out('');
-          const fresh = await updateDb(ctx.bench, site, ctx, (d) => {
-            if (!d.installed_apps.includes(app)) d.installed_apps.push(app);
-            return d;
+          const added = await updateDb(ctx.bench, site, ctx, (d) => {
+            if (d.installed_apps.includes(app)) return false;
+            d.installed_apps.push(app);
+            return true;
           });
-          if (!db.installed_apps.includes(app)) announce(ctx, app);
-          db.installed_apps = fresh.installed_apps;
+          if (added) {
+            announce(ctx, app);
+            db.installed_apps.push(app);
+          }
         });
       } catch (e) {
         // An abandoned invocation stops here instead of going on to the next app.
