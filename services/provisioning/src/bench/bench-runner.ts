@@ -49,9 +49,11 @@ export function allowedEnv(source: NodeJS.ProcessEnv): Record<string, string> {
 
 export class BenchRunner {
   private readonly env: Record<string, string>;
+  private readonly spawn: Spawner;
 
   constructor(private readonly options: BenchRunnerOptions) {
     this.env = allowedEnv(options.env ?? process.env);
+    this.spawn = options.spawner ?? defaultSpawner();
   }
 
   get benchPath(): string {
@@ -61,8 +63,7 @@ export class BenchRunner {
   async run(args: readonly string[], opts: RunOptions): Promise<BenchResult> {
     const secrets = opts.secrets ?? [];
     const started = Date.now();
-    const spawn = this.options.spawner ?? defaultSpawner();
-    const r = await spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs });
+    const r = await this.spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs });
     const { stdout, stderr, timedOut } = r;
     const common: Common = {
       command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,

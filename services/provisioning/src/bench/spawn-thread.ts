@@ -62,15 +62,15 @@ export class SpawnThread {
 
 const WORKER = new URL('./spawn-worker.js', import.meta.url);
 // One thread: more were slower here (B4 at 8 in flight), the forks then compete for the cores.
-let shared: SpawnThread | undefined;
+let chosen: Spawner | undefined;
 
 /**
- * The process-wide spawner: the spawn thread when the compiled worker is there (the service as
- * built), else the event loop itself (specs running the TypeScript sources).
+ * The process-wide spawner, chosen once: the spawn thread when the compiled worker is there (the
+ * service as built), else the event loop itself (specs running the TypeScript sources).
  */
 export function defaultSpawner(): Spawner {
-  if (!existsSync(fileURLToPath(WORKER))) return spawnProcess;
-  shared ??= new SpawnThread(WORKER);
-  const thread = shared;
-  return (req) => thread.run(req);
+  if (chosen) return chosen;
+  if (!existsSync(fileURLToPath(WORKER))) return (chosen = spawnProcess);
+  const thread = new SpawnThread(WORKER);
+  return (chosen = (req) => thread.run(req));
 }
