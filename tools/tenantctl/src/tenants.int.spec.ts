@@ -2,37 +2,26 @@
  * `tenantctl tenants ...` against the real provisioning app: commands go through its HTTP API
  * (the decider appends the events), listing comes from its read-model endpoint.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { appendSampleHistories, catchUpLive, openReadModel, sampleHistories } from '@tlc/tenant-lookup';
-import { API_SECRET, startHarness, type Harness } from '../../../services/provisioning/src/test-support/app-harness.js';
+import { sampleHistories } from '@tlc/tenant-lookup';
+import { API_SECRET, type Harness } from '../../../services/provisioning/src/test-support/app-harness.js';
+import { startWithReadModel, type ReadModelHarness } from '../../../services/provisioning/src/test-support/read-model-harness.js';
 import { assertBuilt, json, tenantctl } from './test-support/run-cli.js';
 
 const T = 120_000;
 
 describe('tenantctl tenants', () => {
-  let dir: string;
+  let app: ReadModelHarness;
   let h: Harness;
   let env: Record<string, string>;
   const hs = sampleHistories(10);
 
   beforeAll(async () => {
     assertBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'tenantctl-api-'));
-    process.env.READ_MODEL_URL = `sqlite:${join(dir, 'read-model.db')}`;
-    h = await startHarness('sqlite', {}, { sqliteFile: join(dir, 'events.db') });
-    await appendSampleHistories(h.store, hs);
-    const rm = await openReadModel(process.env.READ_MODEL_URL);
-    await catchUpLive(rm, h.store);
-    await rm.close();
+    app = await startWithReadModel('tenantctl-api-', hs);
+    h = app.h;
     env = { PROVISIONING_URL: h.baseUrl, PROVISIONING_API_SECRET: API_SECRET, TENANTCTL_OPERATOR: 'alice' };
   }, T);
-  afterAll(async () => {
-    await h?.close();
-    delete process.env.READ_MODEL_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   const lastEvent = async (i: number) => {
     const events = await h.store.readStream(hs[i].stream);

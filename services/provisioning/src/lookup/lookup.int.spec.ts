@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { appendSampleHistories, catchUpLive, openReadModel, sampleHistories, sampleHistory, type ReadModelStore } from '@tlc/tenant-lookup';
-import { auth, startHarness, type Harness } from '../test-support/app-harness.js';
+import { auth, type Harness } from '../test-support/app-harness.js';
+import { startWithReadModel, type ReadModelHarness } from '../test-support/read-model-harness.js';
 import { CHECKPOINT_CHECK_MS } from './fresh-lookup.js';
 import { READ_MODEL } from './lookup.service.js';
 
@@ -10,24 +8,15 @@ import { READ_MODEL } from './lookup.service.js';
 const pastCheckInterval = () => new Promise((r) => setTimeout(r, CHECKPOINT_CHECK_MS + 50));
 
 describe('GET /v1/lookup', () => {
-  let dir: string;
+  let app: ReadModelHarness;
   let h: Harness;
   const hs = sampleHistories(10);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lookup-'));
-    process.env.READ_MODEL_URL = `sqlite:${join(dir, 'read-model.db')}`;
-    h = await startHarness('sqlite', {}, { sqliteFile: join(dir, 'events.db') });
-    await appendSampleHistories(h.store, hs);
-    const rm = await openReadModel(process.env.READ_MODEL_URL);
-    await catchUpLive(rm, h.store);
-    await rm.close();
+    app = await startWithReadModel('lookup-', hs);
+    h = app.h;
   }, 120_000);
-  afterAll(async () => {
-    await h?.close();
-    delete process.env.READ_MODEL_URL;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => app?.close());
 
   it('finds a tenant by subdomain or email, normalised, without any secret', async () => {
     const bySub = await h.inject({ method: 'GET', url: `/v1/lookup?subdomain=${hs[0].subdomain.toUpperCase()}`, headers: auth });
