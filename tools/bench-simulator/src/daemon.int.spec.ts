@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { startSimulatorDaemon } from './daemon.js';
-import { makeBench, type TmpBench } from './test-support/sim.js';
+import { alive, makeBench, type TmpBench } from './test-support/sim.js';
 import { CLIENT_BIN, runClient, startDaemonProcess, type DaemonProcess } from './test-support/daemon.js';
 
 jest.setTimeout(120_000);
@@ -30,14 +30,6 @@ const run = (args: string[], env: Record<string, string> = {}) => runClient(daem
 type Line = Record<string, unknown>;
 const log = (benchRoot = root): Line[] => readFileSync(join(benchRoot, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
 const installed = (site: string): string[] => JSON.parse(readFileSync(join(root, 'sites', site, 'private', 'sim-db.json'), 'utf8')).installed_apps;
-/** A zombie (killed, not yet reaped) counts as dead. */
-const alive = (pid: number): boolean => {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
 async function until(what: string, check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
   if (!check()) throw new Error(`still waiting for: ${what}`);

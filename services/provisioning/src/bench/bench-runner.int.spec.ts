@@ -1,7 +1,7 @@
 /** The runner against the real simulator process: timeouts kill the tree, secrets never show. */
 import { jest } from '@jest/globals';
 import { startSimulatorDaemon, type SimulatorDaemon } from '@tlc/bench-simulator';
-import { makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
+import { alive, makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { BenchOperations } from './bench-operations.js';
 import { allowedEnv, BenchRunner } from './bench-runner.js';
 import { SpawnThread } from './spawn-thread.js';
@@ -22,15 +22,6 @@ beforeAll(async () => {
 afterAll(() => b.cleanup());
 
 const runner = (env: NodeJS.ProcessEnv = {}) => new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env, SECRET_TOKEN: 'nope' } });
-/** A zombie (killed, not yet reaped by init) counts as dead. */
-const alive = (pid: number): boolean => {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
 it('creates a site, reports its database name and never shows the passwords', async () => {
   const ops = new BenchOperations(runner());
   const r = await ops.newSite({ site: 'one.test', adminPassword: 'Adm1n-Secret', root: { username: 'root', password: 'R00t-Secret' }, force: false }, 30_000);

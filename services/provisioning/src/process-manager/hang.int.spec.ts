@@ -1,21 +1,13 @@
 /** A hung bench is killed at the step timeout (with its whole tree), retried, then compensated. */
 import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { alive } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { makeStack, ROOT_DOMAIN, type Stack } from './test-support/stack.js';
 
 jest.setTimeout(300_000);
 const sub = `hang-${randomBytes(2).toString('hex')}`;
 let s: Stack;
 afterAll(async () => s?.close());
-
-const alive = (pid: number): boolean => {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
 
 it('times the hung install-app out twice (timeout is retryable), then rolls back with nothing left running', async () => {
   s = await makeStack({

@@ -5,6 +5,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Whether a process still runs; a zombie (killed, not yet reaped by init) counts as dead. */
+export const alive = (pid: number): boolean => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
 export const SIM_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/bench-sim.js');
 
 export interface TmpBench {
