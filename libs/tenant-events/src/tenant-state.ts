@@ -114,11 +114,6 @@ const freshSteps = (apps: readonly string[]): StepProgress[] =>
 /** The Frappe site bench commands act on: the claimed standby site, else the tenant's own. */
 export const siteOnBench = (state: TenantState): string => state.standbySite ?? state.siteName;
 
-/** The next provisioning step still to succeed, or undefined when all have. */
-export function nextPendingStep(state: TenantState): StepProgress | undefined {
-  return state.steps.find((s) => s.status !== 'succeeded');
-}
-
 /**
  * Steps whose prerequisites have all succeeded and which have not themselves: what may run now
  * (a lease held on one is the caller's to respect). new-site comes first and the apps install
