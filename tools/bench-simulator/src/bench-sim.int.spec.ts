@@ -105,6 +105,15 @@ describe('bench-sim site commands', () => {
     expect((await get('a@b.co', 'name')).stdout).toBe('a@b.co');
   });
 
+  it('runs 12 transactions on one site database from 12 processes at once: every change lands, none fails on the lock', async () => {
+    const adds = Array.from({ length: 12 }, (_, i) => b.run(['--site', 's.test', 'add-system-manager', `u${i}@tx.test`, '--password', 'pw']));
+    const results = await Promise.all(adds);
+    expect(results.map((r) => [r.exitCode, r.stderr])).toEqual(results.map(() => [0, '']));
+    const users = JSON.parse(readFileSync(join(b.root, 'sites', 's.test', 'private', 'sim-db.json'), 'utf8')).users;
+    expect(Object.keys(users).filter((u) => u.endsWith('@tx.test')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `u${i}@tx.test`).sort());
+    expect(existsSync(join(b.root, 'sites', 's.test', 'private', 'sim-db.lock'))).toBe(false);
+  });
+
   it('writes set-config and add-domain as sorted JSON', async () => {
     expect((await b.run(['--site', 's.test', 'set-config', 'host_name', 'https://s.test'])).exitCode).toBe(0);
     expect((await b.run(['setup', 'add-domain', 's.example.com', '--site', 's.test'])).exitCode).toBe(0);

@@ -44,7 +44,8 @@ export function saveDb(bench: Bench, site: string, db: SimDb): void {
  * One transaction on the site's database: read, change, write, under a lock. MariaDB gives
  * concurrent commands on one site (the admin user and the API keys are made side by side) row
  * transactions; without this, two commands that read the file before either wrote it would lose
- * one change. Commands call it after their simulated time, so the lock is held for microseconds.
+ * one change. Commands call it after their simulated time, so the lock is held for microseconds
+ * and a waiter polls every 2 ms (a row lock's wait, not a 50 ms file-lock poll).
  */
 export async function updateDb<T>(bench: Bench, site: string, owner: LockOwner, change: (db: SimDb) => T): Promise<T> {
   return withFileLock(bench.sitePath(site, 'private', 'sim-db.lock'), 'sim_db', owner, async () => {
@@ -52,7 +53,7 @@ export async function updateDb<T>(bench: Bench, site: string, owner: LockOwner, 
     const result = change(db);
     saveDb(bench, site, db);
     return result;
-  }, 10_000);
+  }, 10_000, 2);
 }
 
 export function freshDb(): SimDb {

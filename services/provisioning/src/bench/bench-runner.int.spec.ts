@@ -4,10 +4,10 @@ import { startSimulatorDaemon, type SimulatorDaemon } from '@tlc/bench-simulator
 import { alive, makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { BenchOperations } from './bench-operations.js';
 import { allowedEnv, BenchRunner } from './bench-runner.js';
-import { SpawnThread } from './spawn-thread.js';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SpawnHost } from './spawn-host.js';
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 
 jest.setTimeout(120_000);
 let b: TmpBench;
@@ -117,26 +117,26 @@ describe('through the simulator daemon (bin = bench-sim-client)', () => {
   });
 });
 
-describe('through the spawn thread (the service as built starts bench from a worker thread)', () => {
-  // The compiled worker: the specs run the TypeScript sources, the service runs dist.
-  const worker = pathToFileURL(join(process.cwd(), 'services/provisioning/dist/bench/spawn-worker.js'));
-  let thread: SpawnThread;
-  beforeAll(() => { thread = new SpawnThread(worker); });
-  afterAll(() => thread.close());
-  const threaded = (env: NodeJS.ProcessEnv = {}) =>
-    new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env }, spawner: (req) => thread.run(req) });
+describe('through the spawn host (the service as built starts bench from a small helper process)', () => {
+  // The compiled host: the specs run the TypeScript sources, the service runs dist.
+  const script = join(process.cwd(), 'services/provisioning/dist/bench/spawn-host-main.js');
+  let host: SpawnHost;
+  beforeAll(() => { host = new SpawnHost(script); });
+  afterAll(() => host.close());
+  const hosted = (env: NodeJS.ProcessEnv = {}) =>
+    new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env }, spawner: (req) => host.run(req) });
 
   it('runs bench and returns its output and exit code', async () => {
-    expect(existsSync(fileURLToPath(worker))).toBe(true);
-    const ok = await threaded().run(['--site', 'one.test', 'set-config', 'threaded', 'yes'], { timeoutMs: 30_000 });
+    expect(existsSync(script)).toBe(true);
+    const ok = await hosted().run(['--site', 'one.test', 'set-config', 'hosted', 'yes'], { timeoutMs: 30_000 });
     expect(ok.ok).toBe(true);
-    expect(JSON.parse(readFileSync(join(b.root, 'sites/one.test/site_config.json'), 'utf8')).threaded).toBe('yes');
-    const bad = await threaded().run(['--site', 'one.test', 'no-such-command'], { timeoutMs: 30_000 });
+    expect(JSON.parse(readFileSync(join(b.root, 'sites/one.test/site_config.json'), 'utf8')).hosted).toBe('yes');
+    const bad = await hosted().run(['--site', 'one.test', 'no-such-command'], { timeoutMs: 30_000 });
     expect([bad.ok, bad.exitCode]).toEqual([false, 2]);
   });
 
   it('kills the whole process tree of a hang past its timeout', async () => {
-    const r = await new BenchOperations(threaded({ BENCH_SIM_HANG: 'set-config' })).setHostName('one.test', 'https://t.example', 1500);
+    const r = await new BenchOperations(hosted({ BENCH_SIM_HANG: 'set-config' })).setHostName('one.test', 'https://t.example', 1500);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.result).toMatchObject({ timedOut: true, classification: 'timeout' });
@@ -145,14 +145,40 @@ describe('through the spawn thread (the service as built starts bench from a wor
     expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
   });
 
-  it('a thread that stops fails its waiting commands as a spawn error, and the next command gets a new thread', async () => {
-    const slow = threaded({ BENCH_SIM_LATENCY: 'set-config:2s' }).run(['--site', 'one.test', 'set-config', 'slow', '1'], { timeoutMs: 30_000 });
+  it('a host that dies fails its waiting commands as a spawn error, and the next command gets a new host', async () => {
+    const slow = hosted({ BENCH_SIM_LATENCY: 'set-config:2s' }).run(['--site', 'one.test', 'set-config', 'slow', '1'], { timeoutMs: 30_000 });
     await new Promise((r) => setTimeout(r, 300));
-    await thread.close();
+    const pid = host.pid;
+    process.kill(pid, 'SIGKILL');
     const failed = await slow;
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
-    expect(failed.reason).toContain('spawn thread stopped');
-    expect((await threaded().run(['--site', 'one.test', 'set-config', 'after', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
+    expect(failed.reason).toContain('spawn host stopped');
+    expect((await hosted().run(['--site', 'one.test', 'set-config', 'after', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
+    expect(host.pid).not.toBe(pid);
+  });
+
+  it('leaves when its parent is killed', async () => {
+    const dist = join(process.cwd(), 'services/provisioning/dist/bench/spawn-host.js');
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { SpawnHost } = await import(${JSON.stringify(dist)});
+      const host = new SpawnHost(${JSON.stringify(script)}).warm();
+      console.log(host.pid);
+      setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = Number(await new Promise<string>((res) => parent.stdout.once('data', (d: Buffer) => res(d.toString()))));
+    expect(alive(pid)).toBe(true);
+    parent.kill('SIGKILL');
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((res) => setTimeout(res, 100));
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('ignores the Ctrl-C that reaches its process group, and leaves when its parent disconnects', async () => {
+    expect((await hosted().run(['--site', 'one.test', 'set-config', 'warm', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
+    const pid = host.pid;
+    process.kill(pid, 'SIGINT');
+    expect((await hosted().run(['--site', 'one.test', 'set-config', 'after-int', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
+    expect(host.pid).toBe(pid);
+    await host.close();
+    expect(alive(pid)).toBe(false);
   });
 });

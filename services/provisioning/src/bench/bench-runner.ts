@@ -6,14 +6,14 @@
 import { classifyFailure } from './classify.js';
 import { redact, redactArgs, tail } from './redact.js';
 import type { FailureClass } from '@tlc/tenant-events';
-import { defaultSpawner, type Spawner } from './spawn-thread.js';
+import { defaultSpawner, type Spawner } from './spawn-host.js';
 
 export interface BenchRunnerOptions {
   readonly bin: string;
   readonly path: string;
   /** Extra variables passed through besides the allow-list (e.g. the simulator's controls). */
   readonly env?: NodeJS.ProcessEnv;
-  /** Who starts the process: by default the spawn thread (spawn-thread.ts). */
+  /** Who starts the process: by default the spawn host (spawn-host.ts). */
   readonly spawner?: Spawner;
 }
 

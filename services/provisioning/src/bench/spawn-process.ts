@@ -1,7 +1,7 @@
 /**
  * One bench process: execa with an argument array (never a shell), its own process group, a
  * timeout that kills the whole group. Plain data in and out, so it can run on the event loop or
- * on the spawn thread (spawn-thread.ts) alike.
+ * in the spawn host (spawn-host.ts) alike.
  */
 import { execa } from 'execa';
 
