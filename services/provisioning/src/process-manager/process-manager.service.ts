@@ -31,6 +31,13 @@ import { HEAVY_STEP_NAMES, StepWork, stepTimeoutMs } from './step-work.js';
 import { PM_CONFIG, STEP_WORK } from './tokens.js';
 
 const TERMINAL = new Set(['None', 'Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
+/**
+ * The order side-by-side steps start in (their StartSteps are appended one after another): the
+ * ones with two bench commands in a row first, since the last step to finish sets when the
+ * tenant is Active (a warm claim: add-domain + set-config, generate_keys + read the key, then
+ * the one add-system-manager).
+ */
+const START_ORDER: Partial<Record<StepRef['step'], number>> = { 'set-host-name': 0, 'api-keys': 1, 'add-system-manager': 2 };
 type Data<T extends TenantCommand['type']> = Extract<TenantCommand, { type: T }>['data'];
 
 /** When the step's last attempt failed and asked to be retried later: that time, else undefined. */
@@ -171,6 +178,7 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
    */
   private async advance(tenantId: string): Promise<boolean> {
     const { state, recorded } = await this.repository.load(tenantId);
+    if (state.standbySite && state.status !== 'Provisioning') this.pool.claimFinished(tenantId);
     if (TERMINAL.has(state.status)) {
       this.inFlight.delete(tenantId);
       return false;
@@ -208,7 +216,7 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
       return [{ ref: { step: 'drop-site' }, attempt: made + 1 }];
     }
     const moves: Array<{ ref: StepRef; attempt: number }> = [];
-    for (const step of startableSteps(state)) {
+    for (const step of [...startableSteps(state)].sort((a, b) => (START_ORDER[a.step] ?? 0) - (START_ORDER[b.step] ?? 0))) {
       const lease = leaseOf(state, step.key);
       if (lease && Date.parse(lease.leaseExpiresAt) > now) {
         waitFor(lease.leaseExpiresAt, 50);
