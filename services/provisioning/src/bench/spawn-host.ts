@@ -32,11 +32,6 @@ export class SpawnHost {
 
   constructor(private readonly script: string) {}
 
-  /** Commands sent and not answered yet. */
-  get waiting(): number {
-    return this.pending.size;
-  }
-
   /** The host's pid while it runs. */
   get pid(): number | undefined {
     return this.child?.pid;
@@ -125,6 +120,7 @@ let chosen: Spawner | undefined;
 export function defaultSpawner(): Spawner {
   if (chosen) return chosen;
   if (!existsSync(HOST_MAIN)) return (chosen = spawnProcess);
-  const hosts = Array.from({ length: Number(process.env.XHOSTS ?? 1) }, () => new SpawnHost(HOST_MAIN).warm());
-  return (chosen = (req) => hosts.reduce((a, b) => (b.waiting < a.waiting ? b : a)).run(req));
+  // One host: with two or three the B5 warm path was no faster (the forks then fight for the two cores).
+  const host = new SpawnHost(HOST_MAIN).warm();
+  return (chosen = (req) => host.run(req));
 }
