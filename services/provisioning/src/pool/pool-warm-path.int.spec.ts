@@ -23,10 +23,13 @@ describe('warm path through the process manager', () => {
   afterEach(async () => {
     await h?.close();
     delete process.env.BENCH_SIM_FAIL;
+    delete process.env.BENCH_SIM_LATENCY;
   });
 
   it('a signup with a ready standby site is Active without new-site or install-app; its history names the site', async () => {
     process.env.BENCH_SIM_FAIL = '';
+    // A slow step keeps the claim finishing for a while: the refill must wait for it.
+    process.env.BENCH_SIM_LATENCY = 'add-system-manager:800ms';
     h = await startPoolHarness(env);
     await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
     const tenantId = await h.signup('w1');
@@ -43,6 +46,14 @@ describe('warm path through the process manager', () => {
     // The site is the tenant's now: it stays Claimed, and the pool is refilled to 2 ready.
     expect(h.index().get(site)?.status).toBe('Claimed');
     await waitFor('refilled', () => (h.index().counts().ready >= 2 ? true : undefined));
+    // The replacement's first bench command waited until the claim had finished (claim-activity.ts).
+    const at = (type: string) => Date.parse(events.find((e) => e.type === type)!.recordedAt);
+    const replacements = h.index().all().filter((s) => s.requestedAt && Date.parse(s.requestedAt) >= at('StandbySiteClaimed'));
+    expect(replacements.length).toBeGreaterThanOrEqual(1);
+    for (const r of replacements) {
+      const firstStep = (await h.stream(r.site)).find((e) => e.type === 'StandbyStepStarted')!;
+      expect(Date.parse(firstStep.recordedAt)).toBeGreaterThanOrEqual(at('TenantActivated'));
+    }
   });
 
   it('add-system-manager and api-keys both fail: the site holds nothing of the customer\'s and goes back to the pool', async () => {

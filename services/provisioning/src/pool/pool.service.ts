@@ -23,9 +23,10 @@ import { isPoolError } from './pool-error.js';
 import { StandbyBench } from './standby-bench.js';
 import { StandbyRepository } from './standby-repository.js';
 import { canTakeStandby, decideRecordClaim, settleClaim } from './tenant-claim.js';
+import { ClaimActivity } from './claim-activity.js';
 
 const MAX_TENANT_TRIES = 5;
-/** How long a claim's finishing steps may hold refills back (they take seconds on real bench). */
+/** The longest a refill step waits for claims to finish (they take seconds on real bench). */
 export const CLAIM_PRIORITY_MS = 10_000;
 
 @Injectable()
@@ -37,14 +38,8 @@ export class PoolService {
   faults?: PoolFaults;
   /** Set by the refiller: a claim wakes it, so the pool refills without waiting for its timer. */
   onClaimed?: () => void;
-  /**
-   * Claims of this instance whose tenant is still finishing (admin, API keys, host name): tenant
-   * id -> when claimed. Refills wait for them (`quiet`): a standby build's new-site is heavy, and
-   * starting it while a person waits for a claimed site slowed the claim down (B5) for the sake
-   * of a build that takes minutes anyway.
-   */
-  private readonly finishing = new Map<string, number>();
-  private readonly quietWaiters = new Set<() => void>();
+  /** Claims of this instance still finishing: refills wait for them (claim-activity.ts). */
+  readonly activity: ClaimActivity;
 
   constructor(
     @Inject(CONFIG) private readonly config: ProvisioningConfig,
@@ -55,6 +50,7 @@ export class PoolService {
     private readonly metrics: PoolMetrics,
   ) {
     this.bench = new StandbyBench(where, config.pool.stepTimeoutMs);
+    this.activity = new ClaimActivity(config.pool.refillIntervalMs, CLAIM_PRIORITY_MS);
   }
 
   get enabled(): boolean {
@@ -87,32 +83,11 @@ export class PoolService {
       await this.faults?.afterStandbyClaimed?.(site, tenantId);
     }
     const recorded = await this.settle(site, correlationId);
-    if (recorded) this.finishing.set(tenantId, Date.now());
+    if (recorded) this.activity.started(tenantId);
     if (recorded) this.metrics.claims.inc({ outcome: 'warm' });
     else this.metrics.misses.inc();
     this.onClaimed?.();
     return recorded ? site : undefined;
-  }
-
-  /** The process manager's word that a claimed tenant is no longer finishing (Active, rolling back, ...). */
-  claimFinished(tenantId: string): void {
-    if (!this.finishing.delete(tenantId) || this.finishing.size > 0) return;
-    for (const wake of this.quietWaiters) wake();
-    this.quietWaiters.clear();
-  }
-
-  /** Resolves when no claim of this instance is finishing; a claim older than CLAIM_PRIORITY_MS no longer counts. */
-  async quiet(): Promise<void> {
-    const now = Date.now();
-    for (const [tenantId, at] of this.finishing) if (now - at >= CLAIM_PRIORITY_MS) this.finishing.delete(tenantId);
-    if (this.finishing.size === 0) return;
-    const oldest = Math.min(...this.finishing.values());
-    let wake!: () => void;
-    const woken = new Promise<void>((r) => { wake = r; this.quietWaiters.add(r); });
-    const timer = setTimeout(wake, oldest + CLAIM_PRIORITY_MS - now);
-    await woken;
-    clearTimeout(timer);
-    this.quietWaiters.delete(wake);
   }
 
   /** Tries ready sites from a random offset (racing claimants spread out); each try is one append. */

@@ -147,7 +147,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   /** Waits for a free heavy-step slot without queueing ahead of tenants, nor beside a claim that is finishing. */
   private async inFreeSlot(fn: () => Promise<void>): Promise<void> {
     while (!this.stopped) {
-      await this.pool.quiet();
+      await this.pool.activity.quiet();
       if (await this.limiter.tryRun(async () => { if (!this.stopped) await fn(); })) return;
       await sleep(Math.min(250, this.config.pool.refillIntervalMs));
     }

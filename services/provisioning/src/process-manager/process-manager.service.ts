@@ -178,7 +178,8 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
    */
   private async advance(tenantId: string): Promise<boolean> {
     const { state, recorded } = await this.repository.load(tenantId);
-    if (state.standbySite && state.status !== 'Provisioning') this.pool.claimFinished(tenantId);
+    // A claimed tenant is finishing until it is Active or rolling back (refills wait for it).
+    if (state.standbySite && state.status !== 'Provisioning') this.pool.activity.finished(tenantId);
     if (TERMINAL.has(state.status)) {
       this.inFlight.delete(tenantId);
       return false;
