@@ -19,14 +19,24 @@ if (existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs) process.e
 mkdirSync(dirname(out), { recursive: true });
 // Built beside the target and renamed over it, so a client running meanwhile is never half-written.
 const tmp = `${out}.${process.pid}.tmp`;
+const cc = (extra) => execFileSync('cc', ['-std=c99', '-O2', '-Wall', '-Wextra', ...extra, '-o', tmp, src], { stdio: ['ignore', 'ignore', 'pipe'] });
+let linked = 'statically';
 try {
-  execFileSync('cc', ['-std=c99', '-O2', '-Wall', '-Wextra', '-o', tmp, src], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Static: no dynamic loader at each start, ~1 ms less CPU per bench command here (B4, B5).
+  cc(['-static']);
 } catch (e) {
   if (e.code === 'ENOENT') {
     console.log('bench-sim-client: no C compiler (cc) found, skipped; the simulator\'s daemon mode is unavailable, process mode works.');
     process.exit(0);
   }
-  throw e;
+  // No static C library (libc6-dev ships it; some images do not): link dynamically instead.
+  linked = 'dynamically';
+  try {
+    cc([]);
+  } catch (e2) {
+    process.stderr.write(String(e2.stderr ?? ''));
+    throw e2;
+  }
 }
 renameSync(tmp, out);
-console.log(`bench-sim-client: built ${out}`);
+console.log(`bench-sim-client: built ${out} (linked ${linked})`);
