@@ -3,8 +3,7 @@
  * of standby sites and with none, on the real provisioning service and the bench simulator with
  * latencies shaped like real bench scaled down 100x (new-site 20 s -> 200 ms, install-app 40 s ->
  * 400 ms, add-system-manager 2 s -> 20 ms, API keys 1 s -> 10 ms over its two `execute` calls
- * (5 ms each), add-domain 10 ms,
- * set-config 5 ms). Each run posts K signups one after another; before a warm run the pool is
+ * (5 ms each; a claim makes one, the standby build the other), add-domain 10 ms, set-config 5 ms). Each run posts K signups one after another; before a warm run the pool is
  * back at K ready sites, so every signup of it is a claim. Target: warm p95 <= cold p50 / 10.
  */
 import { randomBytes } from 'node:crypto';

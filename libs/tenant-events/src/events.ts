@@ -84,7 +84,8 @@ export type RolledBack = Evt<'RolledBack', { tenantId: string }>;
 export type SubdomainReleased = Evt<'SubdomainReleased', { tenantId: string; subdomain: string }>;
 export type TenantBroken = Evt<'TenantBroken', { tenantId: string; reason: string; step: StepRef }>;
 export type ProvisioningRetried = Evt<'ProvisioningRetried', { tenantId: string; provisioningAttempt: number }>;
-export type StandbySiteClaimed = Evt<'StandbySiteClaimed', { tenantId: string; standbySite: string }>;
+/** `apiKey`: the standby site's Administrator key, when it was made while building (api-keys then only rotates the secret). */
+export type StandbySiteClaimed = Evt<'StandbySiteClaimed', { tenantId: string; standbySite: string; apiKey?: string }>;
 export type TenantSuspended = Evt<'TenantSuspended', { tenantId: string; reason: string }>;
 export type TenantResumed = Evt<'TenantResumed', { tenantId: string }>;
 export type DeprovisionRequested = Evt<'DeprovisionRequested', { tenantId: string; reason: string }>;

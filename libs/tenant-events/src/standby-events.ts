@@ -6,8 +6,12 @@
  */
 import type { EventMetadata } from './metadata.js';
 
-/** The steps that build a standby site ahead of time, and the one that removes it. */
-export type StandbyStepName = 'new-site' | 'install-app' | 'drop-site';
+/**
+ * The steps that build a standby site ahead of time, and the one that removes it. `api-key` gives
+ * Administrator its API key (generate_keys, then read the key) so that a claim only rotates the
+ * secret: one bench command instead of two while a person waits.
+ */
+export type StandbyStepName = 'new-site' | 'install-app' | 'api-key' | 'drop-site';
 
 type Evt<T extends string, D> = {
   readonly type: T;
@@ -22,6 +26,8 @@ export type StandbyStepStarted = Evt<'StandbyStepStarted', {
 }>;
 export type StandbySiteCreated = Evt<'StandbySiteCreated', { site: string; dbName: string; durationMs: number }>;
 export type StandbyAppInstalled = Evt<'StandbyAppInstalled', { site: string; app: string; durationMs: number }>;
+/** Administrator's API key (not a secret: the secret made with it was never kept; a claim rotates it). */
+export type StandbyApiKeyCreated = Evt<'StandbyApiKeyCreated', { site: string; apiKey: string; durationMs: number }>;
 /** Every app is installed: the site may be claimed. `buildMs` runs from StandbyRequested. */
 export type StandbyReady = Evt<'StandbyReady', { site: string; buildMs: number }>;
 export type StandbyBuildFailed = Evt<'StandbyBuildFailed', {
@@ -38,6 +44,7 @@ export type StandbyEvent =
   | StandbyStepStarted
   | StandbySiteCreated
   | StandbyAppInstalled
+  | StandbyApiKeyCreated
   | StandbyReady
   | StandbyBuildFailed
   | StandbyClaimed
@@ -48,12 +55,12 @@ export type StandbyEventType = StandbyEvent['type'];
 export type StandbyEventDraft = StandbyEvent extends infer E ? (E extends StandbyEvent ? Pick<E, 'type' | 'data'> : never) : never;
 
 export const STANDBY_EVENT_TYPES = [
-  'StandbyRequested', 'StandbyStepStarted', 'StandbySiteCreated', 'StandbyAppInstalled', 'StandbyReady',
+  'StandbyRequested', 'StandbyStepStarted', 'StandbySiteCreated', 'StandbyAppInstalled', 'StandbyApiKeyCreated', 'StandbyReady',
   'StandbyBuildFailed', 'StandbyClaimed', 'StandbyReturned', 'StandbyDropped',
 ] as const satisfies readonly StandbyEventType[];
 
 export const STANDBY_SCHEMA_VERSIONS: Readonly<Record<StandbyEventType, number>> = Object.freeze({
-  StandbyRequested: 1, StandbyStepStarted: 1, StandbySiteCreated: 1, StandbyAppInstalled: 1, StandbyReady: 1,
+  StandbyRequested: 1, StandbyStepStarted: 1, StandbySiteCreated: 1, StandbyAppInstalled: 1, StandbyApiKeyCreated: 1, StandbyReady: 1,
   StandbyBuildFailed: 1, StandbyClaimed: 1, StandbyReturned: 1, StandbyDropped: 1,
 });
 

@@ -26,6 +26,8 @@ export interface StandbyState {
   readonly siteMayExist: boolean;
   readonly dbName?: string;
   readonly installed: readonly string[];
+  /** Administrator's API key, made while building (sites built before that step existed have none). */
+  readonly apiKey?: string;
   readonly running?: StandbyRunning;
   /** Attempts made per step key (`new-site`, `install-app:erpnext`, `drop-site`). */
   readonly attempts: Readonly<Record<string, number>>;
@@ -53,7 +55,8 @@ export function nextStandbyStep(s: StandbyState): { step: StandbyStepName; app?:
   if (s.status !== 'Building') return undefined;
   if (!s.siteCreated) return { step: 'new-site' };
   const app = s.apps.find((a) => !s.installed.includes(a));
-  return app === undefined ? undefined : { step: 'install-app', app };
+  if (app !== undefined) return { step: 'install-app', app };
+  return s.apiKey === undefined ? { step: 'api-key' } : undefined;
 }
 
 export function evolveStandby(state: StandbyState, event: StandbyEvent, revision = state.revision + 1): StandbyState {
@@ -80,6 +83,8 @@ function applyStandby(s: StandbyState, event: StandbyEvent, at: string): Partial
       return { siteCreated: true, siteMayExist: true, dbName: event.data.dbName, running: undefined };
     case 'StandbyAppInstalled':
       return { installed: [...s.installed, event.data.app], running: undefined };
+    case 'StandbyApiKeyCreated':
+      return { apiKey: event.data.apiKey, running: undefined };
     case 'StandbyReady':
       return { status: 'Ready', readyAt: at, running: undefined };
     case 'StandbyBuildFailed':

@@ -65,6 +65,8 @@ export interface TenantState {
   /** What set-host-name wrote (a URL when SITE_URL_TEMPLATE gave one): activation's site URL. */
   readonly hostName?: string;
   readonly standbySite?: string;
+  /** The claimed standby site's Administrator API key, made while it was built. */
+  readonly standbyApiKey?: string;
   readonly lastError?: { readonly step: StepRef; readonly reason: string; readonly at: string; readonly classification: string };
   /** 1 for the first provisioning, +1 per retry after a rollback. */
   readonly provisioningAttempt: number;
@@ -171,13 +173,13 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
       return {
         status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
         subdomainReleased: false, lastError: undefined, leases: [], siteMayExist: false, dbName: undefined, hostName: undefined,
-        apiKey: undefined, standbySite: undefined,
+        apiKey: undefined, standbySite: undefined, standbyApiKey: undefined,
       };
     case 'StandbySiteClaimed':
       // The standby site was created with every app ahead of time: those steps are done, and
       // the rest of the plan (admin, API keys, host name) runs on the standby site.
       return {
-        standbySite: event.data.standbySite, siteMayExist: true,
+        standbySite: event.data.standbySite, standbyApiKey: event.data.apiKey, siteMayExist: true,
         status: state.status === 'Requested' ? 'Provisioning' : state.status,
         steps: state.steps.map((x) => (x.step === 'new-site' || x.step === 'install-app' ? { ...x, status: 'succeeded' as const, endedAt: at, durationMs: 0 } : x)),
       };

@@ -31,7 +31,7 @@ export function timeline(events: readonly RecordedEvent[]): TimelineEntry[] {
 
 /** The state for people and auditors: what `foldTenant` knows, minus every secret it carries. */
 export function publicState(s: TenantState): Record<string, unknown> {
-  const { adminPassword: _pw, adminPasswordHash: _hash, lastHash: _h, apiKey: _key, ...rest } = s;
+  const { adminPassword: _pw, adminPasswordHash: _hash, lastHash: _h, apiKey: _key, standbyApiKey: _standbyKey, ...rest } = s;
   return rest;
 }
 

@@ -96,22 +96,33 @@ export class BenchOperations {
     return done(r, () => r.ok && r.stdout.trim().length > 0);
   }
 
+  /**
+   * generate_keys alone: a new secret (the key stays; it is set only when empty). For a user whose
+   * key is already known, e.g. a standby site's Administrator.
+   */
+  async rotateApiSecret(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiSecret: string }>> {
+    const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${check(user, USER, 'user')}']`, timeoutMs, []);
+    if (!gen.ok) return { ok: false, result: gen };
+    const apiSecret = parseSecret(gen.stdout);
+    // The secret is in gen's stdout: keep it out of anything a caller might log.
+    const result = { ...gen, stdout: '', stdoutTail: '' };
+    if (!apiSecret) return { ok: false, result: { ...result, ok: false, classification: 'permanent', reason: 'bench returned no API secret', timedOut: false } };
+    return { ok: true, value: { apiSecret }, result };
+  }
+
   /** generate_keys (a new secret every time; the key is set only once), then read the key. */
   async generateApiKeys(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiKey: string; apiSecret: string }>> {
     const u = check(user, USER, 'user');
-    const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${u}']`, timeoutMs, []);
-    if (!gen.ok) return { ok: false, result: gen };
-    const apiSecret = parseSecret(gen.stdout);
+    const rotated = await this.rotateApiSecret(site, u, timeoutMs);
+    if (!rotated.ok) return rotated;
+    const { apiSecret } = rotated.value;
     const get = await this.execute(site, 'frappe.db.get_value', `['User', '${u}', 'api_key']`, timeoutMs, [apiSecret]);
     // Two bench invocations: the step's time inside bench is both (bench B4 subtracts it).
-    const durationMs = gen.durationMs + get.durationMs;
+    const durationMs = rotated.result.durationMs + get.durationMs;
     if (!get.ok) return { ok: false, result: { ...get, durationMs } };
     const apiKey = get.stdout.trim();
-    if (!apiSecret || !apiKey) {
-      return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key or secret', timedOut: false, stdoutTail: '', durationMs } };
-    }
-    // The secret is in gen's stdout: keep it out of anything a caller might log.
-    return { ok: true, value: { apiKey, apiSecret }, result: { ...gen, stdout: '', stdoutTail: '', durationMs } };
+    if (!apiKey) return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key', timedOut: false, stdoutTail: '', durationMs } };
+    return { ok: true, value: { apiKey, apiSecret }, result: { ...rotated.result, durationMs } };
   }
 
   async setHostName(site: string, hostName: string, timeoutMs: number): Promise<Outcome<object>> {

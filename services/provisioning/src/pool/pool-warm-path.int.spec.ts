@@ -5,7 +5,7 @@
  * admin user exists drops the site and the refiller replaces it. The admin and API-key steps run
  * side by side, so "nothing of the customer's" means both failed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { tenantStream } from '@tlc/tenant-events';
@@ -16,6 +16,19 @@ jest.setTimeout(300_000);
 const types = async (h: PoolHarness, stream: string) => (await h.stream(stream)).map((e) => e.type);
 const lastOf = async (h: PoolHarness, tenantId: string, wanted: string[]) =>
   waitFor(`tenant ${tenantId} to reach ${wanted.join('/')}`, async () => ((await types(h, tenantStream(tenantId))).some((t) => wanted.includes(t)) ? true : undefined), 120_000);
+/** generate_keys calls the simulator logged on `site` (its build's api-key step, a claim's new secret, a return's). */
+const generateKeys = (h: PoolHarness, site: string): number => readFileSync(join(h.benchPath, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n')
+  .map((l) => JSON.parse(l) as { event: string; site?: string; argv: string[] })
+  .filter((l) => l.event === 'exit' && l.site === site && l.argv.includes('frappe.core.doctype.user.user.generate_keys')).length;
+/** Builds the pool without failures, then restarts the app with these ones (the builds' own bench calls must not fail). */
+async function readyThenFail(fail: string): Promise<PoolHarness> {
+  const h = await startPoolHarness(env);
+  await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+  process.env.BENCH_SIM_FAIL = fail;
+  await h.restart();
+  await waitFor('2 ready after the restart', () => (h.index().counts().ready >= 2 ? true : undefined));
+  return h;
+}
 const env = { POOL_SIZE: '2', PROVISIONING_CONCURRENCY: '2', PM_BACKOFF_BASE_MS: '50', PM_SCAN_INTERVAL_MS: '200', SITE_URL_TEMPLATE: 'http://{subdomain}.example.localhost:3000' };
 
 describe('warm path through the process manager', () => {
@@ -41,6 +54,11 @@ describe('warm path through the process manager', () => {
     expect(t).not.toContain('AppInstalled');
     const site = (events.find((e) => e.type === 'StandbySiteClaimed')!.data as { standbySite: string }).standbySite;
     expect(site).toMatch(/^standby-[0-9a-f]{8}$/);
+    // Administrator's key was made while building; the claim only rotated the secret (one bench call, not two).
+    const built = (await h.stream(site)).find((e) => e.type === 'StandbyApiKeyCreated')!.data as { apiKey: string };
+    expect((events.find((e) => e.type === 'ApiKeysIssued')!.data as { apiKey: string }).apiKey).toBe(built.apiKey);
+    expect(built.apiKey).toMatch(/^[0-9a-f]{15}$/);
+    expect(generateKeys(h, site)).toBe(2);
     expect(t.indexOf('StandbySiteClaimed')).toBeLessThan(t.indexOf('StepStarted'));
     expect(h.siteConfig(site)).toMatchObject({ domains: ['shop-w1.example.localhost'], host_name: 'http://shop-w1.example.localhost:3000' });
     // The site is the tenant's now: it stays Claimed, and the pool is refilled to 2 ready.
@@ -57,9 +75,7 @@ describe('warm path through the process manager', () => {
   });
 
   it('add-system-manager and api-keys both fail: the site holds nothing of the customer\'s and goes back to the pool', async () => {
-    process.env.BENCH_SIM_FAIL = 'add-system-manager,execute:frappe.core.doctype.user.user.generate_keys';
-    h = await startPoolHarness(env);
-    await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+    h = await readyThenFail('add-system-manager,execute:frappe.core.doctype.user.user.generate_keys*1');
     const tenantId = await h.signup('f1');
     await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
     const events = await h.stream(tenantStream(tenantId));
@@ -72,10 +88,21 @@ describe('warm path through the process manager', () => {
     expect(h.index().get(site)?.status).toBe('Ready');
   });
 
+  it('the API secret was issued but the admin user failed: the secret is rotated away and the site goes back to the pool', async () => {
+    h = await readyThenFail('add-system-manager');
+    const tenantId = await h.signup('f3');
+    await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
+    const events = await h.stream(tenantStream(tenantId));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['StandbySiteClaimed', 'ApiKeysIssued', 'StepFailed', 'RolledBack']));
+    const site = (events.find((e) => e.type === 'StandbySiteClaimed')!.data as { standbySite: string }).standbySite;
+    expect((await types(h, site)).slice(-2)).toEqual(['StandbyClaimed', 'StandbyReturned']);
+    // Built, claimed, returned: the secret the rolled-back tenant holds no longer works.
+    expect(generateKeys(h, site)).toBe(3);
+    expect(h.index().get(site)?.status).toBe('Ready');
+  });
+
   it('api-keys fails after the admin user exists: the site is dropped and replaced', async () => {
-    process.env.BENCH_SIM_FAIL = 'execute:frappe.core.doctype.user.user.generate_keys';
-    h = await startPoolHarness(env);
-    await waitFor('2 ready', () => (h.index().counts().ready >= 2 ? true : undefined));
+    h = await readyThenFail('execute:frappe.core.doctype.user.user.generate_keys*1');
     const before = h.index().ready().map((s) => s.site);
     const tenantId = await h.signup('f2');
     await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);

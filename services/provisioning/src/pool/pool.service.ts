@@ -134,7 +134,7 @@ export class PoolService {
       // The claim itself is only appends: the customer's domain is attached by the tenant's own
       // set-host-name step (step-work.ts), which runs beside the admin and API-key steps.
       try {
-        await this.tenants.append(t, tenantId, decideRecordClaim(t, site), this.meta(correlationId, `record/${claimId}`));
+        await this.tenants.append(t, tenantId, decideRecordClaim(t, site, s.apiKey), this.meta(correlationId, `record/${claimId}`));
         this.logger.log({ msg: 'standby site claimed', site, tenantId, correlationId });
         return true;
       } catch (e) {
@@ -145,9 +145,14 @@ export class PoolService {
     return false;
   }
 
-  /** Detaches the customer's name and puts the site back as Ready; if it cannot be detached, it is dropped. */
+  /**
+   * Detaches the customer's name, gives Administrator a new API secret nobody holds (the claimant
+   * may have been issued one) and puts the site back as Ready; if that fails, it is dropped.
+   */
   async returnSite(site: string, tenantId: string, reason: string, correlationId: string, claimId: string): Promise<void> {
-    const detached = await this.bench.detachDomain(site);
+    const { state: s } = await this.standbys.load(site);
+    let detached = await this.bench.detachDomain(site);
+    if (detached.ok && s.apiKey) detached = await this.bench.rotateApiSecret(site);
     if (!detached.ok) {
       this.logger.warn({ msg: 'could not detach a returned standby site; it stays claimed and is replaced', site, tenantId });
       this.metrics.releases.inc({ outcome: 'kept' });
@@ -176,7 +181,7 @@ export class PoolService {
     // A redo after a crash: this tenant already gave it back.
     if (last?.type === 'StandbyReturned' && (last.data as { tenantId?: string }).tenantId === t.tenantId) return true;
     if (s.status !== 'Claimed' || s.claimedBy !== t.tenantId) return false;
-    if (!(await this.bench.isClean(site, t.adminEmail))) {
+    if (!(await this.bench.isClean(site, t.adminEmail, s.apiKey))) {
       this.metrics.releases.inc({ outcome: 'dropped' });
       return false;
     }

@@ -169,7 +169,9 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
           data: { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt, runnerId: this.pool.runnerId, leaseExpiresAt: new Date(Date.now() + this.leaseMs()).toISOString() },
         }));
         if (!started) return;
-        outcome = next.step === 'new-site' ? await this.pool.bench.newSite(site) : await this.pool.bench.installApp(site, next.app ?? '');
+        outcome = next.step === 'new-site' ? await this.pool.bench.newSite(site)
+          : next.step === 'api-key' ? await this.pool.bench.createApiKey(site)
+            : await this.pool.bench.installApp(site, next.app ?? '');
       });
       if (!outcome) return; // stopped, or another runner took the step
       const data = { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt };
@@ -180,8 +182,8 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
         await this.drop(site);
         return;
       }
-      const dbName = outcome.dbName;
-      const done = await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: meta(), data: { ...data, durationMs: outcome!.durationMs, ...(dbName ? { dbName } : {}) } }));
+      const { dbName, apiKey } = outcome;
+      const done = await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: meta(), data: { ...data, durationMs: outcome!.durationMs, ...(dbName ? { dbName } : {}), ...(apiKey ? { apiKey } : {}) } }));
       if (!done) return;
       const ready = done.events.find((e) => e.type === 'StandbyReady');
       if (ready && ready.type === 'StandbyReady') {

@@ -23,11 +23,12 @@ export interface BenchOutcome {
   readonly durationMs: number;
   readonly timedOut: boolean;
   readonly dbName?: string;
+  readonly apiKey?: string;
 }
 
-const outcome = (r: BenchResult, dbName?: string): BenchOutcome => ({
+const outcome = (r: BenchResult, extra: { dbName?: string; apiKey?: string } = {}): BenchOutcome => ({
   ok: r.ok, exitCode: r.exitCode, stderrTail: r.ok ? r.stderrTail : `${r.reason}\n${r.stderrTail}`.trim(), durationMs: r.durationMs,
-  timedOut: r.ok ? false : r.timedOut, ...(dbName ? { dbName } : {}),
+  timedOut: r.ok ? false : r.timedOut, ...(extra.dbName ? { dbName: extra.dbName } : {}), ...(extra.apiKey ? { apiKey: extra.apiKey } : {}),
 });
 /** Two commands as one outcome: the first failure, or the second result with both durations. */
 const both = (a: BenchOutcome, b: BenchOutcome): BenchOutcome => (a.ok ? { ...b, durationMs: a.durationMs + b.durationMs } : a);
@@ -53,11 +54,25 @@ export class StandbyBench {
    */
   async newSite(site: string): Promise<BenchOutcome> {
     const r = await this.ops.newSite({ site, adminPassword: randomBytes(18).toString('base64url'), root: this.where.root, force: false }, this.timeoutMs);
-    return outcome(r.result, r.ok ? r.value.dbName : undefined);
+    return outcome(r.result, r.ok ? { dbName: r.value.dbName } : {});
   }
 
   async installApp(site: string, app: string): Promise<BenchOutcome> {
     return outcome((await this.ops.installApp(site, app, this.timeoutMs)).result);
+  }
+
+  /**
+   * Administrator's API key, made now so that a claim needs one bench command (a new secret)
+   * instead of two. The secret made with it is dropped here: nobody ever holds it.
+   */
+  async createApiKey(site: string): Promise<BenchOutcome> {
+    const r = await this.ops.generateApiKeys(site, 'Administrator', LIGHT_MS);
+    return outcome(r.result, r.ok ? { apiKey: r.value.apiKey } : {});
+  }
+
+  /** A new Administrator API secret that nobody holds: what a returned site gets, in case the claimant was issued one. */
+  async rotateApiSecret(site: string): Promise<BenchOutcome> {
+    return outcome((await this.ops.rotateApiSecret(site, 'Administrator', LIGHT_MS)).result);
   }
 
   async dropSite(site: string): Promise<BenchOutcome> {
@@ -72,13 +87,15 @@ export class StandbyBench {
   }
 
   /**
-   * True when nothing of a customer's is on the site: the user does not exist and Administrator
-   * has no API key. Asked of the site itself, so a step that crashed after committing is seen.
+   * True when nothing of a customer's is on the site: the user does not exist and Administrator's
+   * API key is still the one made while building (none, on a site built before that step). A
+   * secret the claimant may have been issued is rotated away when the site goes back (PoolService).
+   * Asked of the site itself, so a step that crashed after committing is seen.
    */
-  async isClean(site: string, adminEmail: string): Promise<boolean> {
+  async isClean(site: string, adminEmail: string, builtKey = ''): Promise<boolean> {
     const user = await this.ops.userExists(site, adminEmail, LIGHT_MS);
     if (!user.ok || user.value) return false;
     const key = await this.runner.run(['--site', site, 'execute', 'frappe.db.get_value', '--args', "['User', 'Administrator', 'api_key']"], { timeoutMs: LIGHT_MS });
-    return key.ok && key.stdout.trim() === '';
+    return key.ok && key.stdout.trim() === builtKey;
   }
 }

@@ -15,7 +15,7 @@ type StepData = { site: string; step: StandbyStepName; app?: string; attempt: nu
 export type StandbyCommand =
   | Cmd<'RequestStandby', { site: string; apps: readonly string[] }>
   | Cmd<'StartStandbyStep', StepData & { runnerId: string; leaseExpiresAt: string }>
-  | Cmd<'RecordStandbyStepSucceeded', StepData & { durationMs: number; dbName?: string; archivedTo?: string; reason?: string }>
+  | Cmd<'RecordStandbyStepSucceeded', StepData & { durationMs: number; dbName?: string; apiKey?: string; archivedTo?: string; reason?: string }>
   | Cmd<'RecordStandbyStepFailed', StepData & { exitCode: number | null; reason: string; stderrTail: string }>
   /** A build whose runner died (lease expired, or silent between steps): fail it so it is dropped. */
   | Cmd<'AbandonStandby', { site: string; reason: string; silentSince: string }>
@@ -43,6 +43,9 @@ export function decideStandby(command: StandbyCommand, s: StandbyState): Standby
           return finishBuild(s, { type: 'StandbySiteCreated', data: { site, dbName: d.dbName, durationMs: d.durationMs } }, command.metadata.now);
         case 'install-app':
           return finishBuild(s, { type: 'StandbyAppInstalled', data: { site, app: d.app ?? '', durationMs: d.durationMs } }, command.metadata.now);
+        case 'api-key':
+          if (!d.apiKey) throw new PoolError('POOL.BAD_STEP_RESULT', 'The api-key step reported no key.');
+          return finishBuild(s, { type: 'StandbyApiKeyCreated', data: { site, apiKey: d.apiKey, durationMs: d.durationMs } }, command.metadata.now);
         case 'drop-site':
           return [{ type: 'StandbyDropped', data: { site, reason: d.reason ?? s.lastError ?? 'dropped', ...(d.archivedTo ? { archivedTo: d.archivedTo } : {}), durationMs: d.durationMs } }];
         default:
@@ -101,7 +104,8 @@ function assertRunning(s: StandbyState, d: StepData): void {
 function finishBuild(s: StandbyState, done: StandbyEventDraft, now: string): StandbyEventDraft[] {
   const installed = done.type === 'StandbyAppInstalled' ? [...s.installed, done.data.app] : s.installed;
   const created = s.siteCreated || done.type === 'StandbySiteCreated';
-  if (!created || s.apps.some((a) => !installed.includes(a))) return [done];
+  const keyed = s.apiKey !== undefined || done.type === 'StandbyApiKeyCreated';
+  if (!created || s.apps.some((a) => !installed.includes(a)) || !keyed) return [done];
   const buildMs = s.requestedAt ? Math.max(0, ms(now) - ms(s.requestedAt)) : 0;
   return [done, { type: 'StandbyReady', data: { site: s.site, buildMs } }];
 }

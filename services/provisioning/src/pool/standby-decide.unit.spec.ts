@@ -21,22 +21,28 @@ function rejects(fn: () => unknown, code: string): void {
 }
 
 const requested: StandbyEventDraft = { type: 'StandbyRequested', data: { site: SITE, apps: ['erpnext', 'hrms'] } };
-const started = (step: 'new-site' | 'install-app' | 'drop-site', app?: string, attempt = 1, lease = at(60)): StandbyEventDraft =>
+const started = (step: 'new-site' | 'install-app' | 'api-key' | 'drop-site', app?: string, attempt = 1, lease = at(60)): StandbyEventDraft =>
   ({ type: 'StandbyStepStarted', data: { site: SITE, step, ...(app ? { app } : {}), attempt, runnerId: 'r1', leaseExpiresAt: lease } });
 const created: StandbyEventDraft = { type: 'StandbySiteCreated', data: { site: SITE, dbName: '_abc', durationMs: 5 } };
 const installed = (app: string): StandbyEventDraft => ({ type: 'StandbyAppInstalled', data: { site: SITE, app, durationMs: 5 } });
-const readyHistory: StandbyEventDraft[] = [requested, started('new-site'), created, started('install-app', 'erpnext'), installed('erpnext'), started('install-app', 'hrms'), installed('hrms'), { type: 'StandbyReady', data: { site: SITE, buildMs: 10 } }];
+const keyed: StandbyEventDraft = { type: 'StandbyApiKeyCreated', data: { site: SITE, apiKey: 'k0123456789abcd', durationMs: 4 } };
+const readyHistory: StandbyEventDraft[] = [requested, started('new-site'), created, started('install-app', 'erpnext'), installed('erpnext'), started('install-app', 'hrms'), installed('hrms'), started('api-key'), keyed, { type: 'StandbyReady', data: { site: SITE, buildMs: 10 } }];
 const claimed: StandbyEventDraft = { type: 'StandbyClaimed', data: { site: SITE, tenantId: 't1' } };
 
 describe('standby decide/evolve', () => {
-  it('builds new-site, then each app in order, and the last install makes the site Ready in the same decision', () => {
+  it('builds new-site, then each app in order, then Administrator\'s API key, which makes the site Ready in the same decision', () => {
     expect(nextStandbyStep(fold([requested]))).toEqual({ step: 'new-site' });
     expect(nextStandbyStep(fold([requested, started('new-site'), created]))).toEqual({ step: 'install-app', app: 'erpnext' });
-    const last = decide({ type: 'RecordStandbyStepSucceeded', data: { site: SITE, step: 'install-app', app: 'hrms', attempt: 1, durationMs: 7 }, metadata: meta(at(12)) },
-      readyHistory.slice(0, 6), [T0, T0, T0, T0, T0, T0]);
-    expect(last).toEqual([installed('hrms').type === 'StandbyAppInstalled' ? { type: 'StandbyAppInstalled', data: { site: SITE, app: 'hrms', durationMs: 7 } } : null, { type: 'StandbyReady', data: { site: SITE, buildMs: 12000 } }]);
+    const lastApp = decide({ type: 'RecordStandbyStepSucceeded', data: { site: SITE, step: 'install-app', app: 'hrms', attempt: 1, durationMs: 7 } }, readyHistory.slice(0, 6));
+    expect(lastApp).toEqual([{ type: 'StandbyAppInstalled', data: { site: SITE, app: 'hrms', durationMs: 7 } }]);
+    expect(nextStandbyStep(fold(readyHistory.slice(0, 7)))).toEqual({ step: 'api-key' });
+    const last = decide({ type: 'RecordStandbyStepSucceeded', data: { site: SITE, step: 'api-key', attempt: 1, durationMs: 4, apiKey: 'k0123456789abcd' }, metadata: meta(at(12)) },
+      readyHistory.slice(0, 8), readyHistory.slice(0, 8).map(() => T0));
+    expect(last).toEqual([keyed, { type: 'StandbyReady', data: { site: SITE, buildMs: 12000 } }]);
+    rejects(() => decide({ type: 'RecordStandbyStepSucceeded', data: { site: SITE, step: 'api-key', attempt: 1, durationMs: 4 } }, readyHistory.slice(0, 8)), 'POOL.BAD_STEP_RESULT');
     const s = fold(readyHistory);
-    expect(s).toMatchObject({ status: 'Ready', siteCreated: true, installed: ['erpnext', 'hrms'], dbName: '_abc', running: undefined });
+    expect(s).toMatchObject({ status: 'Ready', siteCreated: true, installed: ['erpnext', 'hrms'], apiKey: 'k0123456789abcd', dbName: '_abc', running: undefined });
+    expect(nextStandbyStep(s)).toBeUndefined();
   });
 
   it('refuses a step out of order, a held lease, an old attempt, and a result from a stale runner', () => {

@@ -16,13 +16,13 @@ export function canTakeStandby(t: TenantState): boolean {
   return newSite !== undefined && newSite.status === 'pending' && newSite.attempts === 0;
 }
 
-/** [] when this very claim is already recorded (a redo). */
-export function decideRecordClaim(t: TenantState, site: string): TenantDraft[] {
+/** [] when this very claim is already recorded (a redo). `apiKey`: the site's Administrator key, made while building. */
+export function decideRecordClaim(t: TenantState, site: string, apiKey?: string): TenantDraft[] {
   if (t.standbySite === site) return [];
   if (!canTakeStandby(t)) {
     throw new PoolError('POOL.TENANT_CANNOT_TAKE_STANDBY', `Tenant ${t.tenantId || '?'} (${t.status}) can no longer take a standby site.`);
   }
-  return [{ type: 'StandbySiteClaimed', data: { tenantId: t.tenantId, standbySite: site } }];
+  return [{ type: 'StandbySiteClaimed', data: { tenantId: t.tenantId, standbySite: site, ...(apiKey ? { apiKey } : {}) } }];
 }
 
 export type ClaimSettlement = 'in-use' | 'record' | 'return';
