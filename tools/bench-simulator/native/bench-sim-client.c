@@ -61,9 +61,26 @@ static int read_all(int fd, char *p, size_t n) {
   return 0;
 }
 
+/*
+ * Frames are gathered and sent in one write when the request is complete ('g') and at once
+ * after it ('k'): one write instead of two per argument and variable, so the daemon wakes once.
+ */
+static char *out;
+static size_t out_len, out_cap;
+
 static void send_frame(char type, const char *data, size_t len) {
+  if (out_len + 5 + len > out_cap) {
+    out_cap = (out_len + 5 + len) * 2;
+    out = realloc(out, out_cap);
+    if (!out) die("out of memory");
+  }
   char head[5] = { type, (char)(len >> 24), (char)(len >> 16), (char)(len >> 8), (char)len };
-  if (write_all(sock, head, 5) < 0 || write_all(sock, data, len) < 0) die("lost the connection to the bench-sim daemon");
+  memcpy(out + out_len, head, 5);
+  memcpy(out + out_len + 5, data, len);
+  out_len += 5 + len;
+  if (type != 'g' && type != 'k') return;
+  if (write_all(sock, out, out_len) < 0) die("lost the connection to the bench-sim daemon");
+  out_len = 0;
 }
 
 static void send_str(char type, const char *s) { send_frame(type, s, strlen(s)); }

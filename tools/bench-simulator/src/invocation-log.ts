@@ -47,10 +47,17 @@ export const logFile = (benchRoot: string, env: NodeJS.ProcessEnv): string =>
   env.BENCH_SIM_LOG ?? join(benchRoot, 'logs', 'bench-sim.jsonl');
 
 export function writeLog(file: string, line: LogLine): void {
+  // One write of one line below PIPE_BUF: concurrent writers (O_APPEND) never interleave.
+  const text = JSON.stringify(line) + '\n';
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    // One write of one line below PIPE_BUF: concurrent writers (O_APPEND) never interleave.
-    appendFileSync(file, JSON.stringify(line) + '\n');
+    try {
+      appendFileSync(file, text);
+    } catch (e) {
+      // The folder is made on first use only (two lines per command: a mkdir each was wasted work).
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, text);
+    }
   } catch {
     /* logging must never change the command's outcome */
   }

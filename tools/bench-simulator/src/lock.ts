@@ -60,9 +60,18 @@ export interface LockOwner {
  * which Frappe's locks use. A lock held for microseconds (the site database's) polls faster.
  */
 export async function withFileLock<T>(file: string, name: string, owner: LockOwner, fn: () => Promise<T>, timeoutMs = 1000, pollMs = 50): Promise<T> {
-  mkdirSync(dirname(file), { recursive: true });
+  const take = (): boolean => {
+    try {
+      return tryTake(file, owner.pid);
+    } catch (e) {
+      // The locks folder is made on first use only, not before every take.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(file), { recursive: true });
+      return tryTake(file, owner.pid);
+    }
+  };
   const deadline = Date.now() + timeoutMs;
-  while (!tryTake(file, owner.pid)) {
+  while (!take()) {
     if (Date.now() >= deadline) throw lockHeld(name);
     await sleep(pollMs, undefined, { signal: owner.signal });
   }

@@ -33,11 +33,11 @@ import { PM_CONFIG, STEP_WORK } from './tokens.js';
 const TERMINAL = new Set(['None', 'Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
 /**
  * The order side-by-side steps start in (their StartSteps are appended one after another): the
- * ones with two bench commands in a row first, since the last step to finish sets when the
- * tenant is Active (a warm claim: add-domain + set-config, generate_keys + read the key, then
- * the one add-system-manager).
+ * longest first, since the last step to finish sets when the tenant is Active. On a warm claim:
+ * the host name (add-domain, then set-config), the admin user (one 2 s command on real bench),
+ * then the API secret (one `generate_keys`: the key was made while the standby site was built).
  */
-const START_ORDER: Partial<Record<StepRef['step'], number>> = { 'set-host-name': 0, 'api-keys': 1, 'add-system-manager': 2 };
+const START_ORDER: Partial<Record<StepRef['step'], number>> = { 'set-host-name': 0, 'add-system-manager': 1, 'api-keys': 2 };
 type Data<T extends TenantCommand['type']> = Extract<TenantCommand, { type: T }>['data'];
 
 /** When the step's last attempt failed and asked to be retried later: that time, else undefined. */

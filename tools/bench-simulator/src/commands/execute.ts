@@ -56,7 +56,8 @@ export async function execute(ctx: Ctx, method: string, o: { args?: string; kwar
       throw new PyException('ValueError', (e as Error).message);
     }
     await step(ctx, 'execute', [method, site]);
-    const ret = await updateDb(ctx.bench, site, ctx, (db) => call(db, method, args, kwargs));
+    // A read (get_value) needs no transaction: writes replace the file whole (rename), so a read sees one or the other.
+    const ret = method === GET_VALUE ? call(loadDb(ctx.bench, site), method, args, kwargs) : await updateDb(ctx.bench, site, ctx, (db) => call(db, method, args, kwargs));
     if (ret) ctx.out(pyJsonDumps(ret).replace(/^"(.*)"$/s, '$1'));
   }
 }
