@@ -101,7 +101,7 @@ export class BenchOperations {
    * key is already known, e.g. a standby site's Administrator.
    */
   async rotateApiSecret(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiSecret: string }>> {
-    const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${check(user, USER, 'user')}']`, timeoutMs, []);
+    const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${check(user, USER, 'user')}']`, timeoutMs, [], printedApiSecrets);
     if (!gen.ok) return { ok: false, result: gen };
     const apiSecret = parseSecret(gen.stdout);
     // The secret is in gen's stdout: keep it out of anything a caller might log.
@@ -144,9 +144,14 @@ export class BenchOperations {
     });
   }
 
-  private execute(site: string, method: string, pyArgs: string, timeoutMs: number, secrets: string[]): Promise<BenchResult> {
-    return this.runner.run(['--site', check(site, SITE, 'site'), 'execute', method, '--args', pyArgs], { timeoutMs, secrets });
+  private execute(site: string, method: string, pyArgs: string, timeoutMs: number, secrets: string[], printedSecrets?: (stdout: string) => readonly string[]): Promise<BenchResult> {
+    return this.runner.run(['--site', check(site, SITE, 'site'), 'execute', method, '--args', pyArgs], { timeoutMs, secrets, printedSecrets });
   }
+}
+
+/** Every api_secret bench printed (a failure after printing must not carry it into a reason or a tail). */
+export function printedApiSecrets(stdout: string): string[] {
+  return [...stdout.matchAll(/"api_secret"\s*:\s*"([^"]+)"/g)].map((m) => m[1]);
 }
 
 function parseSecret(stdout: string): string {

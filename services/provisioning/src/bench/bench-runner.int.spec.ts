@@ -55,6 +55,19 @@ it('issues API keys: the key stays, the secret changes', async () => {
   }
 });
 
+it('a bench that prints an API secret and then fails does not carry the secret into the reason or the tails', async () => {
+  // Stands in for bench dying after generate_keys printed its answer.
+  const crashing = join(b.root, '..', 'bench-crashes-after-print');
+  writeFileSync(crashing, '#!/bin/sh\necho \'{"api_secret": "s3cr3tABCDEFGHI"}\'\nexit 1\n');
+  chmodSync(crashing, 0o755);
+  const ops = new BenchOperations(new BenchRunner({ bin: crashing, path: b.root, env: { PATH: process.env.PATH } }));
+  const r = await ops.rotateApiSecret('one.test', 'Administrator', 30_000);
+  expect(r.ok).toBe(false);
+  expect(JSON.stringify(r.result)).not.toContain('s3cr3tABCDEFGHI');
+  // The last line of output is what the reason quotes: here the secret's line, masked.
+  if (!r.ok) expect([r.result.reason, r.result.stdoutTail]).toEqual(['bench exited with code 1: {"api_secret": "***"}', '{"api_secret": "***"}']);
+});
+
 it('kills the whole process tree when a step hangs past its timeout', async () => {
   const ops = new BenchOperations(runner({ BENCH_SIM_HANG: 'set-config' }));
   const r = await ops.setHostName('one.test', 'one.test', 3000);
@@ -145,15 +158,19 @@ describe('through the spawn host (the service as built starts bench from a small
     expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
   });
 
-  it('a host that dies fails its waiting commands as a spawn error, and the next command gets a new host', async () => {
+  it('a host that dies ends the benches it started and fails their commands as transient; the next command gets a new host', async () => {
     const slow = hosted({ BENCH_SIM_LATENCY: 'set-config:2s' }).run(['--site', 'one.test', 'set-config', 'slow', '1'], { timeoutMs: 30_000 });
     await new Promise((r) => setTimeout(r, 300));
     const pid = host.pid;
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid!, 'SIGKILL');
     const failed = await slow;
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
     expect(failed.reason).toContain('spawn host stopped');
+    expect(failed.classification).toBe('transient');
+    // The orphaned bench was ended with its host: it never wrote its change.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(JSON.parse(readFileSync(join(b.root, 'sites/one.test/site_config.json'), 'utf8')).slow).toBeUndefined();
     expect((await hosted().run(['--site', 'one.test', 'set-config', 'after', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
     expect(host.pid).not.toBe(pid);
   });

@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly timeoutMs: number;
   /** Values on the argv that must never be shown (passwords). */
   readonly secrets?: readonly string[];
+  /** Secrets the command prints (an API secret): masked in tails and reasons, whether it succeeded or not. */
+  readonly printedSecrets?: (stdout: string) => readonly string[];
 }
 
 interface Common {
@@ -61,17 +63,17 @@ export class BenchRunner {
   }
 
   async run(args: readonly string[], opts: RunOptions): Promise<BenchResult> {
-    const secrets = opts.secrets ?? [];
     const started = Date.now();
     const r = await this.spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs });
     const { stdout, stderr, timedOut } = r;
+    const secrets = [...(opts.secrets ?? []), ...(opts.printedSecrets?.(stdout) ?? [])];
     const common: Common = {
       command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,
       stdoutTail: redact(tail(stdout), secrets), stderrTail: redact(tail(stderr), secrets),
     };
     if (!timedOut && r.exitCode === 0) return { ...common, ok: true, stdout };
     const spawnError = r.exitCode === undefined && !timedOut ? r.shortMessage ?? 'unknown error' : undefined;
-    const c = classifyFailure({ exitCode: r.exitCode ?? null, timedOut, output: `${stdout}\n${stderr}`, spawnError });
+    const c = classifyFailure({ exitCode: r.exitCode ?? null, timedOut, output: `${stdout}\n${stderr}`, spawnError, starterLost: r.starterLost });
     return { ...common, ok: false, timedOut, classification: c.classification, reason: redact(c.reason, secrets) };
   }
 }

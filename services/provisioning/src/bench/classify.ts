@@ -20,8 +20,10 @@ export interface Classified {
   readonly reason: string;
 }
 
-export function classifyFailure(input: { exitCode: number | null; timedOut: boolean; output: string; spawnError?: string }): Classified {
+export function classifyFailure(input: { exitCode: number | null; timedOut: boolean; output: string; spawnError?: string; starterLost?: boolean }): Classified {
   if (input.timedOut) return { classification: 'timeout', reason: 'bench did not finish within the step timeout and was killed' };
+  // The process that started bench died (not bench): its outcome is unknown, so the step is redone later.
+  if (input.starterLost) return { classification: 'transient', reason: `bench's outcome is unknown: ${input.spawnError ?? 'the spawn host stopped'}` };
   if (input.spawnError) return { classification: 'permanent', reason: `bench could not be started: ${input.spawnError}` };
   for (const [re, why] of TRANSIENT) if (re.test(input.output)) return { classification: 'transient', reason: `bench failed because ${why}` };
   if (input.exitCode === 2) return { classification: 'permanent', reason: 'bench rejected the command line (usage error)' };

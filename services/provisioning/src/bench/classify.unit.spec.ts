@@ -13,6 +13,11 @@ describe('classifyFailure', () => {
     expect(c('Error: No such option: --x', 2)).toBe('permanent');
     expect(c('', null, true)).toBe('timeout');
   });
+  it('a bench whose starter died has an unknown outcome: transient, so the step is redone', () => {
+    expect(classifyFailure({ exitCode: null, timedOut: false, output: '', spawnError: 'the spawn host stopped: signal SIGKILL', starterLost: true }))
+      .toEqual({ classification: 'transient', reason: "bench's outcome is unknown: the spawn host stopped: signal SIGKILL" });
+    expect(classifyFailure({ exitCode: null, timedOut: false, output: '', spawnError: 'spawn ENOENT' }).classification).toBe('permanent');
+  });
 });
 
 describe('redact', () => {

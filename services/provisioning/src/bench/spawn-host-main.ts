@@ -7,7 +7,8 @@ const answer = (m: HostMessage): void => {
 };
 
 process.on('message', (msg: HostRequest) => {
-  void spawnProcess(msg.req).then(
+  // The pid goes to the parent first: if this host dies, the parent ends the bench it started.
+  void spawnProcess(msg.req, (pid) => answer({ id: msg.id, pid })).then(
     (reply) => answer({ id: msg.id, reply }),
     (e: Error) => answer({ id: msg.id, reply: { stdout: '', stderr: '', timedOut: false, shortMessage: e.message } }),
   );

@@ -6,27 +6,37 @@
  * it costs less and the service does not notice. Three chained warm-path steps (5 commands)
  * took 92 ms from a 270 MB process and 48 ms through such a helper (docs/performance.md, B5).
  *
- * Nothing durable lives in the helper: when it dies its waiting commands fail like a bench that
- * could not start, and the next command starts a new one. It lives as long as its parent: it
+ * Nothing durable lives in the helper: when it dies (or stops answering) the benches it started
+ * are ended and its commands fail as transient (their steps are redone), and the next command
+ * starts a new host. It lives as long as its parent: it
  * exits when the IPC channel closes and ignores the terminal's Ctrl-C, so a service shutting
  * down gracefully still gets its commands' answers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spawnProcess, type SpawnReply, type SpawnRequest } from './spawn-process.js';
+import { killGroup, spawnProcess, type SpawnReply, type SpawnRequest } from './spawn-process.js';
 
 export type Spawner = (req: SpawnRequest) => Promise<SpawnReply>;
 
-/** Parent -> host: one command. Host -> parent: `ready` once, then one reply per command. */
+/** Parent -> host: one command. Host -> parent: `ready` once, then per command its pid and its reply. */
 export type HostRequest = { readonly id: number; readonly req: SpawnRequest };
-export type HostMessage = { readonly ready: true } | { readonly id: number; readonly reply: SpawnReply };
+export type HostMessage = { readonly ready: true } | { readonly id: number; readonly pid: number } | { readonly id: number; readonly reply: SpawnReply };
+
+/** How long past a command's own timeout the parent waits for the host's answer before giving the host up. */
+const HOST_GRACE_MS = 30_000;
+
+interface Pending {
+  readonly resolve: (r: SpawnReply) => void;
+  readonly timer: NodeJS.Timeout;
+  pid?: number;
+}
 
 export class SpawnHost {
   private child?: ChildProcess;
   private ready = false;
   private nextId = 1;
-  private readonly pending = new Map<number, (r: SpawnReply) => void>();
+  private readonly pending = new Map<number, Pending>();
   /** Sent before the host said it listens (its module graph loads asynchronously). */
   private readonly queued: HostRequest[] = [];
 
@@ -47,11 +57,14 @@ export class SpawnHost {
     const child = this.child ?? this.start();
     const msg: HostRequest = { id: this.nextId++, req };
     return new Promise<SpawnReply>((resolve) => {
-      this.pending.set(msg.id, resolve);
+      // A host that stops answering (stuck, not dead) is given up like a dead one.
+      const timer = setTimeout(() => this.giveUp(child, 'it did not answer in time'), req.timeoutMs + HOST_GRACE_MS);
+      timer.unref();
+      this.pending.set(msg.id, { resolve, timer });
       // Only waiting commands keep the service alive, as a bench child of its own would.
       if (this.pending.size === 1) setRef(child, true);
-      if (this.ready) child.send(msg);
-      else this.queued.push(msg);
+      if (!this.ready) this.queued.push(msg);
+      else if (!this.trySend(child, msg)) this.giveUp(child, 'the command could not be sent to it');
     });
   }
 
@@ -74,28 +87,52 @@ export class SpawnHost {
     child.on('message', (m: HostMessage) => {
       if ('ready' in m) {
         this.ready = true;
-        for (const q of this.queued.splice(0)) child.send(q);
+        for (const q of this.queued.splice(0)) if (!this.trySend(child, q)) return this.giveUp(child, 'a command could not be sent to it');
+      } else if ('pid' in m) {
+        const p = this.pending.get(m.id);
+        if (p) p.pid = m.pid;
       } else {
         this.settle(m.id, m.reply);
       }
     });
-    const fail = (why: string): void => {
-      if (this.child !== child) return;
-      this.child = undefined;
-      this.queued.length = 0;
-      for (const id of [...this.pending.keys()]) this.settle(id, { stdout: '', stderr: '', timedOut: false, shortMessage: `the spawn host stopped: ${why}` });
-    };
-    child.on('error', (e) => fail(e.message));
-    child.on('exit', (code, signal) => fail(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.on('error', (e) => this.giveUp(child, e.message));
+    child.on('exit', (code, signal) => this.giveUp(child, signal ? `signal ${signal}` : `exit code ${code}`));
     return child;
   }
 
+  private trySend(child: ChildProcess, msg: HostRequest): boolean {
+    try {
+      child.send(msg);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The host died or stopped answering: end it and the benches it started (their outcome is
+   * unknown, and nobody would enforce their timeouts any more), and fail its commands as
+   * transient, so their steps are redone. The next command starts a new host.
+   */
+  private giveUp(child: ChildProcess, why: string): void {
+    if (this.child !== child) return;
+    this.child = undefined;
+    this.queued.length = 0;
+    setRef(child, false);
+    child.kill('SIGKILL');
+    for (const [id, p] of [...this.pending]) {
+      killGroup(p.pid);
+      this.settle(id, { stdout: '', stderr: '', timedOut: false, shortMessage: `the spawn host stopped: ${why}`, starterLost: true });
+    }
+  }
+
   private settle(id: number, reply: SpawnReply): void {
-    const resolve = this.pending.get(id);
-    if (!resolve) return;
+    const p = this.pending.get(id);
+    if (!p) return;
     this.pending.delete(id);
+    clearTimeout(p.timer);
     if (this.pending.size === 0 && this.child) setRef(this.child, false);
-    resolve(reply);
+    p.resolve(reply);
   }
 }
 

@@ -20,14 +20,18 @@ export interface SpawnReply {
   readonly stderr: string;
   readonly timedOut: boolean;
   readonly shortMessage?: string;
+  /** The spawn host died with the command in flight: bench may still be running, or may have finished. */
+  readonly starterLost?: boolean;
 }
 
-export async function spawnProcess(req: SpawnRequest): Promise<SpawnReply> {
+/** `onStart` gets bench's pid (= its process group) as soon as it runs. */
+export async function spawnProcess(req: SpawnRequest, onStart?: (pid: number) => void): Promise<SpawnReply> {
   const child = execa(req.bin, req.args, {
     cwd: req.cwd, env: req.env, extendEnv: false, reject: false, stdin: 'ignore',
     // Own process group, so a timeout can kill bench and every process under it at once.
     detached: true, all: false, maxBuffer: 16 * 1024 * 1024, stripFinalNewline: true,
   });
+  if (child.pid) onStart?.(child.pid);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -39,7 +43,7 @@ export async function spawnProcess(req: SpawnRequest): Promise<SpawnReply> {
   return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? ''), timedOut, shortMessage: r.shortMessage };
 }
 
-function killGroup(pid: number | undefined): void {
+export function killGroup(pid: number | undefined): void {
   if (!pid) return;
   try {
     process.kill(-pid, 'SIGKILL');

@@ -11,6 +11,7 @@ export class ClaimActivity {
   private readonly finishing = new Map<string, number>();
   private lastFinished = Number.NEGATIVE_INFINITY;
   private readonly waiters = new Set<() => void>();
+  private stopped = false;
 
   constructor(
     private readonly settleMs: number,
@@ -40,10 +41,15 @@ export class ClaimActivity {
     return Math.max(0, Math.min(left, this.lastFinished + this.settleMs - now));
   }
 
-  /** Resolves when a refill step may start. */
-  async quiet(): Promise<void> {
-    const since = this.now();
-    for (let ms = this.waitMs(since); ms > 0; ms = this.waitMs(since)) {
+  /** Ends every wait at once (the service is stopping). */
+  release(): void {
+    this.stopped = true;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Resolves when a refill step that began waiting at `since` may start (or the service stops). */
+  async quiet(since = this.now()): Promise<void> {
+    for (let ms = this.waitMs(since); ms > 0 && !this.stopped; ms = this.waitMs(since)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           clearTimeout(timer);

@@ -50,6 +50,17 @@ describe('ClaimActivity: refills wait for claims to finish, within bounds', () =
     expect(a.waitMs(t)).toBe(0);
   });
 
+  it('release() ends every wait at once (the service is stopping)', async () => {
+    const a = new ClaimActivity(20, 10_000);
+    a.started('t1');
+    const began = Date.now();
+    const q = a.quiet();
+    a.release();
+    await q;
+    expect(Date.now() - began).toBeLessThan(1000);
+    await a.quiet(); // and later ones do not wait either
+  });
+
   it('quiet() resolves when the last finishing claim ends and the settle time has passed', async () => {
     const a = new ClaimActivity(20, 10_000);
     a.started('t1');

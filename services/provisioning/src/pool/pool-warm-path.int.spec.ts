@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { tenantStream } from '@tlc/tenant-events';
+import { TenantRepository } from '../tenants/tenant-repository.js';
 import { startPoolHarness, waitFor, type PoolHarness } from './test-support/pool-harness.js';
 
 jest.setTimeout(300_000);
@@ -72,6 +73,20 @@ describe('warm path through the process manager', () => {
       const firstStep = (await h.stream(r.site)).find((e) => e.type === 'StandbyStepStarted')!;
       expect(Date.parse(firstStep.recordedAt)).toBeGreaterThanOrEqual(at('TenantActivated'));
     }
+  });
+
+  it('a tenant never drops a standby site it no longer holds (given back, and claimed by the next signup)', async () => {
+    process.env.BENCH_SIM_FAIL = '';
+    h = await startPoolHarness({ ...env, POOL_SIZE: '1' });
+    await waitFor('1 ready', () => (h.index().counts().ready >= 1 ? true : undefined));
+    const next = await h.signup('n1');
+    await lastOf(h, next, ['TenantActivated', 'RolledBack']);
+    const { state } = await h.service.app.get(TenantRepository).load(next);
+    const site = state.standbySite!;
+    // What an earlier claimant's redo of drop-site sees: the site in its history, claimed by someone else now.
+    expect(await h.pool().releaseIfClean({ ...state, tenantId: 'an-earlier-claimant' })).toBe(true);
+    expect(h.index().get(site)).toMatchObject({ status: 'Claimed', claimedBy: next });
+    expect(existsSync(join(h.benchPath, 'sites', site))).toBe(true);
   });
 
   it('add-system-manager and api-keys both fail: the site holds nothing of the customer\'s and goes back to the pool', async () => {

@@ -169,18 +169,18 @@ export class PoolService {
   }
 
   /**
-   * Compensation for a tenant on a standby site (its drop-site step): when the site still holds
-   * nothing of the customer's (no admin user, no API key; asked of the site), it goes back to the
-   * pool and true is returned; otherwise false, and the caller drops it with bench as usual.
+   * Compensation for a tenant on a standby site (its drop-site step): true when there is nothing
+   * of the tenant's to drop with bench: the site is not (or no longer) claimed by it (a redo after
+   * it gave the site back, which the next signup may already have claimed), or it still holds
+   * nothing of the customer's (no admin user, the API key made while building; asked of the site)
+   * and goes back to the pool now. Otherwise false, and the caller drops it with bench as usual.
    */
   async releaseIfClean(t: TenantState, correlationId = t.tenantId): Promise<boolean> {
     const site = t.standbySite;
     if (!site) return false;
     const { state: s, recorded } = await this.standbys.load(site);
-    const last = recorded[recorded.length - 1];
-    // A redo after a crash: this tenant already gave it back.
-    if (last?.type === 'StandbyReturned' && (last.data as { tenantId?: string }).tenantId === t.tenantId) return true;
-    if (s.status !== 'Claimed' || s.claimedBy !== t.tenantId) return false;
+    // Never drop a site this tenant does not hold: it may be the next customer's by now.
+    if (s.status !== 'Claimed' || s.claimedBy !== t.tenantId) return true;
     if (!(await this.bench.isClean(site, t.adminEmail, s.apiKey))) {
       this.metrics.releases.inc({ outcome: 'dropped' });
       return false;
@@ -188,6 +188,7 @@ export class PoolService {
     const claimId = [...recorded].reverse().find((r) => r.type === 'StandbyClaimed')?.eventId ?? site;
     await this.returnSite(site, t.tenantId, 'the tenant was rolled back before anything was written to the site', correlationId, claimId);
     const after = await this.standbys.load(site);
-    return after.state.status === 'Ready';
+    // Still ours only when it could not be detached: then it is dropped.
+    return !(after.state.status === 'Claimed' && after.state.claimedBy === t.tenantId);
   }
 }

@@ -54,6 +54,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     this.wake?.();
+    this.pool.activity.release();
     await this.loop;
     // A bench command in flight finishes and is recorded; nothing new starts.
     await Promise.allSettled([...this.mine.values()]);
@@ -146,8 +147,10 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Waits for a free heavy-step slot without queueing ahead of tenants, nor beside a claim that is finishing. */
   private async inFreeSlot(fn: () => Promise<void>): Promise<void> {
+    // One bound for the whole wait, however often the slot turns out to be taken.
+    const since = Date.now();
     while (!this.stopped) {
-      await this.pool.activity.quiet();
+      await this.pool.activity.quiet(since);
       if (await this.limiter.tryRun(async () => { if (!this.stopped) await fn(); })) return;
       await sleep(Math.min(250, this.config.pool.refillIntervalMs));
     }
