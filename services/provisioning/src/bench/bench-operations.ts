@@ -110,6 +110,13 @@ export class BenchOperations {
     return { ok: true, value: { apiSecret }, result };
   }
 
+  /** API keys for a user: a new secret, and the key (read from the site unless it is known already). */
+  async issueApiKeys(site: string, user: string, knownKey: string | undefined, timeoutMs: number): Promise<Outcome<{ apiKey: string; apiSecret: string }>> {
+    if (!knownKey) return this.generateApiKeys(site, user, timeoutMs);
+    const rotated = await this.rotateApiSecret(site, user, timeoutMs);
+    return rotated.ok ? { ...rotated, value: { apiKey: knownKey, apiSecret: rotated.value.apiSecret } } : rotated;
+  }
+
   /** generate_keys (a new secret every time; the key is set only once), then read the key. */
   async generateApiKeys(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiKey: string; apiSecret: string }>> {
     const u = check(user, USER, 'user');

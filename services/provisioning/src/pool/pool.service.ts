@@ -128,7 +128,7 @@ export class PoolService {
       const verdict = settleClaim(t, tr, site, claimsBy(sr as unknown as StandbyEvent[], tenantId));
       if (verdict === 'in-use') return true;
       if (verdict === 'return') {
-        await this.returnSite(site, tenantId, 'the tenant started without it', correlationId, claimId);
+        await this.returnSite(site, s.apiKey, tenantId, 'the tenant started without it', correlationId, claimId);
         return false;
       }
       // The claim itself is only appends: the customer's domain is attached by the tenant's own
@@ -149,10 +149,9 @@ export class PoolService {
    * Detaches the customer's name, gives Administrator a new API secret nobody holds (the claimant
    * may have been issued one) and puts the site back as Ready; if that fails, it is dropped.
    */
-  async returnSite(site: string, tenantId: string, reason: string, correlationId: string, claimId: string): Promise<void> {
-    const { state: s } = await this.standbys.load(site);
+  async returnSite(site: string, builtKey: string | undefined, tenantId: string, reason: string, correlationId: string, claimId: string): Promise<void> {
     let detached = await this.bench.detachDomain(site);
-    if (detached.ok && s.apiKey) detached = await this.bench.rotateApiSecret(site);
+    if (detached.ok && builtKey) detached = await this.bench.rotateApiSecret(site);
     if (!detached.ok) {
       this.logger.warn({ msg: 'could not detach a returned standby site; it stays claimed and is replaced', site, tenantId });
       this.metrics.releases.inc({ outcome: 'kept' });
@@ -186,7 +185,7 @@ export class PoolService {
       return false;
     }
     const claimId = [...recorded].reverse().find((r) => r.type === 'StandbyClaimed')?.eventId ?? site;
-    await this.returnSite(site, t.tenantId, 'the tenant was rolled back before anything was written to the site', correlationId, claimId);
+    await this.returnSite(site, s.apiKey, t.tenantId, 'the tenant was rolled back before anything was written to the site', correlationId, claimId);
     const after = await this.standbys.load(site);
     // Still ours only when it could not be detached: then it is dropped.
     return !(after.state.status === 'Claimed' && after.state.claimedBy === t.tenantId);

@@ -84,12 +84,7 @@ export class StepWork {
       case 'api-keys': {
         // A standby site's Administrator has its key already (made while building): a new secret is all it needs.
         const known = state.standbySite ? state.standbyApiKey : undefined;
-        if (known) {
-          const o = track(await this.ops.rotateApiSecret(site, 'Administrator', light));
-          if (!o.ok) return fail(o);
-          return { ok: true, result: { apiKey: known, apiSecret: await this.secrets.seal(state.tenantId, o.value.apiSecret) }, benchMs };
-        }
-        const o = track(await this.ops.generateApiKeys(site, 'Administrator', light));
+        const o = track(await this.ops.issueApiKeys(site, 'Administrator', known, light));
         if (!o.ok) return fail(o);
         return { ok: true, result: { apiKey: o.value.apiKey, apiSecret: await this.secrets.seal(state.tenantId, o.value.apiSecret) }, benchMs };
       }
