@@ -103,7 +103,7 @@ export class BenchOperations {
   async rotateApiSecret(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiSecret: string }>> {
     const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${check(user, USER, 'user')}']`, timeoutMs, [], printedApiSecrets);
     if (!gen.ok) return { ok: false, result: gen };
-    const apiSecret = parseSecret(gen.stdout);
+    const apiSecret = printedApiSecrets(gen.stdout).pop() ?? '';
     // The secret is in gen's stdout: keep it out of anything a caller might log.
     const result = { ...gen, stdout: '', stdoutTail: '' };
     if (!apiSecret) return { ok: false, result: { ...result, ok: false, classification: 'permanent', reason: 'bench returned no API secret', timedOut: false } };
@@ -161,11 +161,3 @@ export function printedApiSecrets(stdout: string): string[] {
   return [...stdout.matchAll(/"api_secret"\s*:\s*"([^"]+)"/g)].map((m) => m[1]);
 }
 
-function parseSecret(stdout: string): string {
-  try {
-    const v = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { api_secret?: unknown };
-    return typeof v.api_secret === 'string' ? v.api_secret : '';
-  } catch {
-    return '';
-  }
-}

@@ -83,9 +83,12 @@ export class PoolService {
       await this.faults?.afterStandbyClaimed?.(site, tenantId);
     }
     const recorded = await this.settle(site, correlationId);
-    if (recorded) this.activity.started(tenantId);
-    if (recorded) this.metrics.claims.inc({ outcome: 'warm' });
-    else this.metrics.misses.inc();
+    if (recorded) {
+      this.activity.started(tenantId);
+      this.metrics.claims.inc({ outcome: 'warm' });
+    } else {
+      this.metrics.misses.inc();
+    }
     this.onClaimed?.();
     return recorded ? site : undefined;
   }
