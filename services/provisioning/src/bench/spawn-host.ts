@@ -23,6 +23,18 @@ export type Spawner = (req: SpawnRequest) => Promise<SpawnReply>;
 export type HostRequest = { readonly id: number; readonly req: SpawnRequest };
 export type HostMessage = { readonly ready: true } | { readonly id: number; readonly pid: number } | { readonly id: number; readonly reply: SpawnReply };
 
+/**
+ * The host's V8 flags (not the service's: profiling, heap size). Single-threaded: after each
+ * fork every page the host writes faults once (copy-on-write), and with V8's helper threads each
+ * fault also flushes the TLBs of other cores; one thread cut the host's CPU per command by ~20 %.
+ * But one thread also means every optimising compile and every young-generation collection
+ * stops the host, and with it the exits of the benches it started: B5 showed stalls of 20-50 ms
+ * right after a burst of starts. So no optimising compiler (the host's own code is a few calls
+ * per command; the interpreter and the baseline compiler are plenty) and a 1 MB young
+ * generation (collections of ~1 ms instead of 6-15 ms). See docs/performance.md, B5.
+ */
+const HOST_FLAGS = ['--single-threaded', '--no-opt', '--max-semi-space-size=1'];
+
 /** How long past a command's own timeout the parent waits for the host's answer before giving the host up. */
 const HOST_GRACE_MS = 30_000;
 
@@ -77,10 +89,7 @@ export class SpawnHost {
   }
 
   private start(): ChildProcess {
-    // Not the service's flags (profiling, heap size). Single-threaded: after each fork every page
-    // the host writes faults once (copy-on-write), and with V8's helper threads each fault also
-    // flushes the TLBs of other cores; one thread cut the host's CPU per command by ~20 % here.
-    const child = fork(this.script, [], { execArgv: ['--single-threaded'], env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+    const child = fork(this.script, [], { execArgv: HOST_FLAGS, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
     this.child = child;
     this.ready = false;
     setRef(child, false);
