@@ -100,7 +100,7 @@ export class TenantStreamController implements OnModuleDestroy {
         field: 'asOf', errors: [{ field: 'asOf', code: 'FIELD.IS_ISO8601', message: 'asOf must be an ISO-8601 instant.' }],
       });
     }
-    const { state, recorded } = await this.tenants.load(tenantId);
+    const { state, recorded } = await this.tenants.loadFromStore(tenantId);
     if (!state.exists) throw new DomainError('TENANT.NOT_FOUND', `No tenant has the id "${tenantId}".`, { field: 'id' });
     const occurred = (r: RecordedEvent) => Date.parse(String((r.metadata as { occurredAt?: string }).occurredAt ?? r.recordedAt));
     const upTo = at === undefined ? recorded : recorded.filter((r) => occurred(r) <= at);

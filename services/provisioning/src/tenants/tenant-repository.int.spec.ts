@@ -1,0 +1,78 @@
+/**
+ * TenantRepository keeps recently loaded tenants and reads only the tail of their streams: it
+ * must still see what other instances append, fold to the same state as a whole read, and the
+ * audit read (loadFromStore) must show what the store holds now, not what was cached.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEventStore, type EventStore } from '@tlc/event-store';
+import { tenantStream, type EventDraft, type StepRef, type TenantEvent } from '@tlc/tenant-events';
+import type { CommandMetadata } from './commands.js';
+import { TenantRepository } from './tenant-repository.js';
+
+const T = 'cache-tenant-1';
+const meta = (n: number): CommandMetadata => ({
+  commandId: `cmd-${n}`, correlationId: 'corr', causationId: 'corr', actor: { kind: 'system', id: 'spec' }, now: new Date(Date.UTC(2026, 10, 27, 9, 0, n)).toISOString(),
+});
+const signup: EventDraft<TenantEvent> = {
+  type: 'SignupRequested',
+  data: { tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test', identityProvider: 'google', apps: ['erpnext'] },
+};
+const started = (ref: StepRef, runnerId: string): EventDraft<TenantEvent> => ({
+  type: 'StepStarted', data: { tenantId: T, ...ref, attempt: 1, runnerId, leaseExpiresAt: '2026-11-27T10:00:00.000Z' },
+});
+
+let dir: string;
+let url: string;
+let one: EventStore;
+let two: EventStore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tenant-repo-'));
+  url = `sqlite:${join(dir, 'events.db')}`;
+  // Two stores on one file: two service instances.
+  one = await createEventStore(url);
+  two = await createEventStore(url);
+});
+afterEach(async () => {
+  await one.close();
+  await two.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('sees what another instance appended after its own load, folded as a whole read would', async () => {
+  const a = new TenantRepository(one);
+  const b = new TenantRepository(two);
+  expect((await a.load(T)).state.exists).toBe(false); // nothing yet: not cached either
+
+  const first = await a.append((await a.load(T)).state, T, [signup], meta(1));
+  expect((await a.load(T)).state.revision).toBe(first.state.revision);
+
+  // Instance b moves the stream on; a's next load must include it.
+  await b.append((await b.load(T)).state, T, [started({ step: 'new-site' }, 'pm-b')], meta(2));
+  const seen = await a.load(T);
+  expect(seen.recorded.map((r) => r.type)).toEqual(['SignupRequested', 'StepStarted']);
+  expect(seen.state).toEqual((await new TenantRepository(one).load(T)).state);
+  expect(seen.state.leases).toHaveLength(1);
+
+  // And a stale state from a's cache can no longer be appended at: the revision guard holds.
+  await a.append(seen.state, T, [started({ step: 'install-app', app: 'erpnext' }, 'pm-a')], meta(3));
+  await expect(b.append(first.state, T, [started({ step: 'drop-site' }, 'pm-b')], meta(4))).rejects.toThrow();
+  expect((await b.load(T)).recorded).toHaveLength(3);
+});
+
+it('answers audits from the store, not from what it read earlier', async () => {
+  const repo = new TenantRepository(one);
+  await repo.append((await repo.load(T)).state, T, [signup], meta(1));
+  await repo.load(T); // cached now
+  const raw = new Database(join(dir, 'events.db'));
+  try {
+    raw.prepare(`UPDATE events SET data = json_set(data, '$.organization', 'Tampered Ltd') WHERE stream_id = ?`).run(tenantStream(T));
+  } finally {
+    raw.close();
+  }
+  expect((await repo.loadFromStore(T)).recorded[0].data).toMatchObject({ organization: 'Tampered Ltd' });
+  expect((await repo.loadFromStore(T)).state.organization).toBe('Tampered Ltd');
+});
