@@ -25,6 +25,9 @@ const insertSql = (rows: number): string => {
 /** Appends every stream with `writers` connections; returns elapsed milliseconds. */
 export async function rawPostgresAppend(url: string, streams: readonly FixtureStream[], writers: number): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: writers });
+  // An idle connection ended by the server (the database being dropped WITH (FORCE) just as the
+  // pool closes) emits 'error' on the pool; unheard, that ends the whole bench run.
+  pool.on('error', () => undefined);
   try {
     await pool.query(SCHEMA);
     const sqlByLength = new Map<number, string>();

@@ -30,6 +30,10 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   constructor(url: string, poolSize = 5) {
     this.pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle connection the server ends (restart, failover, idle timeout) is reported here and
+    // dropped by the pool; unheard, the 'error' would end the process. Queries that meet a dead
+    // server still fail, where their callers handle it.
+    this.pool.on('error', () => undefined);
     const u = new URL(url);
     this.description = `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`;
   }

@@ -73,6 +73,9 @@ class PostgresKeyStore implements KeyStore {
   static async open(url: string): Promise<PostgresKeyStore> {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection the server ends is reported here and dropped by the pool; unheard, the
+    // 'error' would end the service. Queries that meet a dead server still fail, and are handled.
+    pool.on('error', () => undefined);
     await pool.query('CREATE TABLE IF NOT EXISTS tenant_keys (tenant_id text PRIMARY KEY, wrapped bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
     const u = new URL(url);
     return new PostgresKeyStore(pool, `postgres ${u.host}${u.pathname} (tenant_keys)`);

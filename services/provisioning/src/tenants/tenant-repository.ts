@@ -55,7 +55,7 @@ export function sealDrafts<E extends AnyEvent>(drafts: readonly EventDraft<E>[],
   }))) as SealedEvent<E['type']>[];
 }
 
-/** Tenants whose folded stream is kept (most recently loaded first out last): the ones being provisioned. */
+/** How many tenants' folded streams are kept; the one loaded longest ago goes first. */
 const CACHED_TENANTS = 512;
 
 @Injectable()
@@ -63,8 +63,8 @@ export class TenantRepository {
   /**
    * The last load of recently used tenants. A load still reads the stream, but only past the
    * cached revision, and folds only those events: a tenant being provisioned is loaded a dozen
-   * times and its stream grows to ~15 events, so reading and folding it whole each time cost
-   * ~4 ms of the service's CPU per signup (profile in docs/performance.md). Always reading the
+   * times and its stream grows to ~15 events: reading and folding it whole each time cost ~4 ms
+   * of the service's CPU per signup, the tail ~2.6 ms (profile in docs/performance.md). Reading the
    * tail keeps it right with other instances appending; streams are append-only here (tenant
    * streams are never deleted), and a stream that reads as not found drops its entry.
    */
