@@ -49,6 +49,9 @@ async function main(): Promise<void> {
     ROOT_DOMAIN: rootDomain,
     PROVISIONING_PORT: opts.apiPort,
     PROVISIONING_URL: apiUrl,
+    // The web app calls the API for every visitor and names the visitor in X-Forwarded-For;
+    // trusting it from loopback makes the per-IP rate limits count visitors, not the web app.
+    PROVISIONING_TRUST_PROXY: process.env.PROVISIONING_TRUST_PROXY ?? 'loopback',
     SITE_URL_TEMPLATE: process.env.SITE_URL_TEMPLATE ?? `http://{subdomain}.${rootDomain}:${opts.webPort}`,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? webUrl,
     PORT: opts.webPort,

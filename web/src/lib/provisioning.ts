@@ -3,6 +3,7 @@
  * secret never reaches a browser). Every call has a timeout, and "cannot reach" / "too slow"
  * come back as one typed error the pages turn into plain words.
  */
+import { headers as requestHeaders } from 'next/headers';
 import { config } from './config';
 
 export type UnavailableReason = 'unreachable' | 'timeout';
@@ -28,12 +29,28 @@ export interface Problem {
 
 export type ApiResult<T> = { readonly ok: true; readonly status: number; readonly body: T } | { readonly ok: false; readonly problem: Problem };
 
+/**
+ * The visitor's address chain as this server got it: Next.js fills X-Forwarded-For with the
+ * connection's address unless a proxy in front already did. Passed on, so the API's per-IP
+ * rate limits count visitors rather than this server (the API trusts it through
+ * PROVISIONING_TRUST_PROXY). Nothing outside a request (there is no such call today).
+ */
+async function visitorChain(): Promise<string | undefined> {
+  try {
+    return (await requestHeaders()).get('x-forwarded-for')?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function call(path: string, init: RequestInit & { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Response> {
   const cfg = config();
   const timeout = AbortSignal.timeout(init.timeoutMs ?? cfg.provisioningTimeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${cfg.provisioningSecret}`);
+  const visitor = await visitorChain();
+  if (visitor) headers.set('x-forwarded-for', visitor);
   if (init.body) headers.set('content-type', 'application/json');
   try {
     return await fetch(`${cfg.provisioningUrl}${path}`, { ...init, headers, signal, cache: 'no-store' });
