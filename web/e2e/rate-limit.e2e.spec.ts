@@ -3,7 +3,8 @@
  * of them: the web passes each visitor's address on in X-Forwarded-For and the API trusts its
  * loopback address (PROVISIONING_TRUST_PROXY). Two visitors behind a proxy in front of the web
  * (which names them in X-Forwarded-For, as a TLS proxy does) get a budget each: one going over
- * the availability-check limit does not block the other. Its own stack, with a limit of 3.
+ * the availability-check limit does not block the other, and cannot get a new budget by adding
+ * addresses of its own to the header. Its own stack, with a limit of 3.
  */
 import { request } from 'node:http';
 import { buildWeb, ROOT_DOMAIN, startStack, type Stack } from './support/stack.js';
@@ -35,13 +36,19 @@ function check(name: string, visitor: string): Promise<number> {
   });
 }
 
-test('one visitor over the availability-check limit does not block another', async () => {
-  const first = '203.0.113.7';
+test('one visitor over the availability-check limit does not block another, nor gets a new budget by naming addresses', async () => {
+  // A visitor on the trusted network itself (here loopback; in compose, a private address): the
+  // API treats its address as a proxy's and would take the next address to the left as the
+  // visitor, were the web to pass on the client's own entries.
+  const first = '127.0.0.1';
   const second = '203.0.113.8';
   const answers: number[] = [];
   for (let i = 0; i <= LIMIT; i++) answers.push(await check(`free-name-${i}`, first));
   // The first three are answered, the fourth is over the first visitor's budget.
   expect(answers).toEqual([200, 200, 200, 429]);
+  // An address the client put before the one its proxy saw buys it nothing: the web passes on
+  // only the last entry.
+  expect(await check('free-name-y', `198.51.100.1, ${first}`)).toBe(429);
   // Through the same web server, the second visitor still has a whole budget.
   expect(await check('free-name-x', second)).toBe(200);
 }, 120_000);

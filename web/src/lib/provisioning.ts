@@ -3,7 +3,9 @@
  * secret never reaches a browser). Every call has a timeout, and "cannot reach" / "too slow"
  * come back as one typed error the pages turn into plain words.
  */
+import { isIP } from 'node:net';
 import { headers as requestHeaders } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
 import { config } from './config';
 
 export type UnavailableReason = 'unreachable' | 'timeout';
@@ -30,17 +32,23 @@ export interface Problem {
 export type ApiResult<T> = { readonly ok: true; readonly status: number; readonly body: T } | { readonly ok: false; readonly problem: Problem };
 
 /**
- * The visitor's address chain as this server got it: Next.js fills X-Forwarded-For with the
- * connection's address unless a proxy in front already did. Passed on, so the API's per-IP
- * rate limits count visitors rather than this server (the API trusts it through
- * PROVISIONING_TRUST_PROXY). Nothing outside a request (there is no such call today).
+ * The visitor's address, passed on so the API's per-IP rate limits count visitors rather than
+ * this server (the API trusts it from this server's address: PROVISIONING_TRUST_PROXY). It is
+ * the last entry of X-Forwarded-For: the address the nearest hop saw, which Next.js fills in
+ * from the connection when no proxy in front did. Only that one entry, and only when it is an
+ * IP address: the entries before it are whatever the client sent, and forwarding them would
+ * let a client pick its own rate-limit key. Nothing outside a request (no such call today).
  */
-async function visitorChain(): Promise<string | undefined> {
+async function visitorAddress(): Promise<string | undefined> {
+  let chain: string | null;
   try {
-    return (await requestHeaders()).get('x-forwarded-for')?.trim() || undefined;
-  } catch {
+    chain = (await requestHeaders()).get('x-forwarded-for');
+  } catch (err) {
+    unstable_rethrow(err); // Next's own signals (dynamic rendering) must reach Next
     return undefined;
   }
+  const last = chain?.split(',').pop()?.trim() ?? '';
+  return isIP(last) ? last : undefined;
 }
 
 async function call(path: string, init: RequestInit & { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Response> {
@@ -49,7 +57,7 @@ async function call(path: string, init: RequestInit & { timeoutMs?: number; sign
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${cfg.provisioningSecret}`);
-  const visitor = await visitorChain();
+  const visitor = await visitorAddress();
   if (visitor) headers.set('x-forwarded-for', visitor);
   if (init.body) headers.set('content-type', 'application/json');
   try {

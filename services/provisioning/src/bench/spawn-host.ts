@@ -29,11 +29,12 @@ export type HostMessage = { readonly ready: true } | { readonly id: number; read
  * fault also flushes the TLBs of other cores; one thread cut the host's CPU per command by ~20 %.
  * But one thread also means every optimising compile and every young-generation collection
  * stops the host, and with it the exits of the benches it started: B5 showed stalls of 20-50 ms
- * right after a burst of starts. So no optimising compiler (the host's own code is a few calls
+ * right after a burst of starts. So no optimising compilers (TurboFan, and Maglev where a newer
+ * Node has it on by default; the host's own code is a few calls
  * per command; the interpreter and the baseline compiler are plenty) and a 1 MB young
  * generation (collections of ~1 ms instead of 6-15 ms). See docs/performance.md, B5.
  */
-const HOST_FLAGS = ['--single-threaded', '--no-opt', '--max-semi-space-size=1'];
+const HOST_FLAGS = ['--single-threaded', '--no-opt', '--no-maglev', '--max-semi-space-size=1'];
 
 /** How long past a command's own timeout the parent waits for the host's answer before giving the host up. */
 const HOST_GRACE_MS = 30_000;

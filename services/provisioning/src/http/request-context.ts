@@ -8,14 +8,21 @@ export const correlationOf = (req: FastifyRequest): string => String(req.id);
 
 const OPERATOR = /^[A-Za-z0-9._@:-]{1,64}$/;
 
+/*
+ * No IP address in an actor: the web app passes each visitor's address on (for the rate
+ * limits), an address is personal data, and events are kept for good, hash-chained, where
+ * crypto-shredding cannot reach metadata. Addresses stay in the request logs, which rotate.
+ * (Events recorded before this carry `ip`; the type keeps it optional for them.)
+ */
+
 /** An operator acting through the API; X-Operator names them when the caller knows who. */
 export function operatorOf(req: FastifyRequest): Actor {
   const name = req.headers['x-operator'];
-  return { kind: 'operator', id: typeof name === 'string' && OPERATOR.test(name) ? name : 'api', ip: req.ip };
+  return { kind: 'operator', id: typeof name === 'string' && OPERATOR.test(name) ? name : 'api' };
 }
 
-/** A person signing up: identified by their email's hash, so metadata carries no address. */
-export const userOf = (req: FastifyRequest, email: string): Actor => ({ kind: 'user', id: `email-sha256:${emailHash(email)}`, ip: req.ip });
+/** A person signing up: identified by their email's hash, so metadata carries neither their email nor their IP address. */
+export const userOf = (_req: FastifyRequest, email: string): Actor => ({ kind: 'user', id: `email-sha256:${emailHash(email)}` });
 
 export const commandMetadata = (req: FastifyRequest, actor: Actor): CommandMetadata => ({
   commandId: newId(),

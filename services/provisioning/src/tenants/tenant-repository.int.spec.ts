@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, type EventStore } from '@tlc/event-store';
+import { createEventStore, WrongExpectedRevisionError, type EventStore } from '@tlc/event-store';
 import { tenantStream, type EventDraft, type StepRef, type TenantEvent } from '@tlc/tenant-events';
 import type { CommandMetadata } from './commands.js';
 import { TenantRepository } from './tenant-repository.js';
@@ -57,10 +57,24 @@ it('sees what another instance appended after its own load, folded as a whole re
   expect(seen.state).toEqual((await new TenantRepository(one).load(T)).state);
   expect(seen.state.leases).toHaveLength(1);
 
-  // And a stale state from a's cache can no longer be appended at: the revision guard holds.
-  await a.append(seen.state, T, [started({ step: 'install-app', app: 'erpnext' }, 'pm-a')], meta(3));
-  await expect(b.append(first.state, T, [started({ step: 'drop-site' }, 'pm-b')], meta(4))).rejects.toThrow();
-  expect((await b.load(T)).recorded).toHaveLength(3);
+  // A state a loaded (from its cache) before b appended again cannot be appended at: a decision
+  // on it is refused by the revision check, and a's next load has b's event.
+  const stale = await a.load(T);
+  await b.append((await b.load(T)).state, T, [started({ step: 'install-app', app: 'erpnext' }, 'pm-b')], meta(3));
+  await expect(a.append(stale.state, T, [started({ step: 'drop-site' }, 'pm-a')], meta(4))).rejects.toThrow(WrongExpectedRevisionError);
+  expect((await a.load(T)).recorded.map((r) => (r.data as { runnerId?: string }).runnerId)).toEqual([undefined, 'pm-b', 'pm-b']);
+});
+
+it('keeps at most 512 tenants and loads an evicted one whole again', async () => {
+  const repo = new TenantRepository(one);
+  const ids = Array.from({ length: 513 }, (_, i) => `evict-${i}`);
+  for (const [i, id] of ids.entries()) await repo.append((await repo.load(id)).state, id, [{ ...signup, data: { ...signup.data, tenantId: id } } as EventDraft<TenantEvent>], meta(100 + i));
+  for (const id of ids) await repo.load(id); // evict-0 is the oldest entry when evict-512 arrives
+  const cache = (repo as unknown as { cache: Map<string, unknown> }).cache;
+  expect(cache.size).toBe(512);
+  expect(cache.has('evict-0')).toBe(false);
+  expect((await repo.load('evict-0')).state.tenantId).toBe('evict-0');
+  expect(cache.has('evict-1')).toBe(false); // evict-0 came back in at the other end
 });
 
 it('answers audits from the store, not from what it read earlier', async () => {

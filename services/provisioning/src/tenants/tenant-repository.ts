@@ -98,8 +98,9 @@ export class TenantRepository {
   }
 
   /**
-   * The whole stream as stored now, past any cache: what auditors verify (hash chain) and replay
-   * must be what the store holds, not what this process read earlier.
+   * The whole stream as stored now, past any cache: the audit view verifies the hash chain of
+   * what the store holds, not of what this process read earlier. (The live view's replay after
+   * a reconnect may come from the cache: it is a prefix of the same append-only stream.)
    */
   async loadFromStore(tenantId: string): Promise<LoadedTenant> {
     const recorded = await readStreamOrEmpty(this.store, tenantStream(tenantId));
