@@ -30,9 +30,9 @@ export type HostMessage = { readonly ready: true } | { readonly id: number; read
  * But one thread also means every optimising compile and every young-generation collection
  * stops the host, and with it the exits of the benches it started: B5 showed stalls of 20-50 ms
  * right after a burst of starts. So no optimising compilers (TurboFan, and Maglev where a newer
- * Node has it on by default; the host's own code is a few calls
- * per command; the interpreter and the baseline compiler are plenty) and a 1 MB young
- * generation (collections of ~1 ms instead of 6-15 ms). See docs/performance.md, B5.
+ * Node turns it on by default): the host's own code is a few calls per command, which the
+ * interpreter and the baseline compiler run well enough. And a 1 MB young generation:
+ * collections of ~1 ms instead of 6-15 ms. See docs/performance.md, B5.
  */
 const HOST_FLAGS = ['--single-threaded', '--no-opt', '--no-maglev', '--max-semi-space-size=1'];
 

@@ -22,7 +22,7 @@ export function operatorOf(req: FastifyRequest): Actor {
 }
 
 /** A person signing up: identified by their email's hash, so metadata carries neither their email nor their IP address. */
-export const userOf = (_req: FastifyRequest, email: string): Actor => ({ kind: 'user', id: `email-sha256:${emailHash(email)}` });
+export const userOf = (email: string): Actor => ({ kind: 'user', id: `email-sha256:${emailHash(email)}` });
 
 export const commandMetadata = (req: FastifyRequest, actor: Actor): CommandMetadata => ({
   commandId: newId(),

@@ -60,7 +60,7 @@ export class TenantsController {
     try {
       const outcome = await this.signups.signup(
         { organization: body.organization, subdomain: body.subdomain, adminEmail: body.adminEmail, identityProvider, adminPassword: body.adminPassword },
-        { correlationId: correlationOf(req), actor: userOf(req, body.adminEmail) },
+        { correlationId: correlationOf(req), actor: userOf(body.adminEmail) },
       );
       const answer = { tenantId: outcome.tenantId, subdomain: outcome.subdomain, status: outcome.state.status, links: tenantLinks(outcome.tenantId) };
       const saved = await this.idempotency.save(key, { requestHash: fingerprint, status: 202, body: answer }, { correlationId: correlationOf(req), now: new Date().toISOString() });
