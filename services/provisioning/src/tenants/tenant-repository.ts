@@ -73,11 +73,10 @@ export class TenantRepository {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load(tenantId: string): Promise<LoadedTenant> {
-    const stream = tenantStream(tenantId);
     const cached = this.cache.get(tenantId);
     let loaded: LoadedTenant;
     if (cached) {
-      const tail = await readStreamOrEmpty(this.store, stream, cached.state.revision + 1);
+      const tail = await readStreamOrEmpty(this.store, tenantStream(tenantId), cached.state.revision + 1);
       if (tail === undefined) {
         this.cache.delete(tenantId);
         return { state: initialTenantState, recorded: [] };
@@ -87,9 +86,8 @@ export class TenantRepository {
         recorded: [...cached.recorded, ...tail],
       };
     } else {
-      const recorded = await readStreamOrEmpty(this.store, stream);
-      if (recorded.length === 0) return { state: initialTenantState, recorded };
-      loaded = { state: foldRecorded(recorded), recorded };
+      loaded = await this.loadFromStore(tenantId);
+      if (loaded.recorded.length === 0) return loaded; // no stream: nothing worth keeping
     }
     this.cache.delete(tenantId); // re-inserted last: the Map's order is the eviction order
     this.cache.set(tenantId, loaded);
