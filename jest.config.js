@@ -22,6 +22,7 @@ const workspaces = {
   '^@tlc/tenant-lookup$': '<rootDir>/projections/tenant-lookup/src/index.ts',
   '^@tlc/bench-simulator$': '<rootDir>/tools/bench-simulator/src/index.ts',
   '^@tlc/provisioning$': '<rootDir>/services/provisioning/src/index.ts',
+  '^@tlc/mail-catcher$': '<rootDir>/tools/mail-catcher/src/index.ts',
 };
 
 const base = {
