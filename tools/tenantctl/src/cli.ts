@@ -10,6 +10,7 @@ import { buildExport } from './export.js';
 import { formatHistory, publicState, stateAsOf, timeline } from './history.js';
 import { addPoolCommand } from './pool.js';
 import { progressSink } from './progress.js';
+import { optInWarnings, redactEvents } from './redact.js';
 import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
 import { formatVerify, readWholeLog, verifyStreams } from './verify.js';
@@ -60,8 +61,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
         const t = await resolveTenant(cfg, es, ref);
-        const entries = timeline(t.events);
-        const { state, included } = stateAsOf(t.events, opts.asOf);
+        // Secrets never reach a timeline (summarize, publicState); a deprovisioned tenant's email does not either.
+        const events = redactEvents(t.events, { includeSecrets: false, includePersonalData: false }).events;
+        const entries = timeline(events);
+        const { state, included } = stateAsOf(events, opts.asOf);
         print(cmd, { tenantId: t.tenantId, stream: t.stream, asOf: opts.asOf?.toISOString() ?? null, eventsIncluded: included, timeline: entries, state: publicState(state) },
           () => `Tenant ${t.tenantId} (${t.stream})\n${formatHistory(entries, state, opts.asOf, included)}`);
       });
@@ -84,13 +87,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   program.command('export')
-    .description('Write a tenant\'s full history as JSON for an auditor: raw stored events with metadata and hashes, the chain check and the state now.')
+    .description('Write a tenant\'s full history as JSON for an auditor: stored events with metadata and hashes, the chain check and the state now. Secrets, password hashes and a deprovisioned tenant\'s personal data are "[redacted]" (listed under "redaction") unless asked for.')
     .argument('<tenant>', 'tenant id or subdomain')
-    .action(async (ref: string) => {
+    .option('--include-secrets', 'keep sealed secrets and password hashes in the output (warns on stderr)')
+    .option('--include-personal-data', 'keep a deprovisioned tenant\'s email and actor identities (warns on stderr)')
+    .action(async (ref: string, opts: { includeSecrets?: boolean; includePersonalData?: boolean }) => {
+      const redaction = { includeSecrets: Boolean(opts.includeSecrets), includePersonalData: Boolean(opts.includePersonalData) };
+      for (const line of optInWarnings(redaction)) io.err(line);
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
         const t = await resolveTenant(cfg, es, ref);
-        io.out(JSON.stringify(buildExport(t.tenantId, t.stream, t.events, es.description), null, 2));
+        io.out(JSON.stringify(buildExport(t.tenantId, t.stream, t.events, es.description, new Date(), redaction), null, 2));
       });
     });
 

@@ -1,7 +1,7 @@
 /**
  * tenantctl end to end through the real binary: verify names a tampered event in SQLite and in
- * PostgreSQL tables, history --as-of folds to the right instant, export carries the hashes, and
- * the documented exit codes hold.
+ * PostgreSQL tables, history --as-of folds to the right instant, export carries the hashes but
+ * no secret (nor a deprovisioned tenant's email) unless asked, and the documented exit codes hold.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +75,43 @@ describe('tenantctl on a SQLite event store', () => {
     expect(doc.hashChain.ok).toBe(true);
     expect(doc.events).toHaveLength(hs[1].events.length);
     expect(doc.events[1].metadata.prevHash).toBe(doc.events[0].metadata.hash);
+  }, T);
+
+  it('export redacts the password hash and sealed secrets by default, and says what it left out (finding 9)', async () => {
+    const r = await tenantctl(['export', hs[1].subdomain], env);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toMatch(/\$scrypt\$|ciphertext/);
+    expect(r.stderr).toBe('');
+    const doc = json<{ events: Array<{ data: Record<string, unknown> }>; redaction: { applied: boolean; fields: Array<{ path: string; kind: string }> }; hashChain: { ok: boolean } }>(r);
+    expect(doc.hashChain.ok).toBe(true);
+    expect(doc.events[0].data).toMatchObject({ adminPasswordHash: '[redacted]', adminPassword: '[redacted]', adminEmail: ' Admin1@Example.COM ' });
+    expect(doc.redaction.applied).toBe(true);
+    expect(doc.redaction.fields).toEqual(expect.arrayContaining([{ revision: 0, type: 'SignupRequested', path: 'data.adminPasswordHash', kind: 'password-hash' }]));
+    // An output transformation only: the stored history still verifies.
+    expect((await tenantctl(['verify', hs[1].subdomain], env)).exitCode).toBe(0);
+
+    const full = await tenantctl(['export', hs[1].subdomain, '--include-secrets'], env);
+    expect(full.exitCode).toBe(0);
+    expect(full.stdout).toMatch(/\$scrypt\$/);
+    expect(full.stderr).toMatch(/WARNING: --include-secrets/);
+  }, T);
+
+  it('export and history leave out a deprovisioned tenant\'s email unless asked (finding 9)', async () => {
+    const gone = hs[8];
+    const r = await tenantctl(['export', gone.subdomain], env);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toMatch(/admin8@example\.com/i);
+    expect(json<{ stateNow: { status: string; adminEmail: string } }>(r).stateNow).toMatchObject({ status: 'Deprovisioned', adminEmail: '[redacted]' });
+    const history = await tenantctl(['history', gone.tenantId], env);
+    expect(history.exitCode).toBe(0);
+    expect(history.stdout).toContain('TenantDeprovisioned');
+    expect(history.stdout).not.toMatch(/admin8@example\.com/i);
+    expect((await tenantctl(['history', gone.tenantId, '--json'], env)).stdout).not.toMatch(/admin8@example\.com/i);
+
+    const asked = await tenantctl(['export', gone.subdomain, '--include-personal-data'], env);
+    expect(asked.stdout).toMatch(/admin8@example\.com/i);
+    expect(asked.stdout).not.toMatch(/\$scrypt\$/);
+    expect(asked.stderr).toMatch(/WARNING: --include-personal-data/);
   }, T);
 
   it('keeps its documented exit codes', async () => {
