@@ -17,7 +17,11 @@ export type StepName =
   | 'set-host-name'
   | 'drop-site';
 
-export type FailureClass = 'transient' | 'permanent' | 'timeout';
+/**
+ * `configuration`: bench cannot run for anybody until an operator acts (e.g. no usable database
+ * root password); the step keeps retrying and the customer is not rolled back.
+ */
+export type FailureClass = 'transient' | 'permanent' | 'timeout' | 'configuration';
 
 export interface StepRef {
   readonly step: StepName;

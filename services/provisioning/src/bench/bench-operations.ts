@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchFailed, BenchResult, BenchRunner } from './bench-runner.js';
+import { executeField, executeString } from './execute-output.js';
+import { exceptionsOf, shortType } from './python-output.js';
 
 export class BenchArgumentError extends Error {
   readonly code = 'BENCH.BAD_ARGUMENT';
@@ -84,16 +86,28 @@ export class BenchOperations {
     return done(r, () => ({}));
   }
 
-  async addSystemManager(site: string, email: string, password: string, timeoutMs: number): Promise<Outcome<object>> {
+  /**
+   * `existed`: the user was there already. v15 fails with DuplicateEntryError('User', email, ...)
+   * then; for a redo (a crash after bench added the user, or an earlier attempt still running
+   * when its lease ran out) that means the step is done, so it counts as success.
+   */
+  async addSystemManager(site: string, email: string, password: string, timeoutMs: number): Promise<Outcome<{ existed: boolean }>> {
     const args = ['--site', check(site, SITE, 'site'), 'add-system-manager', check(email, EMAIL, 'email'), `--password=${secret(password, 'password')}`];
     const r = await this.runner.run(args, { timeoutMs, secrets: [password] });
-    return done(r, () => ({}));
+    if (!r.ok && isDuplicateUser(r, email)) return { ok: true, value: { existed: true }, result: r };
+    return done(r, () => ({ existed: false }));
   }
 
-  /** Is the user there already (a redo after a crash must not add it twice)? */
+  /** Is the user there already (a redo after a crash must not add it twice)? get_value prints `"email"` or nothing. */
   async userExists(site: string, email: string, timeoutMs: number): Promise<Outcome<boolean>> {
     const r = await this.execute(site, 'frappe.db.get_value', `['User', '${check(email, EMAIL, 'email').replace(/'/g, "\\'")}', 'name']`, timeoutMs, []);
-    return done(r, () => r.ok && r.stdout.trim().length > 0);
+    return done(r, () => r.ok && executeString(r.stdout) !== '');
+  }
+
+  /** A user's api_key as the site has it ('' when none): get_value prints `"key"` (v15) or `key` (develop). */
+  async readApiKey(site: string, user: string, timeoutMs: number): Promise<Outcome<string>> {
+    const r = await this.execute(site, 'frappe.db.get_value', `['User', '${check(user, USER, 'user')}', 'api_key']`, timeoutMs, []);
+    return done(r, () => (r.ok ? executeString(r.stdout) : ''));
   }
 
   /**
@@ -103,7 +117,7 @@ export class BenchOperations {
   async rotateApiSecret(site: string, user: string, timeoutMs: number): Promise<Outcome<{ apiSecret: string }>> {
     const gen = await this.execute(site, 'frappe.core.doctype.user.user.generate_keys', `['${check(user, USER, 'user')}']`, timeoutMs, [], printedApiSecrets);
     if (!gen.ok) return { ok: false, result: gen };
-    const apiSecret = printedApiSecrets(gen.stdout).pop() ?? '';
+    const apiSecret = executeField(gen.stdout, 'api_secret') ?? printedApiSecrets(gen.stdout).pop() ?? '';
     // The secret is in gen's stdout: keep it out of anything a caller might log.
     const result = { ...gen, stdout: '', stdoutTail: '' };
     if (!apiSecret) return { ok: false, result: { ...result, ok: false, classification: 'permanent', reason: 'bench returned no API secret', timedOut: false } };
@@ -127,7 +141,8 @@ export class BenchOperations {
     // Two bench invocations: the step's time inside bench is both (bench B4 subtracts it).
     const durationMs = rotated.result.durationMs + get.durationMs;
     if (!get.ok) return { ok: false, result: { ...get, durationMs } };
-    const apiKey = get.stdout.trim();
+    // v15 prints the key with its JSON quotes; storing them would hand out a key no site knows.
+    const apiKey = executeString(get.stdout);
     if (!apiKey) return { ok: false, result: { ...get, ok: false, classification: 'permanent', reason: 'bench returned no API key', timedOut: false, stdoutTail: '', durationMs } };
     return { ok: true, value: { apiKey, apiSecret }, result: { ...rotated.result, durationMs } };
   }
@@ -145,6 +160,9 @@ export class BenchOperations {
   /** drop-site without a backup (a site being rolled back holds nothing worth keeping); --force ignores a failed backup. */
   async dropSite(site: string, root: RootLogin, timeoutMs: number): Promise<Outcome<{ archivedTo?: string }>> {
     const r = await this.runner.run(['drop-site', check(site, SITE, 'site'), '--no-backup', '--force', ...rootArgs('drop', root)], { timeoutMs, secrets: rootSecrets(root) });
+    // v15 on a site that is gone: `IncorrectSitePath: 404 Not Found: <site> does not exist`. A drop
+    // that already happened (a crash after the archive move) is done; the database went first.
+    if (!r.ok && isMissingSite(r, site)) return { ok: true, value: {}, result: r };
     return done(r, () => {
       const m = /Moving site to archive under (.+)$/m.exec(r.ok ? r.stdout : '');
       return m ? { archivedTo: m[1].trim() } : {};
@@ -154,6 +172,20 @@ export class BenchOperations {
   private execute(site: string, method: string, pyArgs: string, timeoutMs: number, secrets: string[], printedSecrets?: (stdout: string) => readonly string[]): Promise<BenchResult> {
     return this.runner.run(['--site', check(site, SITE, 'site'), 'execute', method, '--args', pyArgs], { timeoutMs, secrets, printedSecrets });
   }
+}
+
+/** DuplicateEntryError('User', email, IntegrityError(1062, ...)): the user exists already. */
+function isDuplicateUser(r: BenchFailed, email: string): boolean {
+  if (r.timedOut || r.classification !== 'permanent') return false;
+  const last = exceptionsOf(`${r.stdoutTail}\n${r.stderrTail}`).pop();
+  if (!last || shortType(last) !== 'DuplicateEntryError') return false;
+  return last.message.toLowerCase().startsWith(`('user', '${email.toLowerCase()}',`);
+}
+
+function isMissingSite(r: BenchFailed, site: string): boolean {
+  if (r.timedOut || r.classification !== 'permanent') return false;
+  const last = exceptionsOf(r.stderrTail).pop();
+  return last !== undefined && shortType(last) === 'IncorrectSitePath' && last.message.endsWith(`${site} does not exist`);
 }
 
 /** Every api_secret bench printed (a failure after printing must not carry it into a reason or a tail). */

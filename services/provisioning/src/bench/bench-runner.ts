@@ -4,6 +4,7 @@
  * Python, which may start more; killing only the direct child would leave them running).
  */
 import { classifyFailure } from './classify.js';
+import { messageLines } from './python-output.js';
 import { redact, redactArgs, tail } from './redact.js';
 import type { FailureClass } from '@tlc/tenant-events';
 import { defaultSpawner, type Spawner } from './spawn-host.js';
@@ -30,6 +31,11 @@ interface Common {
   readonly command: readonly string[];
   readonly exitCode: number | null;
   readonly durationMs: number;
+  /**
+   * The last message lines of each stream, secrets redacted. Only column-0 lines (bench's messages
+   * and Python's exception lines): v15's tracebacks list every frame's local variables, and these
+   * tails reach the permanent event log (StepFailed).
+   */
   readonly stdoutTail: string;
   readonly stderrTail: string;
 }
@@ -48,6 +54,9 @@ export function allowedEnv(source: NodeJS.ProcessEnv): Record<string, string> {
   }
   return env;
 }
+
+/** What of a stream may outlive the command: its message lines, the last ones, secrets masked. */
+export const eventTail = (text: string, secrets: readonly string[]): string => tail(redact(messageLines(text).join('\n'), secrets));
 
 export class BenchRunner {
   private readonly env: Record<string, string>;
@@ -69,7 +78,7 @@ export class BenchRunner {
     const secrets = [...(opts.secrets ?? []), ...(opts.printedSecrets?.(stdout) ?? [])];
     const common: Common = {
       command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,
-      stdoutTail: redact(tail(stdout), secrets), stderrTail: redact(tail(stderr), secrets),
+      stdoutTail: eventTail(stdout, secrets), stderrTail: eventTail(stderr, secrets),
     };
     if (!timedOut && r.exitCode === 0) return { ...common, ok: true, stdout };
     const spawnError = r.exitCode === undefined && !timedOut ? r.shortMessage ?? 'unknown error' : undefined;

@@ -95,7 +95,8 @@ export class StandbyBench {
   async isClean(site: string, adminEmail: string, builtKey = ''): Promise<boolean> {
     const user = await this.ops.userExists(site, adminEmail, LIGHT_MS);
     if (!user.ok || user.value) return false;
-    const key = await this.runner.run(['--site', site, 'execute', 'frappe.db.get_value', '--args', "['User', 'Administrator', 'api_key']"], { timeoutMs: LIGHT_MS });
-    return key.ok && key.stdout.trim() === builtKey;
+    // Parsed, not compared raw: v15 prints the key with its JSON quotes.
+    const key = await this.ops.readApiKey(site, 'Administrator', LIGHT_MS);
+    return key.ok && key.value === builtKey;
   }
 }

@@ -26,6 +26,7 @@ import type { TenantCommand } from '../tenants/commands.js';
 import { ExecuteTenantCommand } from '../tenants/tenant-command.handler.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { failurePolicy } from './failure-policy.js';
 import { backoffMs, type PmConfig } from './pm-config.js';
 import { HEAVY_STEP_NAMES, StepWork, stepTimeoutMs } from './step-work.js';
 import { PM_CONFIG, STEP_WORK } from './tokens.js';
@@ -264,13 +265,16 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
         this.logger.info(log, 'step succeeded');
       } else {
         const f = outcome.failure;
-        const retryable = f.classification !== 'permanent' && attempt < this.config.maxAttempts;
+        const policy = failurePolicy(f.classification, attempt, this.config.maxAttempts);
+        const retryable = policy.willRetry;
         const retryAt = retryable ? new Date(Date.now() + backoffMs(this.config, attempt)).toISOString() : undefined;
         await this.send('RecordStepFailed', {
           tenantId, ...ref, attempt, classification: f.classification, exitCode: f.exitCode, reason: f.reason,
           stderrTail: (f.stderrTail || f.stdoutTail).slice(-2000), willRetry: retryable, ...(retryAt ? { retryAt } : {}), durationMs: outcome.benchMs,
         }, meta);
-        this.logger.warn({ ...log, classification: f.classification, reason: f.reason, command: f.command, willRetry: retryable }, 'step failed');
+        const fields = { ...log, classification: f.classification, reason: f.reason, command: f.command, willRetry: retryable };
+        if (policy.loud) this.logger.error(fields, 'bench is misconfigured: an operator must fix it; the step waits and retries (the tenant is not rolled back)');
+        else this.logger.warn(fields, 'step failed');
       }
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;

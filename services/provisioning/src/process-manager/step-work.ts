@@ -79,7 +79,8 @@ export class StepWork {
           generatedPassword = await this.secrets.seal(state.tenantId, pw);
         }
         const o = track(await this.ops.addSystemManager(site, state.adminEmail, pw, light));
-        return o.ok ? { ok: true, result: generatedPassword ? { generatedPassword } : {}, benchMs } : fail(o);
+        // `existed`: an earlier attempt added the user (v15's DuplicateEntryError); this password was not set.
+        return o.ok ? { ok: true, result: generatedPassword && !o.value.existed ? { generatedPassword } : {}, benchMs } : fail(o);
       }
       case 'api-keys': {
         // A standby site's Administrator has its key already (made while building): a new secret is all it needs.
