@@ -10,6 +10,7 @@ export interface ChildSpec {
   readonly file: string;
   readonly args: readonly string[];
   readonly cwd: string;
+  /** The child's whole environment (nothing is inherited from this process). */
   readonly env: Record<string, string>;
 }
 
@@ -28,7 +29,8 @@ export class ChildGroup {
     const proc = execa(spec.file, spec.args, {
       cwd: spec.cwd,
       env: spec.env,
-      extendEnv: true,
+      // Only what child-env.ts gave this child: the parent's environment may hold every secret.
+      extendEnv: false,
       reject: false,
       stdin: 'ignore',
       buffer: false,

@@ -1,7 +1,9 @@
 /**
  * The smoke test of issue 7: `npm start`'s stack on an empty data folder, a signup through the
  * HTTP API until Active, Ctrl-C, a second start on the same folder, and the tenant is still
- * there and still Active (in the event store and in the read model).
+ * there and still Active (in the event store and in the read model). Also finding 8 of the
+ * 2026-12 attack run, on the real processes: each child holds only its own secrets, and the API
+ * and the web listen on loopback only.
  */
 import { execa, type ResultPromise } from 'execa';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants, hasProcfs, listenAddresses } from './test-support/procfs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = join(ROOT, 'tools/dev-stack/dist/main.js');
@@ -30,7 +33,8 @@ async function startStack(dataDir: string, apiPort: number, webPort: number): Pr
   const proc = execa(process.execPath, [MAIN, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)], {
     reject: false,
     buffer: false,
-    env: { BENCH_SIM_LATENCY: 'new-site:100ms,install-app:100ms' },
+    // Secrets in the developer's shell must not spread to children that do not read them.
+    env: { BENCH_SIM_LATENCY: 'new-site:100ms,install-app:100ms', BENCH_DB_ROOT_PASSWORD: 'shell-mariadb-root', HOST: '0.0.0.0' },
   });
   const seen = new Promise<void>((ok, fail) => {
     const onData = (chunk: Buffer) => {
@@ -51,6 +55,26 @@ async function stopStack(stack: Stack): Promise<number | undefined> {
   return result.exitCode;
 }
 
+/** Each child's environment as the kernel holds it, and the listening sockets of both servers. */
+function expectSecretsAndBindings(root: number, apiPort: number, webPort: number): void {
+  const procs = descendants(root).filter((p) => p.cmdline.startsWith(process.execPath) || p.cmdline.startsWith('node'));
+  const of = (match: RegExp) => procs.filter((p) => match.test(p.cmdline));
+  const provisioning = of(/services\/provisioning\/dist\/main\.js/);
+  const projector = of(/projections\/tenant-lookup\/dist\/main\.js/);
+  const web = of(/next|web\/server\./).filter((p) => !provisioning.includes(p));
+  expect([provisioning.length, projector.length]).toEqual([1, 1]);
+  expect(web.length).toBeGreaterThanOrEqual(1);
+  const keys = (ps: typeof procs) => new Set(ps.flatMap((p) => Object.keys(p.env)));
+  expect([...keys(provisioning)]).toEqual(expect.arrayContaining(['SECRETS_KEY', 'PROVISIONING_API_SECRET', 'BENCH_DB_ROOT_PASSWORD']));
+  for (const secret of ['SECRETS_KEY', 'PROVISIONING_API_SECRET', 'NEXTAUTH_SECRET', 'KEY_STORE_URL', 'BENCH_DB_ROOT_PASSWORD']) expect(keys(projector)).not.toContain(secret);
+  for (const secret of ['SECRETS_KEY', 'KEY_STORE_URL', 'BENCH_DB_ROOT_PASSWORD']) expect(keys(web)).not.toContain(secret);
+  expect([...keys(web)]).toEqual(expect.arrayContaining(['NEXTAUTH_SECRET', 'PROVISIONING_API_SECRET']));
+  expect(provisioning[0].env).not.toHaveProperty('NEXTAUTH_SECRET');
+  // Loopback only: nothing listens on 0.0.0.0 or :: for either port (the shell's HOST=0.0.0.0 is ignored).
+  expect(listenAddresses(apiPort)).toEqual(['127.0.0.1']);
+  expect(listenAddresses(webPort)).toEqual(['127.0.0.1']);
+}
+
 describe('npm start (embedded stack)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tlc-smoke-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,6 +86,8 @@ describe('npm start (embedded stack)', () => {
     let stack = await startStack(dataDir, apiPort, webPort);
     expect(stack.output()).toMatch(/Event store\s+sqlite:/);
     expect(stack.output()).toMatch(/Bench\s+simulator/);
+    if (hasProcfs()) expectSecretsAndBindings(stack.proc.pid!, apiPort, webPort);
+    else console.log('dev-stack e2e: no /proc here; per-process environments and listen addresses not checked on the live processes (child-env.unit.spec.ts covers the builder)');
 
     const { PROVISIONING_API_SECRET: secret } = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'));
     const auth = { authorization: `Bearer ${secret}` };

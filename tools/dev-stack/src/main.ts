@@ -9,9 +9,11 @@ import { execa } from 'execa';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv, osEnv } from './child-env.js';
 import { ChildGroup, waitForHttp } from './children.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { banner } from './banner.js';
+import { LOOPBACK, webCommand } from './web-command.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Short, but shaped like real bench: new-site and install-app dominate. */
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
   const benchBin = process.env.BENCH_BIN ?? benchSim;
   const simulated = benchBin === benchSim;
 
-  const env: Record<string, string> = {
+  // Every setting of the stack; each child receives only its own share (child-env.ts).
+  const values: Record<string, string> = {
     EVENT_STORE_URL: process.env.EVENT_STORE_URL ?? `sqlite:${join(dataDir, 'events.db')}`,
     READ_MODEL_URL: process.env.READ_MODEL_URL ?? `sqlite:${join(dataDir, 'read-model.db')}`,
     KEY_STORE_URL: process.env.KEY_STORE_URL ?? `sqlite:${join(dataDir, 'keys.db')}`,
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
     BENCH_BIN: benchBin,
     BENCH_SIM_LATENCY: process.env.BENCH_SIM_LATENCY ?? DEV_LATENCY,
     ROOT_DOMAIN: rootDomain,
+    PROVISIONING_HOST: LOOPBACK,
     PROVISIONING_PORT: opts.apiPort,
     PROVISIONING_URL: apiUrl,
     // The web app calls the API for every visitor and names the visitor in X-Forwarded-For;
@@ -54,10 +58,15 @@ async function main(): Promise<void> {
     PROVISIONING_TRUST_PROXY: process.env.PROVISIONING_TRUST_PROXY ?? 'loopback',
     SITE_URL_TEMPLATE: process.env.SITE_URL_TEMPLATE ?? `http://{subdomain}.${rootDomain}:${opts.webPort}`,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? webUrl,
-    PORT: opts.webPort,
     PROVISIONING_API_SECRET: process.env.PROVISIONING_API_SECRET ?? secrets.PROVISIONING_API_SECRET,
     SECRETS_KEY: process.env.SECRETS_KEY ?? secrets.SECRETS_KEY,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+  };
+  const web = webCommand(ROOT, opts.webPort);
+  const envs = {
+    provisioning: childEnv('provisioning', values, process.env),
+    projector: childEnv('projector', values, process.env),
+    web: childEnv('web', { ...values, ...web.env }, process.env),
   };
 
   if (simulated && !existsSync(join(benchPath, 'sites'))) {
@@ -66,7 +75,7 @@ async function main(): Promise<void> {
   }
   if (!existsSync(join(ROOT, 'web/.next/BUILD_ID'))) {
     console.log('Building the web app once (about a minute on two cores) ...');
-    await execa(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: join(ROOT, 'web'), stdio: 'inherit', env });
+    await execa(process.execPath, [join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: join(ROOT, 'web'), stdio: 'inherit', env: osEnv(process.env), extendEnv: false });
   }
 
   let dead = false;
@@ -89,19 +98,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('Ctrl-C'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env });
-  group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env });
-  group.start({ name: 'web', file: process.execPath, args: [join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', opts.webPort], cwd: join(ROOT, 'web'), env });
+  group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env: envs.provisioning });
+  group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env: envs.projector });
+  group.start({ name: 'web', file: process.execPath, args: web.args, cwd: join(ROOT, 'web'), env: envs.web });
 
   try {
     await waitForHttp(`${apiUrl}/health`, {}, 60_000, () => dead);
-    await waitForHttp(`http://127.0.0.1:${opts.webPort}/`, { host: `${rootDomain}:${opts.webPort}` }, 90_000, () => dead);
+    await waitForHttp(`http://${LOOPBACK}:${opts.webPort}/`, { host: `${rootDomain}:${opts.webPort}` }, 90_000, () => dead);
   } catch (err) {
     console.error(`\nThe stack did not come up: ${(err as Error).message}`);
     await group.stop();
     process.exit(1);
   }
-  console.log(banner({ webUrl, apiUrl, env, dataDir, secretsFile, secretsCreated: created, simulated }));
+  console.log(banner({ webUrl, apiUrl, env: values, dataDir, secretsFile, secretsCreated: created, simulated }));
 }
 
 main().catch((err: unknown) => {
