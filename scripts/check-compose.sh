@@ -7,7 +7,9 @@
 #  2. Always: the structural policy checks in scripts/src/check-compose.mjs (health checks,
 #     restart policies, pinned images, declared volumes, no secret defaults, Dockerfiles
 #     multi-stage and non-root), which the schema does not cover.
-# Prints which of the two ran. Exit status is non-zero when either fails.
+#  3. Always: scripts/src/check-compose-env.mjs, each service's variables and secrets against
+#     its allow-list (each process gets only the secrets it needs; docs/security.md).
+# Prints which of them ran. Exit status is non-zero when either fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,4 +54,7 @@ fi
 
 echo "== structural checks (node scripts/src/check-compose.mjs)"
 node scripts/src/check-compose.mjs "$compose_file" "$@" || status=1
+
+echo "== variables and secrets per service (node scripts/src/check-compose-env.mjs)"
+node scripts/src/check-compose-env.mjs "$compose_file" "$@" || status=1
 exit "$status"
