@@ -7,7 +7,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GoogleProvider from 'next-auth/providers/google';
 import { config } from './config';
-import { safeRedirect } from './hosts';
+import { apexRedirect } from './hosts';
 import { isLive, tenantByEmail } from './lookup';
 import { verifyCredentials } from './provisioning';
 import { SESSION_MAX_AGE, sessionCookieName, sessionCookieOptions, type SessionToken } from './session';
@@ -77,8 +77,11 @@ export function authOptions(): NextAuthOptions {
         const t = token as SessionToken;
         return { ...session, user: { ...session.user, email: t.email ?? null }, tenantId: t.tenantId, subdomain: t.subdomain, idp: t.idp };
       },
-      async redirect({ url, baseUrl }) {
-        return safeRedirect(url, baseUrl, cfg.rootDomain);
+      async redirect({ url }) {
+        // next-auth does not say who signs in: only the apex here; a tenant-host target goes
+        // through /auth/continue, which allows the person's own host only. Checked against
+        // NEXTAUTH_URL (cfg.publicUrl), not against anything taken from the request.
+        return apexRedirect(url, cfg.publicUrl, cfg.rootDomain);
       },
     },
   };

@@ -1,4 +1,5 @@
 import { config } from '../../lib/config';
+import { apexRedirect, CONTINUE_PATH } from '../../lib/hosts';
 import { readSession } from '../../lib/session';
 import { TopBar } from '../components/top-bar';
 import { LoginForm } from './login-form';
@@ -15,7 +16,12 @@ const ERRORS: Record<string, string> = {
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const callbackUrl = one(sp.callbackUrl) ?? '/auth/continue';
+  // Checked here too, not only in next-auth's redirect callback: next-auth's client falls back
+  // to the callbackUrl it was given when the server's answer has no URL.
+  const cfg = config();
+  const continueUrl = new URL(CONTINUE_PATH, cfg.publicUrl).href;
+  const wanted = one(sp.callbackUrl);
+  const callbackUrl = wanted === undefined ? continueUrl : apexRedirect(wanted, cfg.publicUrl, cfg.rootDomain, continueUrl);
   const error = one(sp.error);
   const session = await readSession();
   return (
@@ -24,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <main id="main">
         <div className="card">
           <h1>Sign in</h1>
-          <LoginForm callbackUrl={callbackUrl} google={Boolean(config().google)} autoGoogle={one(sp.provider) === 'google'}
+          <LoginForm callbackUrl={callbackUrl} google={Boolean(cfg.google)} autoGoogle={one(sp.provider) === 'google'}
             error={error ? ERRORS[error] ?? 'Sign-in did not work. Please try again.' : undefined} />
         </div>
       </main>

@@ -6,7 +6,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { tenantClaimsFor } from '../../../lib/auth';
 import { config, tenantUrl } from '../../../lib/config';
-import { safeRedirect } from '../../../lib/hosts';
+import { personRedirect } from '../../../lib/hosts';
 import { tenantById } from '../../../lib/lookup';
 import { encodeSession, readSession } from '../../../lib/session';
 
@@ -23,9 +23,11 @@ export async function GET(req: NextRequest): Promise<Response> {
   let to: URL | string;
   if (!doc) to = at(session.idp === 'google' ? '/onboarding' : '/signup');
   else if (doc.status === 'Active' || doc.status === 'Suspended') {
+    // `next` may name the apex or this person's own host; another tenant's host, a name
+    // nobody has, or anything off-site lands on their own dashboard instead.
     const wanted = req.nextUrl.searchParams.get('next');
     const home = tenantUrl(doc.subdomain);
-    to = wanted ? safeRedirect(wanted, cfg.publicUrl.href, cfg.rootDomain, home) : home;
+    to = wanted ? personRedirect(wanted, cfg.publicUrl, cfg.rootDomain, doc.subdomain, home) : home;
   } else to = at(`/signup/${doc.tenantId}`);
   const res = NextResponse.redirect(to, 303);
   if (doc && (session.tenantId !== doc.tenantId || session.subdomain !== doc.subdomain)) {
