@@ -2,7 +2,8 @@
  * The whole system for the browser tests, started and stopped by the tests themselves: a fresh
  * temp folder (SQLite event store, keys, read model, a simulated frappe-bench), free ports, the
  * provisioning service (with its process manager), the tenant-lookup projector, a local OpenID
- * provider standing in for Google, and `next start` on a build made once per run.
+ * provider standing in for Google, and the web's production server (web/server.mjs, which is
+ * `next start` plus the client-address rewrite) on a build made once per run.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 export const WEB = join(ROOT, 'web');
 export const ROOT_DOMAIN = 'example.localhost';
 const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
+/** The production server: `next start`'s handler behind the client-address rewrite (web/server.mjs). */
+const WEB_SERVER = join(ROOT, 'web/server.mjs');
 /** The harness's own build folder (next.config.ts reads NEXT_DIST_DIR), apart from `.next`. */
 export const NEXT_DIST_DIR = '.next-e2e';
 const BENCH_SIM = join(ROOT, 'tools/bench-simulator/bin/bench-sim.js');
@@ -53,6 +56,8 @@ export interface StackOptions {
   readonly benchFail?: string;
   /** Extra environment for the provisioning service only (e.g. POOL_SIZE for the warm pool). */
   readonly serviceEnv?: Readonly<Record<string, string>>;
+  /** Extra environment for the web server only (e.g. WEB_TRUST_PROXY). */
+  readonly webEnv?: Readonly<Record<string, string>>;
 }
 
 export interface Stack {
@@ -66,6 +71,8 @@ export interface Stack {
   readonly benchPath: string;
   readonly oidcIssuer: string;
   readonly env: Record<string, string>;
+  /** The web server's process id (to look at its sockets). */
+  readonly webPid: number;
   /** Stops one process (e.g. `provisioning`, to show what people see when it is down). */
   stopProcess(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -167,7 +174,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const projector = start('projector', [join(ROOT, 'projections/tenant-lookup/dist/main.js')]);
     await waitFor(`${apiUrl}/health`, {}, api, 'provisioning');
     await waitFor(`${oidcIssuer}/.well-known/openid-configuration`, {}, oidc, 'oidc');
-    const web = start('web', [NEXT_BIN, 'start', '-p', String(webPort)], WEB);
+    const web = start('web', [WEB_SERVER, '-p', String(webPort)], WEB, opts.webEnv);
     await waitFor(`http://127.0.0.1:${webPort}/`, { host: `${ROOT_DOMAIN}:${webPort}` }, web, 'web');
     if (projector.exitCode !== null) throw new Error('projector exited');
   } catch (err) {
@@ -177,8 +184,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     throw new Error(`${(err as Error).message}\n${logs}`);
   }
 
+  const webPid = children.find((c) => c.name === 'web')?.proc.pid ?? 0;
   return {
-    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, env,
+    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, env, webPid,
     tenantUrl: (subdomain) => `http://${subdomain}.${ROOT_DOMAIN}:${webPort}/`,
     async stopProcess(name) {
       const c = children.find((x) => x.name === name);

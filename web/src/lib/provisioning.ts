@@ -3,10 +3,10 @@
  * secret never reaches a browser). Every call has a timeout, and "cannot reach" / "too slow"
  * come back as one typed error the pages turn into plain words.
  */
-import { isIP } from 'node:net';
 import { headers as requestHeaders } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { config } from './config';
+import { visitorFrom } from './visitor';
 
 export type UnavailableReason = 'unreachable' | 'timeout';
 
@@ -34,21 +34,16 @@ export type ApiResult<T> = { readonly ok: true; readonly status: number; readonl
 /**
  * The visitor's address, passed on so the API's per-IP rate limits count visitors rather than
  * this server (the API trusts it from this server's address: PROVISIONING_TRUST_PROXY). It is
- * the last entry of X-Forwarded-For: the address the nearest hop saw, which Next.js fills in
- * from the connection when no proxy in front did. Only that one entry, and only when it is an
- * IP address: the entries before it are whatever the client sent, and forwarding them would
- * let a client pick its own rate-limit key. Nothing outside a request (no such call today).
+ * the one address web/server.mjs derived from the connection (src/lib/visitor.ts); a client's
+ * own X-Forwarded-For never gets here. Nothing outside a request (no such call today).
  */
 async function visitorAddress(): Promise<string | undefined> {
-  let chain: string | null;
   try {
-    chain = (await requestHeaders()).get('x-forwarded-for');
+    return visitorFrom(await requestHeaders());
   } catch (err) {
     unstable_rethrow(err); // Next's own signals (dynamic rendering) must reach Next
     return undefined;
   }
-  const last = chain?.split(',').pop()?.trim() ?? '';
-  return isIP(last) ? last : undefined;
 }
 
 async function call(path: string, init: RequestInit & { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Response> {
