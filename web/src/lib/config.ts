@@ -17,6 +17,8 @@ export interface WebConfig {
   readonly provisioningTimeoutMs: number;
   readonly readModelUrl: string;
   readonly secureCookies: boolean;
+  /** Concurrent progress streams (SSE) per signed-in person and per client address. */
+  readonly progressStreams: { readonly perSession: number; readonly perAddress: number; readonly maxLifeMs: number };
   readonly google?: { readonly clientId: string; readonly clientSecret: string; readonly wellKnown?: string; readonly issuer?: string };
 }
 
@@ -31,6 +33,14 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   const v = env[name]?.trim();
   if (!v) throw new ConfigError(name, 'is not set');
   return v;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return n;
 }
 
 function parse(env: NodeJS.ProcessEnv): WebConfig {
@@ -60,6 +70,12 @@ function parse(env: NodeJS.ProcessEnv): WebConfig {
     provisioningTimeoutMs: timeout,
     readModelUrl: required(env, 'READ_MODEL_URL'),
     secureCookies: publicUrl.protocol === 'https:',
+    progressStreams: Object.freeze({
+      perSession: int(env, 'WEB_PROGRESS_STREAMS_PER_SESSION', 4, 1, 100),
+      perAddress: int(env, 'WEB_PROGRESS_STREAMS_PER_ADDRESS', 16, 1, 10_000),
+      // The browser reconnects (Last-Event-ID) after this, so a stuck tenant holds no slot forever.
+      maxLifeMs: int(env, 'WEB_PROGRESS_STREAM_MAX_SECONDS', 600, 5, 86_400) * 1000,
+    }),
     google: clientId && clientSecret
       ? Object.freeze({ clientId, clientSecret, wellKnown: env.GOOGLE_WELL_KNOWN?.trim() || undefined, issuer: env.GOOGLE_ISSUER?.trim() || undefined })
       : undefined,
