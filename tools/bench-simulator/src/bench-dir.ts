@@ -61,7 +61,7 @@ export class Bench {
   /** Like `frappe.init` + `get_site_config`: a site that is not there is an uncaught error. */
   requireSiteConfig(site: string): Record<string, unknown> {
     const conf = this.siteConfig(site);
-    if (!conf) throw new PyException('frappe.exceptions.IncorrectSitePath', `${site} does not exist`);
+    if (!conf) throw new PyException('frappe.exceptions.IncorrectSitePath', `404 Not Found: ${site} does not exist`);
     return conf;
   }
 
@@ -71,6 +71,12 @@ export class Bench {
 
   makeSiteDirs(site: string): void {
     for (const d of SITE_DIRS) mkdirSync(this.sitePath(site, d), { recursive: true });
+  }
+
+  /** Whether new-site finished on the site: its database has frappe (a lock then fails in LockTimeoutError's form). */
+  siteComplete(site: string): boolean {
+    const db = readJson(this.sitePath(site, 'private', 'sim-db.json')) as { installed_apps?: string[] } | undefined;
+    return Boolean(db?.installed_apps?.includes('frappe'));
   }
 
   /** v15: `_` + first 16 hex of sha1(realpath(site folder)); the same name every time. */
@@ -97,11 +103,20 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
-/** `json.dumps(obj, indent=1, sort_keys=True)`, written via rename so readers never see half a file. */
+/** `json.dumps(obj, indent=1, sort_keys=True)` (frappe), written via rename so readers never see half a file. */
 export function writeFrappeJson(file: string, obj: Record<string, unknown>): void {
+  writeAtomically(file, JSON.stringify(sortKeys(obj), null, 1));
+}
+
+/** `json.dump(obj, f, indent=1)` without sorting: how bench's own `setup add-domain` rewrites site_config.json. */
+export function writeBenchJson(file: string, obj: Record<string, unknown>): void {
+  writeAtomically(file, JSON.stringify(obj, null, 1));
+}
+
+function writeAtomically(file: string, text: string): void {
   // The pid keeps processes apart; inside one daemon the write and the rename are synchronous,
   // so two invocations there never use the same temp file at the same time.
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(sortKeys(obj), null, 1));
+  writeFileSync(tmp, text);
   renameSync(tmp, file);
 }

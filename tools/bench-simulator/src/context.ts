@@ -4,7 +4,7 @@
  * failures and hangs strike, so tests can land a crash in the middle of a real step. It is
  * also where an abandoned invocation (daemon mode: its client was killed) stops.
  */
-import { appendFileSync, mkdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -64,6 +64,8 @@ async function hangForever(ctx: Ctx, command: string): Promise<never> {
  * lock the real command would hold (for the lock-held form of the failure).
  */
 export async function step(ctx: Ctx, command: string, targets: readonly string[], lockName = `bench_${command.replace(/-/g, '_')}`): Promise<void> {
+  // The lock of the lock-held form lives in the site's locks/ (the last target that is a site), else the bench's.
+  const site = [...targets].reverse().find((t) => /^[^/\\]+$/.test(t) && t !== '.' && t !== '..' && existsSync(join(ctx.bench.sites, t, 'site_config.json')));
   ctx.signal?.throwIfAborted();
   if (shouldHang(ctx.controls, command, targets)) await hangForever(ctx, command);
   const ms = latencyFor(ctx.controls, command);
@@ -72,7 +74,7 @@ export async function step(ctx: Ctx, command: string, targets: readonly string[]
     if (rule.times !== undefined && bumpCounter(ctx, rule) > rule.times) continue;
     switch (rule.kind) {
       case 'lock':
-        throw lockHeld(lockName);
+        throw lockHeld(site ? ctx.bench.sitePath(site, 'locks', `${lockName}.lock`) : join(ctx.bench.root, 'locks', `${lockName}.lock`), lockName, site ? ctx.bench.siteComplete(site) : true);
       case 'db-down':
         throw dbUnreachable();
       case 'error':
@@ -86,5 +88,7 @@ export function resolveSites(ctx: Ctx): string[] {
   const site = ctx.siteFlag || ctx.env.FRAPPE_SITE || (ctx.bench.commonConfig().default_site as string | undefined);
   if (!site) throw new BenchExit(1, 'Please specify --site sitename');
   if (site === 'all') return ctx.bench.allSites();
+  // v15 checks the folder only: a half site (folder, config, no database) gets past this.
+  if (!existsSync(ctx.bench.sitePath(site))) throw new BenchExit(1, `Site ${site} does not exist!`);
   return [site];
 }

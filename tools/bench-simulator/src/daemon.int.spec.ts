@@ -85,12 +85,13 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
   it('exits 1 with the traceback on stderr for an injected failure', async () => {
     const r = await run(['new-site', 'f.test', '--admin-password', 'pw'], { BENCH_SIM_FAIL: 'new-site' }).result;
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^\n:: frappe\.exceptions\.ValidationError: Simulated failure of new-site .* ::\nTraceback \(most recent call last\):\n/);
+    expect(r.stderr).toMatch(/^Traceback \(most recent call last\):\n[^]*\nfrappe\.exceptions\.ValidationError: Simulated failure of new-site .*$/);
   });
 
   it('abandons a hung invocation killed by a process-group SIGKILL: lock released, daemon still answering', async () => {
     expect((await run(['new-site', 'h.test', '--admin-password', 'pw']).result).exitCode).toBe(0);
-    const lock = join(root, 'sites', 'h.test', 'locks', 'install_app.lock');
+    // The owner's pid file (the visible sites/h.test/locks/install_app.lock stays, as in v15).
+    const lock = join(root, 'logs', 'bench-sim-locks', 'h.test', 'install_app.lock');
     const hung = run(['--site', 'h.test', 'install-app', 'erpnext'], { BENCH_SIM_HANG: 'install-app' });
     await until('the hang line', () => log().some((l) => l.event === 'hang' && l.pid === hung.pid));
     const hang = log().find((l) => l.event === 'hang' && l.pid === hung.pid)!;
@@ -109,7 +110,7 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
 
   it('stops an abandoned invocation at its step: no work once its sleep is cut short', async () => {
     expect((await run(['new-site', 's.test', '--admin-password', 'pw']).result).exitCode).toBe(0);
-    const lock = join(root, 'sites', 's.test', 'locks', 'install_app.lock');
+    const lock = join(root, 'logs', 'bench-sim-locks', 's.test', 'install_app.lock');
     const slow = run(['--site', 's.test', 'install-app', 'erpnext'], { BENCH_SIM_LATENCY: 'install-app:20s' });
     await until('the lock is taken', () => existsSync(lock));
     process.kill(-slow.pid, 'SIGKILL');
@@ -122,7 +123,7 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
   it('runs 20 concurrent invocations as independent benches', async () => {
     const runs = Array.from({ length: 20 }, (_, i) => run(['new-site', `c${i}.test`, '--admin-password', 'pw', '--install-app', 'erpnext']));
     const results = await Promise.all(runs.map((r) => r.result));
-    const expected = ['', 'frappe', 'erpnext'].flatMap((app) => (app ? [`Installing ${app}...`, `Updating DocTypes for ${app}        : [========================================] 100%`, `Updating Dashboard for ${app}`] : [''])).concat('*** Scheduler is disabled ***').join('\n');
+    const expected = "Warning: MariaDB version ['10.11', '19'] is more than 10.8 which is not yet tested with Frappe Framework.\n" + ['', 'frappe', 'erpnext'].flatMap((app) => (app ? [`Installing ${app}...`, `Updating DocTypes for ${app}        : [========================================] 100%`, `Updating Dashboard for ${app}`] : [''])).concat('*** Scheduler is disabled ***').join('\n');
     expect(results.map((r) => [r.exitCode, r.stdout, r.stderr])).toEqual(results.map(() => [0, expected, '']));
     for (let i = 0; i < 20; i++) expect(installed(`c${i}.test`)).toEqual(['frappe', 'erpnext']);
     const exits = log().filter((l) => l.event === 'exit' && l.command === 'new-site');

@@ -13,6 +13,7 @@ import { buildProgram, isHelpExit } from './cli.js';
 import { parseControls } from './controls.js';
 import { BenchExit, formatPyException, PyException } from './errors.js';
 import { logFile, redactArgv, writeLog } from './invocation-log.js';
+import { checkNotRoot } from './root-login.js';
 
 export interface Invocation {
   readonly argv: readonly string[];
@@ -25,7 +26,7 @@ export interface Invocation {
   err(text: string): void;
   /** Aborted when the caller is gone: the invocation stops at its next step and logs no exit. */
   readonly signal?: AbortSignal;
-  /** Whether the invocation's stdout is a terminal (bench then leaves out the traceback). */
+  /** Whether the invocation's stdout is a terminal (v15 prints the same traceback either way; kept for the daemon protocol). */
   readonly stdoutIsTTY?: boolean;
   /** Starts the hang's waiting grandchild; by default a child of this process, as in process mode. */
   spawnHangChild?(): Promise<number | undefined>;
@@ -55,7 +56,7 @@ export async function runInvocation(inv: Invocation): Promise<number> {
   const base = { pid: inv.pid, argv: redactArgv(argv), command, site, cwd: inv.cwd };
   writeLog(logPath, { ...base, event: 'start', time: new Date(started).toISOString() });
 
-  const code = await run(inv, argv, logPath, command);
+  const code = await run(inv, argv, logPath, command, benchRootGuess(argv, inv.cwd));
   // A killed bench leaves a start without an exit line; an abandoned invocation does the same.
   if (!inv.signal?.aborted) {
     writeLog(logPath, { ...base, event: 'exit', time: new Date().toISOString(), durationMs: Date.now() - started, exitCode: code });
@@ -63,16 +64,19 @@ export async function runInvocation(inv: Invocation): Promise<number> {
   return code;
 }
 
-async function run(inv: Invocation, argv: string[], logPath: string, command: string | undefined): Promise<number> {
+async function run(inv: Invocation, argv: string[], logPath: string, command: string | undefined, benchRoot: string): Promise<number> {
   const out = (s: string): void => inv.out(s + '\n');
   const err = (s: string): void => inv.err(s + '\n');
   try {
     const controls = parseControls(inv.env);
     const io = { cwd: inv.cwd, env: inv.env, writeOut: inv.out, writeErr: inv.err };
-    const program = buildProgram(io, (bench, siteFlag) => ({
-      bench, env: inv.env, controls, logPath, argv, siteFlag, out, err,
-      pid: inv.pid, cwd: inv.cwd, signal: inv.signal, spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild,
-    }));
+    const program = buildProgram(io, (bench, siteFlag) => {
+      checkNotRoot({ bench });
+      return {
+        bench, env: inv.env, controls, logPath, argv, siteFlag, out, err,
+        pid: inv.pid, cwd: inv.cwd, signal: inv.signal, spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild,
+      };
+    });
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
@@ -83,7 +87,7 @@ async function run(inv: Invocation, argv: string[], logPath: string, command: st
       return e.exitCode;
     }
     const py = e instanceof PyException ? e : new PyException('Exception', e instanceof Error ? e.message : String(e));
-    inv.err(formatPyException(py, command ?? 'bench', inv.stdoutIsTTY));
+    inv.err(formatPyException(py, command ?? 'bench', benchRoot));
     return 1;
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Frappe's `filelock(name, timeout=1)`: `sites/<site>/locks/<name>.lock`. Python holds an
- * flock that dies with the process; Node has no flock, so the file holds the owner's pid and a
- * lock whose owner is gone counts as free (same effect after a crash). The owner is the
- * invocation's pid (the client's in daemon mode), so a killed client's lock is as stale as a
- * killed bench's.
+ * flock on that file, which dies with the process, and the file itself stays (v15 leaves
+ * `bench_new_site.lock`, `install_app.lock`, `site_config.lock` behind). Node has no flock, so the
+ * exclusion lives in a pid file of the simulator's own under `logs/bench-sim-locks/`, and a lock
+ * whose owner is gone counts as free (same effect after a crash). The owner is the invocation's
+ * pid (the client's in daemon mode), so a killed client's lock is as stale as a killed bench's.
  */
-import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockHeld } from './errors.js';
+import type { Bench } from './bench-dir.js';
+import { lockHeld, PyException } from './errors.js';
 
 const alive = (pid: number): boolean => {
   try {
@@ -72,7 +74,7 @@ export async function withFileLock<T>(file: string, name: string, owner: LockOwn
   };
   const deadline = Date.now() + timeoutMs;
   while (!take()) {
-    if (Date.now() >= deadline) throw lockHeld(name);
+    if (Date.now() >= deadline) throw new PyException('filelock._error.Timeout', `The file lock '${file}' could not be acquired.`);
     await sleep(pollMs, undefined, { signal: owner.signal });
   }
   try {
@@ -83,5 +85,27 @@ export async function withFileLock<T>(file: string, name: string, owner: LockOwn
     } catch {
       /* the site folder may have been archived meanwhile */
     }
+  }
+}
+
+/** Leaves the file there, empty, like Python's `open(path, "a")`. */
+export function touch(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  closeSync(openSync(file, 'a'));
+}
+
+/**
+ * `with filelock(name)` on a site: the lock file under the site's `locks/` stays; a held lock
+ * fails after 1 s in v15's form. `siteComplete` says which follow-on error comes with it
+ * (errors.ts, lockHeld).
+ */
+export async function withFrappeLock<T>(bench: Bench, site: string, name: string, owner: LockOwner, siteComplete: () => boolean, fn: () => Promise<T>, timeoutMs = 1000, pollMs = 50): Promise<T> {
+  const visible = bench.sitePath(site, 'locks', `${name}.lock`);
+  touch(visible);
+  try {
+    return await withFileLock(join(bench.root, 'logs', 'bench-sim-locks', site, `${name}.lock`), name, owner, fn, timeoutMs, pollMs);
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === 'filelock._error.Timeout' && e.message.includes('bench-sim-locks')) throw lockHeld(visible, name, siteComplete());
+    throw e;
   }
 }

@@ -31,7 +31,7 @@ async function connect(url: string, login: RootLogin): Promise<Connection> {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ER_ACCESS_DENIED_ERROR') {
-      throw new PyException('pymysql.err.OperationalError', `(1045, "Access denied for user '${login.user ?? 'root'}'@'localhost' (using password: YES)")`);
+      throw new PyException('pymysql.err.OperationalError', `(1045, "Access denied for user '${login.user ?? 'root'}'@'localhost' (using password: ${login.password ? 'YES' : 'NO'})")`);
     }
     throw dbUnreachable(u.hostname);
   }
@@ -64,6 +64,17 @@ export async function createUserAndDatabase(url: string, login: RootLogin, db: s
     await c.query(`CREATE DATABASE \`${ident(db)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await c.query(`GRANT ALL PRIVILEGES ON \`${ident(db)}\`.* TO '${ident(db)}'@'%'`);
     await c.query('FLUSH PRIVILEGES');
+  } finally {
+    await c.end();
+  }
+}
+
+/** `SELECT VERSION()`: e.g. `10.11.19-MariaDB-0+deb12u1` (new-site prints a warning after 10.8). */
+export async function serverVersion(url: string, login: RootLogin): Promise<string> {
+  const c = await connect(url, login);
+  try {
+    const [rows] = await c.query('SELECT VERSION() AS v');
+    return String((rows as Array<{ v: string }>)[0]?.v ?? '');
   } finally {
     await c.end();
   }

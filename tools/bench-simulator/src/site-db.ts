@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Bench } from './bench-dir.js';
 import { withFileLock, type LockOwner } from './lock.js';
 import { readJson, writeFrappeJson } from './bench-dir.js';
-import { PyException } from './errors.js';
+import { siteLoginRefused } from './errors.js';
 
 export interface SimUser {
   email: string;
@@ -32,7 +32,8 @@ export function loadDb(bench: Bench, site: string): SimDb {
   bench.requireSiteConfig(site);
   const db = readJson(file(bench, site)) as SimDb | undefined;
   // A site folder with a config but no database: what an interrupted new-site leaves behind.
-  if (!db) throw new PyException('pymysql.err.OperationalError', `(1049, "Unknown database '${String(bench.siteConfig(site)?.db_name)}'")`);
+  // v15 logs in as the site's own user, whom a half site does not have yet (README item 9).
+  if (!db) throw siteLoginRefused(String(bench.siteConfig(site)?.db_name));
   return db;
 }
 

@@ -1,13 +1,16 @@
 /**
  * `bench --site S execute METHOD --args ... --kwargs ...` for the two methods provisioning
  * uses: `generate_keys` (new api_secret every time, api_key only when empty; returns only the
- * secret) and `frappe.db.get_value` (reads the key back). Output is `json.dumps(result)` with
- * the outer quotes stripped; a falsy result prints nothing.
+ * secret; the site gets an `encryption_key` the first time) and `frappe.db.get_value` (reads the
+ * key back). v15 prints `json.dumps(result)` when the result is truthy: a string keeps its quotes
+ * (`"ae5a95b4063bcfe"`), None prints nothing (fixtures/frappe-v15, README item 1).
  */
+import { randomBytes } from 'node:crypto';
 import { generateHash } from '../bench-dir.js';
 import { PyException } from '../errors.js';
 import { resolveSites, step, type Ctx } from '../context.js';
 import { parsePyLiteral, pyJsonDumps, type PyValue } from '../py-literal.js';
+import { updateSiteConfig } from './config.js';
 import { loadDb, updateDb, type SimDb, type SimUser } from '../site-db.js';
 
 const GENERATE_KEYS = 'frappe.core.doctype.user.user.generate_keys';
@@ -41,6 +44,15 @@ function call(db: SimDb, method: string, args: PyValue[], kwargs: Record<string,
   throw new PyException('AttributeError', `module '${mod}' has no attribute '${method.split('.').pop()}'`);
 }
 
+/** Python's truth: None, '', 0, False, [] and {} print nothing. */
+const pyTruthy = (v: PyValue): boolean =>
+  v !== null && v !== '' && v !== 0 && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
+
+/** `get_encryption_key`: a Fernet key (32 random bytes, urlsafe base64) written once through update_site_config. */
+async function ensureEncryptionKey(ctx: Ctx, site: string): Promise<void> {
+  await updateSiteConfig(ctx, site, (conf) => (conf.encryption_key ? conf : { ...conf, encryption_key: randomBytes(32).toString('base64url') + '=' }));
+}
+
 export async function execute(ctx: Ctx, method: string, o: { args?: string; kwargs?: string }): Promise<void> {
   for (const site of resolveSites(ctx)) {
     loadDb(ctx.bench, site); // no site or no database: fail before spending any time
@@ -58,6 +70,7 @@ export async function execute(ctx: Ctx, method: string, o: { args?: string; kwar
     await step(ctx, 'execute', [method, site]);
     // A read (get_value) needs no transaction: writes replace the file whole (rename), so a read sees one or the other.
     const ret = method === GET_VALUE ? call(loadDb(ctx.bench, site), method, args, kwargs) : await updateDb(ctx.bench, site, ctx, (db) => call(db, method, args, kwargs));
-    if (ret) ctx.out(pyJsonDumps(ret).replace(/^"(.*)"$/s, '$1'));
+    if (method === GENERATE_KEYS) await ensureEncryptionKey(ctx, site);
+    if (pyTruthy(ret)) ctx.out(pyJsonDumps(ret));
   }
 }

@@ -13,6 +13,16 @@ export interface InitPlace {
   readonly env: NodeJS.ProcessEnv;
 }
 
+/** The password of BENCH_SIM_MARIADB_URL when it has one, else a stand-in. */
+function rootPasswordOf(env: NodeJS.ProcessEnv): string {
+  try {
+    const p = env.BENCH_SIM_MARIADB_URL ? decodeURIComponent(new URL(env.BENCH_SIM_MARIADB_URL).password) : '';
+    return p || 'bench-sim';
+  } catch {
+    return 'bench-sim';
+  }
+}
+
 export function initBench(place: InitPlace, folder: string, apps: string[], out: (s: string) => void): void {
   const root = resolve(place.cwd, folder);
   if (existsSync(join(root, 'sites', 'apps.txt'))) throw new BenchExit(1, `Bench instance already exists at ${root}`);
@@ -25,6 +35,10 @@ export function initBench(place: InitPlace, folder: string, apps: string[], out:
   writeFileSync(join(root, 'sites', 'apps.txt'), apps.join('\n') + '\n');
   writeFrappeJson(join(root, 'sites', 'common_site_config.json'), {
     background_workers: 1, file_watcher_port: 6787, frappe_user: place.env.USER ?? 'frappe', gunicorn_workers: 4,
+    // v15 prompts for the database root password when neither --db-root-password nor this is
+    // set (an empty one counts as missing). The simulator logs in with BENCH_SIM_MARIADB_URL's
+    // account; this value only has to be there (docs/bench.md).
+    root_password: rootPasswordOf(place.env),
     live_reload: true, rebase_on_pull: false, redis_cache: 'redis://127.0.0.1:13000', redis_queue: 'redis://127.0.0.1:11000',
     redis_socketio: 'redis://127.0.0.1:13000', restart_supervisor_on_update: false, restart_systemd_on_update: false,
     serve_default_site: true, shallow_clone: true, socketio_port: 9000, use_redis_auth: false, webserver_port: 8000,

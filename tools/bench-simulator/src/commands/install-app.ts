@@ -1,15 +1,21 @@
-/** `bench --site S install-app APP...` (frappe v15 `install_app`): per-app errors are printed, exit 1 at the end. */
-import { PyException } from '../errors.js';
-import { step, resolveSites, type Ctx } from '../context.js';
-import { withFileLock } from '../lock.js';
+/**
+ * `bench --site S install-app APP...` (frappe v15 `install_app`). Its failures come out on
+ * stdout, traceback included (fixtures/frappe-v15: install-app-erpnext, half-site-install-app),
+ * and it exits 1 at the end. An app already installed is `App x already installed`, exit 0.
+ */
+import { BenchExit, formatPyException, PyException } from '../errors.js';
+import { resolveSites, step, type Ctx } from '../context.js';
+import { withFrappeLock } from '../lock.js';
 import { loadDb, saveDb, updateDb, type SimDb } from '../site-db.js';
-import { BenchExit } from '../errors.js';
 
 function announce(ctx: Ctx, app: string): void {
   ctx.out(`Installing ${app}...`);
   ctx.out(`Updating DocTypes for ${app}        : [========================================] 100%`);
   ctx.out(`Updating Dashboard for ${app}`);
 }
+
+/** An app that is not in the bench: Python cannot import it. */
+export const missingApp = (app: string): PyException => new PyException('builtins.ModuleNotFoundError', `No module named '${app}'`);
 
 /** new-site's own installs: the site is its alone until new-site ends. */
 export function installOne(ctx: Ctx, site: string, db: SimDb, app: string): void {
@@ -18,35 +24,53 @@ export function installOne(ctx: Ctx, site: string, db: SimDb, app: string): void
   saveDb(ctx.bench, site, db);
 }
 
+async function installInto(ctx: Ctx, site: string, db: SimDb, app: string, force: boolean): Promise<void> {
+  if (!ctx.bench.apps().includes(app)) {
+    ctx.out(`Could not find app "${app}":\nNo module named '${app}'`);
+    throw missingApp(app);
+  }
+  if (!force && db.installed_apps.includes(app)) {
+    ctx.out(`App ${app} already installed`);
+    return;
+  }
+  await withFrappeLock(ctx.bench, site, 'install_app', ctx, () => ctx.bench.siteComplete(site), async () => {
+    await step(ctx, 'install-app', [app, site], 'install_app');
+    ctx.out('');
+    const added = await updateDb(ctx.bench, site, ctx, (d) => {
+      if (d.installed_apps.includes(app)) return false;
+      d.installed_apps.push(app);
+      return true;
+    });
+    if (added) {
+      announce(ctx, app);
+      db.installed_apps.push(app);
+    }
+  });
+}
+
 export async function installApp(ctx: Ctx, apps: string[], o: { force?: boolean }): Promise<void> {
   let exitCode = 0;
+  const printed = (e: PyException): void => ctx.out(formatPyException(e, 'install-app', ctx.bench.root).replace(/\n$/, ''));
   for (const site of resolveSites(ctx)) {
-    const db = loadDb(ctx.bench, site);
+    let db: SimDb;
+    try {
+      db = loadDb(ctx.bench, site);
+    } catch (e) {
+      // A half site: connecting as the site's own user fails before any app is looked at.
+      if (!(e instanceof PyException)) throw e;
+      printed(e);
+      exitCode = 1;
+      continue;
+    }
     for (const app of apps) {
       try {
-        if (!ctx.bench.apps().includes(app)) throw new PyException('Exception', `App ${app} not in apps.txt`);
-        if (!o.force && db.installed_apps.includes(app)) {
-          ctx.out(`App ${app} already installed`);
-          continue;
-        }
-        await withFileLock(ctx.bench.sitePath(site, 'locks', 'install_app.lock'), 'install_app', ctx, async () => {
-          await step(ctx, 'install-app', [app, site], 'install_app');
-          ctx.out('');
-          const added = await updateDb(ctx.bench, site, ctx, (d) => {
-            if (d.installed_apps.includes(app)) return false;
-            d.installed_apps.push(app);
-            return true;
-          });
-          if (added) {
-            announce(ctx, app);
-            db.installed_apps.push(app);
-          }
-        });
+        await installInto(ctx, site, db, app, Boolean(o.force));
       } catch (e) {
         // An abandoned invocation stops here instead of going on to the next app.
         if (!(e instanceof Error) || ctx.signal?.aborted) throw e;
-        const text = e instanceof PyException ? `${e.pyType}: ${e.message}` : e.message;
-        ctx.out(`An error occurred while installing ${app}: ${e.message}\nTraceback (most recent call last):\n  File "apps/frappe/frappe/installer.py", line 270, in install_app\n${text}`);
+        const py = e instanceof PyException ? e : new PyException('Exception', e.message);
+        ctx.out(`An error occurred while installing ${app}: ${py.message}`);
+        printed(py);
         exitCode = 1;
       }
     }

@@ -144,7 +144,7 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
     sitesOf(subdomain) {
       const site = `${subdomain}.${ROOT_DOMAIN}`;
       const archived = existsSync(join(bench.root, 'archived/sites'))
-        ? readdirSync(join(bench.root, 'archived/sites')).filter((n) => n === site || n.startsWith(`${site}_`)).length : 0;
+        ? readdirSync(join(bench.root, 'archived/sites')).filter((n) => n === site || n.startsWith(`${site}_`) || new RegExp(`^${site.replace(/\./g, "\\.")}\\d+$`).test(n)).length : 0;
       return { live: existsSync(join(bench.root, 'sites', site)), archived };
     },
     async dbCount() {
