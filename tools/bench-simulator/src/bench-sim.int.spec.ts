@@ -155,6 +155,13 @@ describe('bench-sim site commands', () => {
     expect((await b.run(['--site', 's.test', 'install-app', 'erpnext'], env)).exitCode).toBe(0);
   });
 
+  it('takes the frappe-v15 profile\'s time when BENCH_SIM_PROFILE names it', async () => {
+    const r = await b.run(['setup', 'add-domain', 'p.example.com', '--site', 's.test'], { BENCH_SIM_PROFILE: 'frappe-v15' });
+    expect(r.exitCode).toBe(0);
+    const exit = b.log().filter((l) => l.event === 'exit').pop();
+    expect(exit?.durationMs).toBeGreaterThanOrEqual(500);
+  });
+
   it('hangs with a grandchild when told to', async () => {
     const hung = b.run(['--site', 's.test', 'set-config', 'a', 'b'], { BENCH_SIM_HANG: 'set-config' });
     let hang: Record<string, unknown> | undefined;

@@ -12,6 +12,7 @@ import type { Bench } from './bench-dir.js';
 import { findFailRules, latencyFor, shouldHang, type Controls, type FailRule } from './controls.js';
 import { BenchExit, dbUnreachable, lockHeld, PyException } from './errors.js';
 import { writeLog } from './invocation-log.js';
+import { spendShared } from './profile.js';
 
 export interface Ctx {
   readonly bench: Bench;
@@ -68,8 +69,9 @@ export async function step(ctx: Ctx, command: string, targets: readonly string[]
   const site = [...targets].reverse().find((t) => /^[^/\\]+$/.test(t) && t !== '.' && t !== '..' && existsSync(join(ctx.bench.sites, t, 'site_config.json')));
   ctx.signal?.throwIfAborted();
   if (shouldHang(ctx.controls, command, targets)) await hangForever(ctx, command);
-  const ms = latencyFor(ctx.controls, command);
-  if (ms > 0) await sleep(ms, undefined, { signal: ctx.signal });
+  const ms = latencyFor(ctx.controls, command, targets);
+  if (ms > 0 && ctx.controls.profile?.sharedCpu) await spendShared(ctx.bench.root, ctx.pid, ms, ctx.signal);
+  else if (ms > 0) await sleep(ms, undefined, { signal: ctx.signal });
   for (const rule of findFailRules(ctx.controls, command, targets)) {
     if (rule.times !== undefined && bumpCounter(ctx, rule) > rule.times) continue;
     switch (rule.kind) {

@@ -5,8 +5,12 @@
  *     entry = command[:target][=kind][*times]; kind: error (default, permanent), lock (lock held),
  *     db-down (connection refused); times: fail only the first N matching calls (per bench).
  *   BENCH_SIM_HANG=new-site[:target]
+ *   BENCH_SIM_PROFILE=frappe-v15   (named latencies and a shared CPU: profile.ts)
+ * A latency entry may name a target too: execute:frappe.db.get_value:1s.
  * A target is the app for install-app, the site for site commands, the method for execute.
  */
+import { profileNamed, type Profile } from './profile.js';
+
 export type FailKind = 'error' | 'lock' | 'db-down';
 
 export interface FailRule {
@@ -20,6 +24,8 @@ export interface FailRule {
 
 export interface Controls {
   readonly latencyMs: ReadonlyMap<string, number>;
+  /** BENCH_SIM_PROFILE's (profile.ts): used where BENCH_SIM_LATENCY names neither the command nor command:target. */
+  readonly profile?: Profile;
   readonly fail: readonly FailRule[];
   readonly hang: readonly { command: string; target?: string }[];
 }
@@ -49,10 +55,20 @@ export function parseControls(env: NodeJS.ProcessEnv): Controls {
     const [command, target] = e.split(':');
     return { command, target };
   });
-  return { latencyMs, fail, hang };
+  return { latencyMs, fail, hang, profile: profileNamed(env.BENCH_SIM_PROFILE?.trim()) };
 }
 
-export const latencyFor = (c: Controls, command: string): number => c.latencyMs.get(command) ?? c.latencyMs.get('*') ?? 0;
+/** `command:target` before `command` (e.g. execute's method), BENCH_SIM_LATENCY before the profile, then `*`. */
+export function latencyFor(c: Controls, command: string, targets: readonly string[] = []): number {
+  const keys = [...targets.map((t) => `${command}:${t}`), command];
+  for (const table of [c.latencyMs, c.profile?.latencyMs]) {
+    for (const k of keys) {
+      const ms = table?.get(k);
+      if (ms !== undefined) return ms;
+    }
+  }
+  return c.latencyMs.get('*') ?? 0;
+}
 
 const matches = (rule: { command: string; target?: string }, command: string, targets: readonly string[]): boolean =>
   rule.command === command && (rule.target === undefined || targets.includes(rule.target));
