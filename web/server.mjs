@@ -9,7 +9,7 @@
  * src/server/client-address.mjs. Everything else is Next's own request handler, the one
  * `next start` uses.
  *
- *   node server.mjs [-p PORT] [-H HOSTNAME]     (PORT from the environment otherwise; 3000)
+ *   node server.mjs [-p PORT] [-H ADDRESS]     (else PORT / HOST from the environment; 3000, all)
  *
  * Start it from any folder: it serves the app next to this file (NEXT_DIST_DIR is honoured by
  * next.config.ts). WEB_TRUST_PROXY is read once here; a bad value stops the start with a message.
@@ -31,9 +31,9 @@ function fail(message) {
 const { values } = parseArgs({ options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } } });
 const port = Number(values.port ?? process.env.PORT ?? '3000');
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`web: port must be 1-65535 (got "${values.port ?? process.env.PORT}")`);
-// Like `next start`: every interface unless told otherwise. (Not $HOSTNAME: shells and
-// containers set it to the machine's name.)
-const hostname = values.hostname;
+// Like `next start`: every interface unless told otherwise (-H, or HOST as `npm start` also
+// sets it). Not $HOSTNAME: shells and containers set that to the machine's name.
+const hostname = values.hostname ?? (process.env.HOST?.trim() || undefined);
 
 let trust;
 try {
