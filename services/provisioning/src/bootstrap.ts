@@ -2,6 +2,8 @@
  * `createProvisioningApp(config)`: the one way to build the app, used by main.ts, the tests and
  * the dev stack. Fastify (not Express), 16 KiB body limit, X-Request-Id as correlation id,
  * problem+json for errors Fastify raises before Nest sees the request, OpenAPI at /docs.
+ * Auth is deny by default on the matched route (http/route-auth.ts, http/auth.guard.ts); the
+ * JSON parser checks depth and text encoding (http/json-body.ts).
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -12,6 +14,9 @@ import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { ProvisioningConfig } from './config/config.js';
 import { mountDocs } from './http/docs.js';
+import { answerClientError, answerFrameworkError, installUrlLimit } from './http/edge.js';
+import { installJsonBodyParser } from './http/json-body.js';
+import { installRouteAuth, type RouteEntry } from './http/route-auth.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { createKeyStore, keyStoreUrlFor, type KeyStore } from './secrets/key-store.js';
 import { DomainError } from './shared/domain-error.js';
@@ -35,6 +40,8 @@ export interface ProvisioningApp {
   readonly eventStore: EventStore;
   readonly keyStore: KeyStore;
   readonly logger: Logger;
+  /** Every route Fastify registered (method, pattern, public or not): the specs attack each one. */
+  readonly routes: readonly RouteEntry[];
   /** Listens on config.host:config.port; resolves to the base URL. */
   listen(): Promise<string>;
   /** Closes the app, then the stores it opened itself. */
@@ -57,6 +64,9 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
     logController: new LogController({ requestIdLogLabel: 'correlationId', disableRequestLogging: true }),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Answers raised before any route or hook runs leave as problem+json too (http/edge.ts).
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     return503OnClosing: true,
     // Fastify takes a hop count too; its typings omit it.
     trustProxy: config.trustProxy as boolean | string,
@@ -65,6 +75,12 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
     AppModule.forRoot({ config, eventStore, keyStore, logger }), adapter, { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route exists (Nest registers its routes in app.init(), the docs below), and
+  // ahead of the other onRequest hooks: a caller without the bearer learns nothing else.
+  installUrlLimit(fastify);
+  const routes = installRouteAuth(fastify, config.apiSecret);
+  // Depth, UTF-8 and lone-surrogate checks before class-transformer sees a body.
+  installJsonBodyParser(app, BODY_LIMIT_BYTES);
   // JSON only: Fastify would also parse text/plain and forms, which no route here takes.
   fastify.addHook('onRequest', async (request) => {
     const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
@@ -87,7 +103,7 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
   await fastify.ready();
 
   return {
-    app, config, eventStore, keyStore, logger,
+    app, config, eventStore, keyStore, logger, routes,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const address = fastify.server.address();

@@ -1,40 +1,31 @@
 /**
- * Bearer auth for every /v1 route. The presented token is compared with the secret in constant
- * time, and neither the secret's content nor its length shows in the timing: timingSafeEqual
- * always runs over the secret's own length (a token of another length is swapped for the secret
- * itself, compared, then refused). This used to compare SHA-256 digests for the same guarantee;
- * hashing on every request was the largest single cost of GET /v1/lookup left after its own
- * work (bench B3: ~7 of ~185 µs of CPU per request under load).
+ * Bearer auth, deny by default: every matched Nest route requires the bearer unless its handler
+ * or its controller is marked `@Public()`. The decision is taken on the route Nest matched, never
+ * on the URL: the router decodes and normalises the path (percent-encoding, absolute-form
+ * targets, duplicate slashes), so any test of the raw URL can be dodged by spelling the path
+ * another way (issue 15: `/%761/lookup/tenants` and `GET http://x/v1/...` went through).
+ * route-auth.ts applies the same rule at the Fastify level, before the body is read.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
-import { DomainError } from '../shared/domain-error.js';
+import { BearerSecret, unauthorized } from './bearer.js';
+import { IS_PUBLIC } from './public.js';
 
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  private readonly expected: Buffer;
+  private readonly secret: BearerSecret;
 
-  constructor(@Inject(CONFIG) config: ProvisioningConfig) {
-    this.expected = Buffer.from(config.apiSecret, 'utf8');
+  constructor(@Inject(CONFIG) config: ProvisioningConfig, @Inject(Reflector) private readonly reflector: Reflector) {
+    this.secret = new BearerSecret(config.apiSecret);
   }
 
   canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true) return true;
     const req = context.switchToHttp().getRequest<FastifyRequest>();
-    const query = req.url.indexOf('?');
-    const path = query === -1 ? req.url : req.url.slice(0, query);
-    if (path !== '/v1' && !path.startsWith('/v1/')) return true;
-    const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([\x21-\x7e]+)$/.exec(header) : null;
-    if (match && this.isSecret(match[1])) return true;
-    throw new DomainError('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
-  }
-
-  private isSecret(token: string): boolean {
-    const given = Buffer.from(token, 'utf8');
-    const sameLength = given.length === this.expected.length;
-    return timingSafeEqual(sameLength ? given : this.expected, this.expected) && sameLength;
+    if (this.secret.accepts(req.headers.authorization)) return true;
+    throw unauthorized();
   }
 }

@@ -45,10 +45,17 @@ const STATUS: Readonly<Record<string, [number, string]>> = {
   'REQUEST.METHOD_NOT_ALLOWED': [405, 'Method not allowed'],
   'REQUEST.RATE_LIMITED': [429, 'Too many requests'],
   'REQUEST.BAD': [400, 'Bad request'],
+  'REQUEST.BAD_URL': [400, 'Malformed request target'],
+  'REQUEST.TOO_DEEP': [400, 'JSON nested too deeply'],
+  'REQUEST.INVALID_TEXT': [400, 'Text is not valid Unicode'],
+  'REQUEST.TIMEOUT': [408, 'Request timeout'],
+  'REQUEST.URI_TOO_LONG': [414, 'Request target too long'],
+  'REQUEST.HEADERS_TOO_LARGE': [431, 'Request headers too large'],
   'AUTH.UNAUTHORIZED': [401, 'Unauthorized'],
   'AUTH.INVALID_CREDENTIALS': [401, 'Invalid credentials'],
   'IDEMPOTENCY.KEY_REQUIRED': [400, 'Idempotency key required'],
   'IDEMPOTENCY.KEY_REUSED': [422, 'Idempotency key reused with another request'],
+  'IDEMPOTENCY.IN_PROGRESS': [409, 'Request with this idempotency key still in progress'],
   'SECRETS.KEY_DESTROYED': [410, 'Secret destroyed'],
   'SERVICE.UNAVAILABLE': [503, 'Service unavailable'],
   'INTERNAL.ERROR': [500, 'Internal error'],
@@ -73,6 +80,11 @@ function fromFastify(e: { code?: string; statusCode?: number; message?: string }
       return problemOf('REQUEST.MALFORMED_JSON', 'The body is empty but declared as JSON.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problemOf('REQUEST.MALFORMED_JSON', 'The body is not valid JSON (or it uses a forbidden key such as __proto__ or constructor).');
+    // The router's own answers (frameworkErrors in bootstrap.ts), raised before any hook runs.
+    case 'FST_ERR_BAD_URL':
+      return problemOf('REQUEST.BAD_URL', 'The request target is not a valid URL (a bad percent-escape or invalid UTF-8).');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problemOf('REQUEST.URI_TOO_LONG', 'A path segment of the request target is too long.');
     default:
       break;
   }
@@ -106,6 +118,18 @@ function fromHttpException(e: Pick<HttpException, 'getStatus'>): Problem {
     default:
       if (status >= 400 && status < 500) return { ...problemOf('REQUEST.BAD', 'The request was not accepted.'), status };
       return problemOf('INTERNAL.ERROR', 'Something went wrong on our side; it was logged.');
+  }
+}
+
+/** Node's HTTP parser refuses a request before Fastify sees it (bootstrap.ts clientErrorHandler). */
+export function clientErrorProblem(nodeCode: string | undefined): Problem {
+  switch (nodeCode) {
+    case 'HPE_HEADER_OVERFLOW':
+      return problemOf('REQUEST.HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts (16 KiB).');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problemOf('REQUEST.TIMEOUT', 'The request did not arrive in time.');
+    default:
+      return problemOf('REQUEST.BAD', 'The request is not valid HTTP/1.1 (request line, method or headers).');
   }
 }
 
