@@ -14,6 +14,8 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
     request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
   }
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  // A problem that says when to come back says it in the header too (RFC 9110 10.2.3).
+  if (typeof problem.retryAfterSeconds === 'number') reply.header('retry-after', String(problem.retryAfterSeconds));
   if (reply.sent || reply.raw.headersSent) return;
   reply.status(problem.status).type('application/problem+json').send(problem);
 }

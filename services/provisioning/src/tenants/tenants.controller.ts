@@ -6,7 +6,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IDEMPOTENCY_KEY, IdempotencyService } from '../idempotency/idempotency.service.js';
+import { IDEMPOTENCY_KEY, IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
 import { commandMetadata, correlationOf, operatorOf, userOf } from '../http/request-context.js';
@@ -53,8 +53,11 @@ export class TenantsController {
       });
     }
     const fingerprint = this.idempotency.fingerprint('POST /v1/tenants', { ...body, identityProvider });
-    const stored = await this.idempotency.find(key);
-    if (stored) return this.replay(stored, fingerprint, reply);
+    const meta = { correlationId: correlationOf(req) };
+    // The key is claimed before any work: of racing requests under one key, one does the work;
+    // the same body gets its answer, another body a 422, both without doing anything.
+    const begun = await this.idempotency.begin(key, fingerprint, meta);
+    if (begun.kind === 'replay') return this.replay(begun.answer, reply, true);
 
     const stop = this.metrics.signupTimer();
     try {
@@ -63,19 +66,18 @@ export class TenantsController {
         { correlationId: correlationOf(req), actor: userOf(body.adminEmail) },
       );
       const answer = { tenantId: outcome.tenantId, subdomain: outcome.subdomain, status: outcome.state.status, links: tenantLinks(outcome.tenantId) };
-      const saved = await this.idempotency.save(key, { requestHash: fingerprint, status: 202, body: answer }, { correlationId: correlationOf(req), now: new Date().toISOString() });
+      const saved = await this.idempotency.complete(begun.claim, { requestHash: fingerprint, status: 202, body: answer }, meta);
       stop(outcome.existing ? 'existing' : 'created');
-      return this.replay(saved, fingerprint, reply, saved.body !== answer);
+      return this.replay(saved, reply, saved.body !== answer);
     } catch (e) {
       stop(e instanceof DomainError ? e.code : 'error');
+      // Not answered: a retry with this key does the work again (errors are not recorded).
+      await this.idempotency.release(begun.claim, meta);
       throw e;
     }
   }
 
-  private replay(stored: { requestHash: string; status: number; body: unknown }, fingerprint: string, reply: FastifyReply, replayed = true) {
-    if (stored.requestHash !== fingerprint) {
-      throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request body.', { field: 'Idempotency-Key' });
-    }
+  private replay(stored: StoredAnswer, reply: FastifyReply, replayed: boolean) {
     const body = stored.body as { links?: { self?: string } };
     reply.status(stored.status);
     if (body.links?.self) reply.header('location', body.links.self);
