@@ -8,6 +8,14 @@ import type { SealedSecret } from './sealed-secret.js';
 
 export type IdentityProvider = 'password' | 'google';
 
+/**
+ * Whether the admin email still has to be proven before it may bind a sign-in to the tenant:
+ * `pending` for a password signup until its link is used (EmailVerified); `proven-by-idp` when
+ * the identity provider vouched for it (Google's email_verified); `not-required` only for
+ * signups recorded before verification existed (schema v2, see upcasting.ts).
+ */
+export type EmailVerification = 'pending' | 'proven-by-idp' | 'not-required';
+
 /** The bench steps a tenant goes through. `install-app` repeats once per app. */
 export type StepName =
   | 'new-site'
@@ -49,6 +57,7 @@ export type SignupRequested = Evt<'SignupRequested', {
   /** Slow hash (scrypt, PHC string) for email sign-in. Absent for Google sign-ups. */
   adminPasswordHash?: string;
   apps: string[];
+  emailVerification: EmailVerification;
 }>;
 export type StepStarted = Evt<'StepStarted', StepRef & {
   tenantId: string;
@@ -94,6 +103,15 @@ export type TenantSuspended = Evt<'TenantSuspended', { tenantId: string; reason:
 export type TenantResumed = Evt<'TenantResumed', { tenantId: string }>;
 export type DeprovisionRequested = Evt<'DeprovisionRequested', { tenantId: string; reason: string }>;
 export type TenantDeprovisioned = Evt<'TenantDeprovisioned', { tenantId: string; keyDestroyed: boolean }>;
+/** The admin email's owner used the link sent to it: the email may now bind sign-ins to this tenant. */
+export type EmailVerified = Evt<'EmailVerified', { tenantId: string; email: string }>;
+/** Another verification link was asked for (the outbox sends it). */
+export type VerificationEmailRequested = Evt<'VerificationEmailRequested', { tenantId: string }>;
+/**
+ * Someone tried to sign up with this tenant's admin email. The anonymous answer does not say
+ * so; the owner gets a note instead (the outbox sends it), at most one per NOTICE_INTERVAL.
+ */
+export type ExistingAccountSignupAttempted = Evt<'ExistingAccountSignupAttempted', { tenantId: string }>;
 
 export type TenantEvent =
   | SignupRequested
@@ -115,7 +133,10 @@ export type TenantEvent =
   | TenantSuspended
   | TenantResumed
   | DeprovisionRequested
-  | TenantDeprovisioned;
+  | TenantDeprovisioned
+  | EmailVerified
+  | VerificationEmailRequested
+  | ExistingAccountSignupAttempted;
 
 // ---- reservation streams: `subdomain-<name>`, `admin-email-<sha256(email)>` ----
 export type SubdomainReserved = Evt<'SubdomainReserved', { tenantId: string; subdomain: string }>;
@@ -135,6 +156,7 @@ export const TENANT_EVENT_TYPES = [
   'HostNameConfigured', 'TenantActivated', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack',
   'SubdomainReleased', 'TenantBroken', 'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended',
   'TenantResumed', 'DeprovisionRequested', 'TenantDeprovisioned',
+  'EmailVerified', 'VerificationEmailRequested', 'ExistingAccountSignupAttempted',
 ] as const satisfies readonly TenantEvent['type'][];
 
 export const RESERVATION_EVENT_TYPES = [
@@ -143,11 +165,12 @@ export const RESERVATION_EVENT_TYPES = [
 
 /** Current schema version per event type; bumped together with a new upcaster. */
 export const SCHEMA_VERSIONS: Readonly<Record<AnyEventType, number>> = Object.freeze({
-  SignupRequested: 2,
+  SignupRequested: 3,
   StepStarted: 1, SiteCreated: 1, AppInstalled: 1, AdminConfigured: 1, ApiKeysIssued: 1,
   HostNameConfigured: 1, TenantActivated: 1, StepFailed: 1, RollbackStarted: 1, SiteDropped: 1,
   RolledBack: 1, SubdomainReleased: 1, TenantBroken: 1, ProvisioningRetried: 1, StandbySiteClaimed: 1,
   TenantSuspended: 1, TenantResumed: 1, DeprovisionRequested: 1, TenantDeprovisioned: 1,
+  EmailVerified: 1, VerificationEmailRequested: 1, ExistingAccountSignupAttempted: 1,
   SubdomainReserved: 1, AdminEmailReserved: 1, AdminEmailReleased: 1,
 });
 

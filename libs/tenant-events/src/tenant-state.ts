@@ -2,7 +2,7 @@
  * The tenant's state folded from its stream. Pure: the decider, the process manager, the API's
  * status view and `tenantctl history --as-of` all fold with this one `evolve`.
  */
-import { assertNever, type IdentityProvider, type StepName, type StepRef, type TenantEvent } from './events.js';
+import { assertNever, type EmailVerification, type IdentityProvider, type StepName, type StepRef, type TenantEvent } from './events.js';
 import type { SealedSecret } from './sealed-secret.js';
 
 export type TenantStatus =
@@ -47,6 +47,13 @@ export interface TenantState {
   readonly siteName: string;
   readonly adminEmail: string;
   readonly identityProvider: IdentityProvider;
+  /** False until the admin email is proven (see EmailVerification): no sign-in reaches the tenant before. */
+  readonly emailVerified: boolean;
+  readonly emailVerification: EmailVerification;
+  /** When the last verification link was asked for (SignupRequested or VerificationEmailRequested). */
+  readonly verificationRequestedAt?: string;
+  /** When the owner was last told of a signup attempt with their email. */
+  readonly ownerNoticeAt?: string;
   readonly apps: readonly string[];
   readonly adminPassword?: SealedSecret;
   readonly adminPasswordHash?: string;
@@ -88,6 +95,8 @@ export const initialTenantState: TenantState = Object.freeze({
   siteName: '',
   adminEmail: '',
   identityProvider: 'password',
+  emailVerified: false,
+  emailVerification: 'pending',
   apps: [],
   steps: [],
   leases: [],
@@ -166,7 +175,8 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
         subdomain: d.subdomain, siteName: d.siteName, adminEmail: d.adminEmail,
         identityProvider: d.identityProvider, apps: d.apps, adminPassword: d.adminPassword,
         adminPasswordHash: d.adminPasswordHash, steps: freshSteps(d.apps), provisioningAttempt: 1,
-        createdAt: at,
+        createdAt: at, emailVerification: d.emailVerification, emailVerified: d.emailVerification !== 'pending',
+        verificationRequestedAt: d.emailVerification === 'pending' ? at : undefined,
       };
     }
     case 'ProvisioningRetried':
@@ -237,6 +247,12 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
       return { status: 'Deprovisioning', leases: [] };
     case 'TenantDeprovisioned':
       return { status: 'Deprovisioned', adminPassword: undefined, leases: [] };
+    case 'EmailVerified':
+      return { emailVerified: true };
+    case 'VerificationEmailRequested':
+      return { verificationRequestedAt: at };
+    case 'ExistingAccountSignupAttempted':
+      return { ownerNoticeAt: at };
     default:
       return assertNever(event, 'tenant event');
   }

@@ -13,7 +13,7 @@ const signup = (apps = ['erpnext', 'hrms'], google = false): EventDraft<TenantEv
   type: 'SignupRequested',
   data: {
     tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test',
-    identityProvider: google ? 'google' : 'password', apps,
+    identityProvider: google ? 'google' : 'password', apps, emailVerification: google ? 'proven-by-idp' : 'pending',
     ...(google ? {} : { adminPassword: sealed, adminPasswordHash: '$scrypt$ln=15,r=8,p=1$c2FsdA$aGFzaA' }),
   },
 });

@@ -22,6 +22,10 @@ export const UPCASTERS: UpcasterRegistry = {
   SignupRequested: {
     // v1 was written before sign-up chose its apps and before Google sign-in existed.
     1: (d) => ({ ...d, apps: d.apps ?? ['erpnext'], identityProvider: d.identityProvider ?? 'password' }),
+    // v2 was written before admin emails were verified. Those tenants keep signing in as they
+    // did (a Google signup's email was proven by Google; a password signup's never was, and
+    // docs/security.md says how an operator can review them); new signups write v3.
+    2: (d) => ({ ...d, emailVerification: d.identityProvider === 'google' ? 'proven-by-idp' : 'not-required' }),
   },
 };
 

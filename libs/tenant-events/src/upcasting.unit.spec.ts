@@ -18,7 +18,7 @@ describe('upcast', () => {
     expect(e.type).toBe('SignupRequested');
     expect(e.data).toEqual({
       tenantId: 't1', organization: 'Acme', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'a@acme.test',
-      apps: ['erpnext'], identityProvider: 'password',
+      apps: ['erpnext'], identityProvider: 'password', emailVerification: 'not-required',
     });
   });
 
@@ -61,10 +61,16 @@ describe('upcast', () => {
     }
   });
 
+  it('lifts a v2 SignupRequested: a Google signup proven by Google, a password signup from before verification not required', () => {
+    const v2 = (identityProvider: string) => ({ ...v1Signup({ identityProvider, apps: ['erpnext'] }), metadata: metadata(2) });
+    expect(upcast<SignupRequested>(v2('google')).data.emailVerification).toBe('proven-by-idp');
+    expect(upcast<SignupRequested>(v2('password')).data.emailVerification).toBe('not-required');
+  });
+
   it('says which step is missing when the registry has a hole', () => {
     expect(() => upcast(v1Signup(), {})).toThrow('No upcaster for SignupRequested from schema version 1 to 2');
-    const versions = { ...SCHEMA_VERSIONS, SignupRequested: 4 };
-    expect(() => upcast(v1Signup(), UPCASTERS, versions)).toThrow('No upcaster for SignupRequested from schema version 2 to 3');
+    const versions = { ...SCHEMA_VERSIONS, SignupRequested: 5 };
+    expect(() => upcast(v1Signup(), UPCASTERS, versions)).toThrow('No upcaster for SignupRequested from schema version 3 to 4');
   });
 
   it('applies a chain v1 -> v2 -> v3 in order, from the stored version', () => {

@@ -43,6 +43,12 @@ export interface TenantLookupDoc {
   readonly suspended: boolean;
   readonly standbySite: string | null;
   /**
+   * False while a password signup's email is not proven (its link not used): sign-in (password
+   * or Google) must not reach the tenant then. Documents folded before this field existed lack
+   * it and count as verified, as their events do (upcasting.ts).
+   */
+  readonly emailVerified?: boolean;
+  /**
    * True once the tenant gave its subdomain and email back (SubdomainReleased, i.e. rolled back
    * or deprovisioned) and until a retry takes them again. A released tenant never shadows a
    * later holder of the same subdomain or email: see LIVE_FIRST.
@@ -80,6 +86,7 @@ export function evolve(doc: TenantLookupDoc | null, event: TenantEvent, at: { re
       tenantId: d.tenantId, subdomain: normalizeSubdomain(d.subdomain), organization: d.organization,
       adminEmail: normalizeEmail(d.adminEmail), status: 'Requested', steps: freshSteps(d.apps), siteUrl: null,
       createdAt: time, activatedAt: null, updatedAt: time, suspended: false, standbySite: null, released: false,
+      emailVerified: d.emailVerification !== 'pending',
       revision: at.revision, position: at.position,
     };
   }
@@ -124,6 +131,10 @@ function apply(doc: TenantLookupDoc, event: Exclude<TenantEvent, { type: 'Signup
     case 'TenantResumed': return { status: 'Active', suspended: false };
     case 'DeprovisionRequested': return { status: 'Deprovisioning' };
     case 'TenantDeprovisioned': return { status: 'Deprovisioned', suspended: false };
+    case 'EmailVerified': return { emailVerified: true };
+    case 'VerificationEmailRequested':
+    case 'ExistingAccountSignupAttempted':
+      return {};
     default: return assertNever(event, 'tenant event');
   }
 }

@@ -9,6 +9,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { CoreModule, type CoreDependencies } from './core.module.js';
+import { EmailModule } from './email/email.module.js';
+import { EmailVerificationController } from './email/email-verification.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { BearerAuthGuard } from './http/auth.guard.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -36,8 +38,9 @@ export class AppModule {
         LookupModule,
         ProcessManagerModule,
         PoolModule,
+        EmailModule,
       ],
-      controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController],
+      controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController, EmailVerificationController],
       providers: [
         ExecuteTenantCommandHandler,
         RateLimitGuard,

@@ -38,6 +38,8 @@ export interface MailCatcher {
   /** Resolves with the first message (already caught or arriving) that matches, or rejects after `timeoutMs`. */
   waitFor(match: (m: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail>;
   clear(): void;
+  /** The next `count` messages are refused with a temporary SMTP error (451), as a busy server does. */
+  failNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const caught: CaughtMail[] = [];
   const waiters = new Set<(m: CaughtMail) => void>();
   let nextId = 1;
+  let failures = 0;
 
   const smtp = new SMTPServer({
     authOptional: true,
@@ -56,6 +59,12 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     logger: false,
     size: 2 * 1024 * 1024,
     onData(stream, session, callback) {
+      if (failures > 0) {
+        failures -= 1;
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Try again later'), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream).then((parsed) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of parsed.headers) headers[k] = headerText(v);
@@ -128,6 +137,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       });
     },
     clear: () => { caught.length = 0; },
+    failNext: (count) => { failures = count; },
     async close() {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       if (http) await new Promise<void>((resolve) => http!.close(() => resolve()));

@@ -23,6 +23,10 @@ export function summarize(e: TenantEvent): string {
     case 'TenantResumed': return 'resumed';
     case 'DeprovisionRequested': return `deprovisioning requested: ${e.data.reason}`;
     case 'TenantDeprovisioned': return `deprovisioned${e.data.keyDestroyed ? ', key destroyed (secrets shredded)' : ''}`;
+    // The email is not repeated here: the timeline is for reading, the address is in the signup.
+    case 'EmailVerified': return 'admin email verified';
+    case 'VerificationEmailRequested': return 'verification email requested again';
+    case 'ExistingAccountSignupAttempted': return 'someone tried to sign up with this admin email (the owner is told)';
     default: return assertNever(e, 'tenant event');
   }
 }

@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up into a frozen object. A missing or bad value stops
  * the process with a message naming the variable; no secret has a default here.
  */
+import { parseEmailConfig, type EmailConfig } from '../email/email-config.js';
 import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
 import { ConfigError, intVar, type Env } from './env.js';
 
@@ -39,6 +40,8 @@ export interface ProvisioningConfig {
   readonly sse: { readonly heartbeatMs: number; readonly pollMs: number };
   /** The warm pool of standby sites (pool/pool-config.ts). */
   readonly pool: PoolConfig;
+  /** SMTP, links and the outbox (email/email-config.ts). */
+  readonly email: EmailConfig;
 }
 
 export { ConfigError } from './env.js';
@@ -106,6 +109,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
       pollMs: int(env, 'SSE_POLL_MS', 250, 10, 10_000),
     }),
     pool: parsePoolConfig(env),
+    email: parseEmailConfig(env, rootDomain),
   };
   return Object.freeze(config);
 }

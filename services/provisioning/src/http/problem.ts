@@ -53,6 +53,8 @@ const STATUS: Readonly<Record<string, [number, string]>> = {
   'REQUEST.HEADERS_TOO_LARGE': [431, 'Request headers too large'],
   'AUTH.UNAUTHORIZED': [401, 'Unauthorized'],
   'AUTH.INVALID_CREDENTIALS': [401, 'Invalid credentials'],
+  'AUTH.EMAIL_UNVERIFIED': [403, 'Email address not verified yet'],
+  'EMAIL.VERIFICATION_INVALID': [400, 'Verification link not valid'],
   'IDEMPOTENCY.KEY_REQUIRED': [400, 'Idempotency key required'],
   'IDEMPOTENCY.KEY_REUSED': [422, 'Idempotency key reused with another request'],
   'IDEMPOTENCY.IN_PROGRESS': [409, 'Request with this idempotency key still in progress'],

@@ -1,6 +1,7 @@
 /**
  * Email sign-in for the web: `{ email, password }` -> `{ tenantId, subdomain }` or 401. An
- * unknown email costs the same scrypt work as a wrong password, so timing tells nothing.
+ * unknown email costs the same scrypt work as a wrong password, so timing tells nothing. A
+ * password signup's email must be proven (the link sent to it) before it signs anyone in.
  */
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -36,6 +37,10 @@ export class CredentialsController {
     const ok = await this.secrets.verifyPassword(body.password, hash);
     if (!ok || !state || !state.adminPasswordHash || !SIGN_IN_STATUSES.has(state.status)) {
       throw new DomainError('AUTH.INVALID_CREDENTIALS', 'The email address or the password is wrong.');
+    }
+    // Only someone who knows the password learns that the address still needs its link used.
+    if (!state.emailVerified) {
+      throw new DomainError('AUTH.EMAIL_UNVERIFIED', 'Confirm your email address first: use the link we sent to it.', { extra: { tenantId: state.tenantId } });
     }
     return { tenantId: state.tenantId, subdomain: state.subdomain, status: state.status };
   }

@@ -3,7 +3,7 @@
  * arrive on the command so `decide` stays pure; event ids are derived from `commandId`, so a
  * command retried after a lost reply appends the same ids (a no-op in the store).
  */
-import type { Actor, IdentityProvider, SealedSecret, StepFailed, StepName } from '@tlc/tenant-events';
+import type { Actor, EmailVerification, IdentityProvider, SealedSecret, StepFailed, StepName } from '@tlc/tenant-events';
 
 export interface CommandMetadata {
   readonly commandId: string;
@@ -26,6 +26,7 @@ export type RequestSignup = Cmd<'RequestSignup', {
   adminPassword?: SealedSecret;
   adminPasswordHash?: string;
   apps: readonly string[];
+  emailVerification: EmailVerification;
 }>;
 
 export type StartStep = Cmd<'StartStep', {
@@ -64,6 +65,10 @@ export type RetryProvisioning = Cmd<'RetryProvisioning', { tenantId: string }>;
 export type SuspendTenant = Cmd<'SuspendTenant', { tenantId: string; reason: string }>;
 export type ResumeTenant = Cmd<'ResumeTenant', { tenantId: string }>;
 export type RequestDeprovision = Cmd<'RequestDeprovision', { tenantId: string; reason: string }>;
+/** The link in a verification email was used; `email` is the address the link was made for. */
+export type VerifyEmail = Cmd<'VerifyEmail', { tenantId: string; email: string }>;
+export type RequestVerificationEmail = Cmd<'RequestVerificationEmail', { tenantId: string }>;
+export type NoteSignupAttempt = Cmd<'NoteSignupAttempt', { tenantId: string }>;
 
 export type TenantCommand =
   | RequestSignup
@@ -73,6 +78,9 @@ export type TenantCommand =
   | RetryProvisioning
   | SuspendTenant
   | ResumeTenant
-  | RequestDeprovision;
+  | RequestDeprovision
+  | VerifyEmail
+  | RequestVerificationEmail
+  | NoteSignupAttempt;
 
 export type TenantCommandType = TenantCommand['type'];

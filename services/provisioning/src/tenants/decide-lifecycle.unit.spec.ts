@@ -11,7 +11,7 @@ const suspended = [...activeHistory, { type: 'TenantSuspended' as const, data: {
 describe('RequestSignup', () => {
   it('records the signup for a new tenant', () => given().when(signup()).then([signedUp]));
   it('records a Google signup without any password', () => {
-    const [e] = given().when(signup({ identityProvider: 'google', adminPassword: undefined, adminPasswordHash: undefined })).eventsOfTypes(['SignupRequested']);
+    const [e] = given().when(signup({ identityProvider: 'google', adminPassword: undefined, adminPasswordHash: undefined, emailVerification: 'proven-by-idp' })).eventsOfTypes(['SignupRequested']);
     expect(e.data).not.toHaveProperty('adminPassword');
     expect(e.data).not.toHaveProperty('adminPasswordHash');
   });
@@ -22,8 +22,12 @@ describe('RequestSignup', () => {
   it('rejects a blank organization', () => given().when(signup({ organization: '   ' })).thenRejects('TENANT.INVALID_SIGNUP'));
   it('rejects a signup without apps', () => given().when(signup({ apps: [] })).thenRejects('TENANT.INVALID_SIGNUP'));
   it('rejects a password signup without the sealed password', () => given().when(signup({ adminPassword: undefined })).thenRejects('TENANT.INVALID_SIGNUP'));
+  it('rejects a password signup that claims its email is already proven', () =>
+    given().when(signup({ emailVerification: 'proven-by-idp' })).thenRejects('TENANT.INVALID_SIGNUP'));
+  it('rejects a Google signup that would wait for a link', () =>
+    given().when(signup({ identityProvider: 'google', adminPassword: undefined, adminPasswordHash: undefined, emailVerification: 'pending' })).thenRejects('TENANT.INVALID_SIGNUP'));
   it('rejects a Google signup that carries a password', () =>
-    given().when(signup({ identityProvider: 'google', adminPassword: sealedFake('x') })).thenRejects('TENANT.INVALID_SIGNUP'));
+    given().when(signup({ identityProvider: 'google', adminPassword: sealedFake('x'), emailVerification: 'proven-by-idp' })).thenRejects('TENANT.INVALID_SIGNUP'));
 });
 
 describe('every command but RequestSignup', () => {

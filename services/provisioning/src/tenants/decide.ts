@@ -6,6 +6,7 @@
 import { assertNever, checkSubdomain, type TenantState } from '@tlc/tenant-events';
 import { DomainError } from '../shared/domain-error.js';
 import type { RequestDeprovision, RequestSignup, TenantCommand } from './commands.js';
+import { decideNoteSignupAttempt, decideRequestVerificationEmail, decideVerifyEmail } from './decide-email.js';
 import { decideStepFailed, decideStepSucceeded, decideStartStep } from './decide-steps.js';
 import { finishDeprovision, type TenantDraft } from './drafts.js';
 
@@ -42,6 +43,12 @@ export function decide(command: TenantCommand, state: TenantState): TenantDraft[
       return [{ type: 'TenantResumed', data: { tenantId: state.tenantId } }];
     case 'RequestDeprovision':
       return decideDeprovision(command, state);
+    case 'VerifyEmail':
+      return decideVerifyEmail(command, state);
+    case 'RequestVerificationEmail':
+      return decideRequestVerificationEmail(command, state);
+    case 'NoteSignupAttempt':
+      return decideNoteSignupAttempt(command, state);
     default:
       return assertNever(command, 'tenant command');
   }
@@ -61,6 +68,11 @@ function decideSignup(command: RequestSignup, state: TenantState): TenantDraft[]
   if (d.identityProvider === 'google' && (d.adminPassword || d.adminPasswordHash)) {
     throw new DomainError('TENANT.INVALID_SIGNUP', 'A Google sign-up carries no password.', { field: 'adminPassword' });
   }
+  // Only an identity provider's word proves an email at signup; a password signup proves it later.
+  const expected = d.identityProvider === 'google' ? 'proven-by-idp' : 'pending';
+  if (d.emailVerification !== expected) {
+    throw new DomainError('TENANT.INVALID_SIGNUP', `A ${d.identityProvider} sign-up starts with email verification "${expected}".`, { field: 'emailVerification' });
+  }
   return [{
     type: 'SignupRequested',
     data: {
@@ -68,6 +80,7 @@ function decideSignup(command: RequestSignup, state: TenantState): TenantDraft[]
       adminEmail: d.adminEmail, identityProvider: d.identityProvider, apps: [...d.apps],
       ...(d.adminPassword ? { adminPassword: d.adminPassword } : {}),
       ...(d.adminPasswordHash ? { adminPasswordHash: d.adminPasswordHash } : {}),
+      emailVerification: d.emailVerification,
     },
   }];
 }

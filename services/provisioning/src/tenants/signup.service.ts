@@ -81,6 +81,7 @@ export class SignupService {
           await this.secrets.destroyKey(tenantId); // the key made for the tenant we do not create
           return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
         }
+        if (mail.holder.exists) await this.noteAttempt(mail.holder.tenantId, meta());
         throw emailTaken(mail.holder);
       }
       const name = await this.reservations.reserve(subTarget, tenantId, meta());
@@ -94,6 +95,8 @@ export class SignupService {
           tenantId, organization: input.organization.trim(), subdomain, siteName: `${subdomain}.${this.config.rootDomain}`,
           adminEmail: email, identityProvider: input.identityProvider, apps: this.config.apps,
           ...(adminPassword ? { adminPassword, adminPasswordHash } : {}),
+          // The web signs a Google user in before onboarding: Google proved the address.
+          emailVerification: input.identityProvider === 'google' ? 'proven-by-idp' : 'pending',
         },
         metadata: meta(),
       });
@@ -112,6 +115,11 @@ export class SignupService {
     return undefined;
   }
 
+  /** Tells the email's owner (through the outbox) instead of telling the anonymous caller. */
+  private async noteAttempt(tenantId: string, metadata: CommandMetadata): Promise<void> {
+    await this.commands.handle({ type: 'NoteSignupAttempt', data: { tenantId }, metadata: { ...metadata, commandId: newId() } });
+  }
+
   private async undo(tenantId: string, subdomain: string, email: string, meta: CommandMetadata): Promise<void> {
     // If the signup was recorded after all (e.g. the reply was lost), its holds are real.
     if ((await this.tenants.load(tenantId)).state.exists) return;
@@ -125,7 +133,6 @@ function emailTaken(holder: TenantState): DomainError {
   if (!holder.exists) {
     return new DomainError('TENANT.EMAIL_HAS_TENANT', 'Another signup with this email address is being recorded right now; try again in a minute.', { field: 'adminEmail' });
   }
-  return new DomainError('TENANT.EMAIL_HAS_TENANT', `This email address already owns the tenant "${holder.subdomain}".`, {
-    field: 'adminEmail', extra: { subdomain: holder.subdomain },
-  });
+  // Which site it owns is the owner's to know: they get a note by email (ExistingAccountSignupAttempted).
+  return new DomainError('TENANT.EMAIL_HAS_TENANT', 'This email address already has a site; its owner has been sent a note.', { field: 'adminEmail' });
 }

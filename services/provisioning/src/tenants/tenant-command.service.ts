@@ -78,6 +78,8 @@ export class TenantCommandService {
       }
       if (command.type === 'RetryProvisioning' && state.status === 'RolledBack') await this.reserveAgain(state, command);
       const drafts = decide(command, state);
+      // Nothing to record (e.g. a link used twice, a rate-limited note): the answer is the state as it is.
+      if (drafts.length === 0) return { tenantId, state, events: [], alreadyApplied: false };
       try {
         const appended = await this.repository.append(state, tenantId, drafts, command.metadata);
         await this.afterAppend(appended.state, drafts.map((d) => d.type), command);

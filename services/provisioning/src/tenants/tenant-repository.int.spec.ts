@@ -18,7 +18,7 @@ const meta = (n: number): CommandMetadata => ({
 });
 const signup: EventDraft<TenantEvent> = {
   type: 'SignupRequested',
-  data: { tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test', identityProvider: 'google', apps: ['erpnext'] },
+  data: { tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test', identityProvider: 'google', apps: ['erpnext'], emailVerification: 'proven-by-idp' },
 };
 const started = (ref: StepRef, runnerId: string): EventDraft<TenantEvent> => ({
   type: 'StepStarted', data: { tenantId: T, ...ref, attempt: 1, runnerId, leaseExpiresAt: '2026-11-27T10:00:00.000Z' },

@@ -60,7 +60,7 @@ export const signedUp: TenantDraft = {
   data: {
     tenantId: TENANT_ID, organization: 'Acme', subdomain: 'acme', siteName: 'acme.example.localhost',
     adminEmail: 'ada@acme.test', identityProvider: 'password', adminPassword: sealedFake('pw'),
-    adminPasswordHash: '$scrypt$x', apps: ['erpnext'],
+    adminPasswordHash: '$scrypt$x', apps: ['erpnext'], emailVerification: 'pending',
   },
 };
 const later = '2026-11-27T08:10:00.000Z';
