@@ -6,6 +6,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { checkSubdomain } from '@tlc/tenant-events';
 import { IDEMPOTENCY_KEY, IdempotencyService, type StoredAnswer } from '../idempotency/idempotency.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
@@ -52,6 +53,10 @@ export class TenantsController {
         field: 'adminPassword', errors: [{ field: 'adminPassword', code: 'FIELD.NOT_ALLOWED', message: 'A Google signup carries no password.' }],
       });
     }
+    // The pure rules first (signup.service checks them again): a body they refuse must not
+    // claim the key, so an invalid request writes nothing at all.
+    const sub = checkSubdomain(body.subdomain);
+    if (!sub.ok) throw new DomainError(sub.code, sub.message, { field: 'subdomain' });
     const fingerprint = this.idempotency.fingerprint('POST /v1/tenants', { ...body, identityProvider });
     const meta = { correlationId: correlationOf(req) };
     // The key is claimed before any work: of racing requests under one key, one does the work;
