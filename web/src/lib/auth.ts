@@ -12,11 +12,18 @@ import { isLive, tenantByEmail } from './lookup';
 import { verifyCredentials } from './provisioning';
 import { SESSION_MAX_AGE, sessionCookieName, sessionCookieOptions, type SessionToken } from './session';
 
-/** The tenant claims for an email, from the read model. */
+/**
+ * The tenant claims for an email, from the read model: only a tenant whose admin email is
+ * proven. A password signup nobody confirmed (maybe made by someone else with this address)
+ * never receives a person signed in with Google under the same address.
+ */
 export async function tenantClaimsFor(email: string): Promise<{ tenantId?: string; subdomain?: string }> {
   const doc = await tenantByEmail(email);
-  return isLive(doc) ? { tenantId: doc.tenantId, subdomain: doc.subdomain } : {};
+  return isLive(doc) && doc.emailVerified !== false ? { tenantId: doc.tenantId, subdomain: doc.subdomain } : {};
 }
+
+/** What the login form shows for this error (next-auth passes an authorize() error's message as `error`). */
+export const EMAIL_UNVERIFIED_ERROR = 'EmailUnverified';
 
 let cached: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
@@ -32,6 +39,7 @@ export function authOptions(): NextAuthOptions {
         const password = credentials?.password ?? '';
         if (!email || !password) return null;
         const ok = await verifyCredentials(email, password);
+        if (ok === 'unverified') throw new Error(EMAIL_UNVERIFIED_ERROR);
         if (!ok) return null;
         return { id: ok.tenantId, email, tenantId: ok.tenantId, subdomain: ok.subdomain };
       },
@@ -66,8 +74,10 @@ export function authOptions(): NextAuthOptions {
           const email = (user.email ?? t.email ?? '').toLowerCase();
           t.email = email;
           const fromLookup = email ? await tenantClaimsFor(email) : {};
-          const fromVerify = user as { tenantId?: string; subdomain?: string };
-          // The read model can lag a moment behind a fresh signup; the verify answer is authoritative then.
+          // The read model can lag a moment behind a fresh confirmation; the password check is
+          // authoritative then (it answers only for a proven email). A Google sign-in has no such
+          // answer: only the read model's proven tenant counts.
+          const fromVerify = account.provider === 'credentials' ? (user as { tenantId?: string; subdomain?: string }) : {};
           t.tenantId = fromLookup.tenantId ?? fromVerify.tenantId;
           t.subdomain = fromLookup.subdomain ?? fromVerify.subdomain;
         }

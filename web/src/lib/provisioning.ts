@@ -95,14 +95,26 @@ export const getTenant = async (tenantId: string) =>
 export const retryTenant = async (tenantId: string) =>
   result<Record<string, unknown>>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}/retry`, { method: 'POST' }));
 
-/** `{tenantId, subdomain}` when the password is right, null when not (401). */
-export async function verifyCredentials(email: string, password: string): Promise<{ tenantId: string; subdomain: string } | null> {
+/**
+ * `{tenantId, subdomain}` when the password is right, null when not (401), `'unverified'` when
+ * it is right but the email's link was not used yet (403 AUTH.EMAIL_UNVERIFIED).
+ */
+export async function verifyCredentials(email: string, password: string): Promise<{ tenantId: string; subdomain: string } | 'unverified' | null> {
   const r = await result<{ tenantId: string; subdomain: string }>(
     await call('/v1/credentials/verify', { method: 'POST', body: JSON.stringify({ email, password }) }));
   if (r.ok) return r.body;
+  if (r.problem.code === 'AUTH.EMAIL_UNVERIFIED') return 'unverified';
   if (r.problem.status === 401 || r.problem.status === 400 || r.problem.status === 404) return null;
   throw new ProvisioningUnavailable('unreachable', new Error(`credentials/verify answered ${r.problem.status}`));
 }
+
+export interface EmailConfirmed { readonly tenantId: string; readonly subdomain: string; readonly email: string; readonly status: string }
+/** Uses a verification link's token; a problem with code EMAIL.VERIFICATION_INVALID when it does not work. */
+export const confirmEmail = async (token: string) =>
+  result<EmailConfirmed>(await call('/v1/email-verifications', { method: 'POST', body: JSON.stringify({ token }) }));
+/** Asks for another link; the API answers the same (202) whether or not the address has a signup waiting. */
+export const resendVerification = async (email: string) =>
+  result<{ accepted: boolean }>(await call('/v1/email-verifications/resend', { method: 'POST', body: JSON.stringify({ email }) }));
 
 /** The raw SSE response, for the route handler to pipe through unbuffered. */
 export function openTenantEvents(tenantId: string, lastEventId: string | null, signal: AbortSignal): Promise<Response> {

@@ -2,12 +2,13 @@ import { config } from '../../lib/config';
 import { apexRedirect, CONTINUE_PATH } from '../../lib/hosts';
 import { readSession } from '../../lib/session';
 import { TopBar } from '../components/top-bar';
-import { LoginForm } from './login-form';
+import { LoginForm, UNVERIFIED_MESSAGE } from './login-form';
 
 export const dynamic = 'force-dynamic';
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an account. Check them and try again.',
+  EmailUnverified: UNVERIFIED_MESSAGE,
   AccessDenied: 'Google did not confirm your email address, so we cannot sign you in with it.',
   OAuthSignin: 'We could not start the sign-in with Google. Please try again.',
   OAuthCallback: 'The sign-in with Google did not complete. Please try again.',
@@ -31,6 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="card">
           <h1>Sign in</h1>
           <LoginForm callbackUrl={callbackUrl} google={Boolean(cfg.google)} autoGoogle={one(sp.provider) === 'google'}
+            email={(one(sp.email) ?? '').slice(0, 254)}
             error={error ? ERRORS[error] ?? 'Sign-in did not work. Please try again.' : undefined} />
         </div>
       </main>

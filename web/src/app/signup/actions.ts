@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { config } from '../../lib/config';
-import { createTenant, ProvisioningUnavailable, verifyCredentials, type Problem, type SignupBody } from '../../lib/provisioning';
+import { createTenant, ProvisioningUnavailable, type Problem, type SignupBody } from '../../lib/provisioning';
 import { encodeSession, readSession } from '../../lib/session';
 import type { Field, FormState } from './form-state';
 import { validateSignup } from './validate';
@@ -33,14 +33,15 @@ function unavailableMessage(err: ProvisioningUnavailable): string {
 
 /** Turns an API rejection into a message on the field it names, in plain words. */
 function explain(p: Problem): { errors: FormState['errors']; formError?: string; sameBodyRetryable: boolean } {
-  const root = config().rootDomain;
   switch (p.code) {
     case 'TENANT.SUBDOMAIN_TAKEN':
       return { errors: { subdomain: `That subdomain is already taken. Please choose another one.` }, sameBodyRetryable: false };
-    case 'TENANT.EMAIL_HAS_TENANT': {
-      const where = typeof p.subdomain === 'string' ? ` at ${p.subdomain}.${root}` : '';
-      return { errors: { email: `This email already has a site${where}. Sign in instead, or use another email.` }, sameBodyRetryable: false };
-    }
+    case 'TENANT.EMAIL_HAS_TENANT':
+      // Only reached by a Google onboarding (a password signup shows "check your email" either
+      // way): Google proved the address, so a site it has is one nobody confirmed yet.
+      return { errors: { email: 'A signup with this email address is waiting for its confirmation email. If it was not you, ignore that email; the signup is then never confirmed.' }, sameBodyRetryable: false };
+    case 'IDEMPOTENCY.IN_PROGRESS':
+      return { errors: {}, formError: 'Your signup is still being recorded. Press "Create" again in a moment; you will not get a second site.', sameBodyRetryable: true };
     default: break;
   }
   if (p.status === 429) return { errors: {}, formError: 'Too many attempts from your network. Please wait a minute and try again.', sameBodyRetryable: true };
@@ -72,21 +73,20 @@ async function submit(kind: 'password' | 'google', prev: FormState, fd: FormData
   let tenant: { tenantId: string; subdomain: string };
   try {
     const res = await createTenant(body, key);
+    // A password signup answers the same whether the address was free or already had a site
+    // (its owner gets a note by email instead): nothing here tells a stranger who owns what.
+    // Nobody is signed in until the address is proven by the link sent to it.
+    if (kind === 'password' && (res.ok || res.problem.code === 'TENANT.EMAIL_HAS_TENANT')) {
+      redirect(`/signup/check-email?email=${encodeURIComponent(values.email)}`);
+    }
     if (!res.ok) {
       const e = explain(res.problem);
       // A different body under the same key would be refused (422): a corrected form gets a new key.
       return { values, errors: e.errors, formError: e.formError, idempotencyKey: e.sameBodyRetryable ? key : randomUUID() };
     }
     tenant = res.body;
-    if (kind === 'password') {
-      // Sign the person in only when the service confirms this password owns the tenant (an
-      // idempotent replay answers with the existing tenant; it must not hand out its session).
-      const owner = await verifyCredentials(values.email, password);
-      if (owner?.tenantId !== tenant.tenantId) {
-        redirect(`/login?callbackUrl=${encodeURIComponent(`/signup/${tenant.tenantId}`)}`);
-      }
-    }
   } catch (err) {
+    unstable_rethrow(err); // the redirect above is Next's signal, not a failure
     if (err instanceof ProvisioningUnavailable) return { values, errors: {}, formError: unavailableMessage(err), idempotencyKey: key };
     throw err;
   }
