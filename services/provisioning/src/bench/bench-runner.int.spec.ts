@@ -193,6 +193,7 @@ describe('through the spawn host (the service as built starts bench from a small
   it('ignores the Ctrl-C that reaches its process group, and leaves when its parent disconnects', async () => {
     expect((await hosted().run(['--site', 'one.test', 'set-config', 'warm', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
     const pid = host.pid;
+    if (pid === undefined) throw new Error('the spawn host did not start');
     process.kill(pid, 'SIGINT');
     expect((await hosted().run(['--site', 'one.test', 'set-config', 'after-int', '1'], { timeoutMs: 30_000 })).ok).toBe(true);
     expect(host.pid).toBe(pid);
