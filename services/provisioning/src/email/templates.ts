@@ -53,10 +53,13 @@ export function renderMail(kind: MailKind, state: TenantState, links: MailLinks)
         'If that was you, sign in instead. If not, you can ignore this message; your site is unchanged.',
       ], { label: 'Sign in', url: `${links.webUrl}/login` });
     case 'site-ready':
+      // An address nobody confirmed hears only the confirmation request (maybe it never signed up).
+      if (!state.emailVerified) return undefined;
       return compose(to, `Your site for ${org} is ready`, [
         `Your ERP site for "${org}" is ready.`,
       ], { label: 'Open your site', url: `${links.webUrl}/login?callbackUrl=${encodeURIComponent('/auth/continue')}` });
     case 'could-not-build':
+      if (!state.emailVerified) return undefined;
       return compose(to, `We could not build your site for ${org}`, [
         `Something went wrong while we built your ERP site for "${org}", and we undid the half-built parts. Nothing was charged.`,
         'You can try again from your signup page; most problems are gone on a second try.',

@@ -1,0 +1,33 @@
+import { initialTenantState, type TenantState } from '@tlc/tenant-events';
+import { renderMail } from './templates.js';
+
+const base: TenantState = { ...initialTenantState, exists: true, tenantId: 't-1', organization: 'Acme <b>Ltd</b>', subdomain: 'acme', adminEmail: 'ada@acme.test', status: 'Active' };
+const links = { webUrl: 'https://example.com', verifyUrl: 'https://example.com/verify-email?token=v1.x', verifyTtlHours: 72, opsEmails: ['ops@example.com'] };
+
+describe('mail templates', () => {
+  it('asks an unconfirmed address to confirm, with the link in text and HTML, and the organisation escaped in HTML', () => {
+    const m = renderMail('verify-email', { ...base, emailVerified: false }, links)!;
+    expect(m.to).toEqual(['ada@acme.test']);
+    expect(m.text).toContain('https://example.com/verify-email?token=v1.x');
+    expect(m.text).toContain('3 days');
+    expect(m.html).toContain('Acme &#60;b&#62;Ltd&#60;/b&#62;');
+    expect(m.html).not.toContain('<b>Ltd</b>');
+  });
+  it('sends no confirmation request to an address already confirmed', () => {
+    expect(renderMail('verify-email', { ...base, emailVerified: true }, links)).toBeUndefined();
+  });
+  it('tells only a confirmed address that its site is ready or could not be built', () => {
+    expect(renderMail('site-ready', { ...base, emailVerified: false }, links)).toBeUndefined();
+    expect(renderMail('site-ready', { ...base, emailVerified: true }, links)!.subject).toBe('Your site for Acme <b>Ltd</b> is ready');
+    expect(renderMail('could-not-build', { ...base, emailVerified: false }, links)).toBeUndefined();
+  });
+  it('alerts operators of a Broken tenant, and nobody when none are configured', () => {
+    const broken = { ...base, emailVerified: true, status: 'Broken' as const, lastError: { step: { step: 'drop-site' as const }, reason: 'bench failed', at: '', classification: 'permanent' } };
+    expect(renderMail('tenant-broken', broken, links)!.to).toEqual(['ops@example.com']);
+    expect(renderMail('tenant-broken', broken, { ...links, opsEmails: [] })).toBeUndefined();
+  });
+  it('never names the site in the note about a signup attempt', () => {
+    const m = renderMail('existing-account', { ...base, emailVerified: true }, links)!;
+    expect(m.text).not.toContain('acme.');
+  });
+});
