@@ -81,7 +81,10 @@ export class SignupService {
           await this.secrets.destroyKey(tenantId); // the key made for the tenant we do not create
           return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
         }
-        if (mail.holder.exists) await this.noteAttempt(mail.holder.tenantId, meta());
+        if (mail.holder.exists) {
+          if (unconfirmedPastWindow(mail.holder, clock(), this.config.email.verificationTtlMs)) await this.expire(mail.holder.tenantId, meta());
+          else await this.noteAttempt(mail.holder.tenantId, meta());
+        }
         throw emailTaken(mail.holder);
       }
       const name = await this.reservations.reserve(subTarget, tenantId, meta());
@@ -115,6 +118,19 @@ export class SignupService {
     return undefined;
   }
 
+  /**
+   * A signup whose address nobody confirmed within the link's lifetime gives the address back
+   * when someone else wants it: it is deprovisioned (the process manager drops its site, then
+   * its names are released), so whoever owns the address can have a site after all. A
+   * pre-hijacking attempt thus blocks its victim for at most EMAIL_VERIFICATION_TTL_HOURS.
+   */
+  private async expire(tenantId: string, metadata: CommandMetadata): Promise<void> {
+    await this.commands.handle({
+      type: 'RequestDeprovision', data: { tenantId, reason: 'The admin email was never confirmed.' },
+      metadata: { ...metadata, commandId: newId(), actor: { kind: 'system', id: 'signup:unconfirmed-email-expiry' } },
+    });
+  }
+
   /** Tells the email's owner (through the outbox) instead of telling the anonymous caller. */
   private async noteAttempt(tenantId: string, metadata: CommandMetadata): Promise<void> {
     await this.commands.handle({ type: 'NoteSignupAttempt', data: { tenantId }, metadata: { ...metadata, commandId: newId() } });
@@ -127,6 +143,13 @@ export class SignupService {
     await this.reservations.release(this.reservations.email(email, subdomain), tenantId, meta);
     await this.secrets.destroyKey(tenantId);
   }
+}
+
+/** Only settled tenants: one still provisioning is deprovisioned once it settles, on a later attempt. */
+const EXPIRABLE = new Set(['Active', 'Suspended', 'RolledBack', 'Broken']);
+function unconfirmedPastWindow(holder: TenantState, now: Date, ttlMs: number): boolean {
+  const created = Date.parse(holder.createdAt ?? '');
+  return !holder.emailVerified && EXPIRABLE.has(holder.status) && Number.isFinite(created) && now.getTime() - created > ttlMs;
 }
 
 function emailTaken(holder: TenantState): DomainError {
