@@ -10,7 +10,7 @@
  * child-env.unit.spec.ts keeps the secrets where they belong.
  */
 
-export type ChildName = 'provisioning' | 'projector' | 'web';
+export type ChildName = 'provisioning' | 'projector' | 'web' | 'mailbox';
 
 interface Allowed {
   readonly names: readonly string[];
@@ -50,6 +50,8 @@ export const CHILD_VARS: Readonly<Record<ChildName, Allowed>> = {
     // Limits of the progress streams (WEB_PROGRESS_STREAMS_PER_SESSION, ...).
     prefixes: ['NEXT_TELEMETRY_', 'WEB_PROGRESS_'],
   },
+  // The mail catcher (tools/mail-catcher) takes its address and ports as arguments: no variable.
+  mailbox: { names: [] },
 };
 
 const allowed = (a: Allowed, name: string): boolean => a.names.includes(name) || (a.prefixes ?? []).some((p) => name.startsWith(p));

@@ -50,6 +50,23 @@ describe('npm start: environment of each child', () => {
     expect(env).not.toHaveProperty('GOOGLE_CLIENT_SECRET');
   });
 
+  it('gives provisioning the mailbox\'s SMTP_URL and the web URL for links; the web, the projector and the mailbox get neither', () => {
+    const stack = { ...values, SMTP_URL: 'smtp://127.0.0.1:1025', WEB_URL: 'http://example.localhost:3000' };
+    const { SMTP_URL: _shellSmtp, ...shellWithoutSmtp } = shell;
+    expect(childEnv('provisioning', stack, shellWithoutSmtp)).toMatchObject({ SMTP_URL: 'smtp://127.0.0.1:1025', WEB_URL: 'http://example.localhost:3000' });
+    // A shell's SMTP_URL is what main.ts puts in the values then; either way only provisioning holds it.
+    expect(childEnv('provisioning', { ...stack, SMTP_URL: shell.SMTP_URL }, shell).SMTP_URL).toBe(shell.SMTP_URL);
+    for (const child of ['web', 'projector', 'mailbox'] as const) {
+      const env = childEnv(child, stack, shell);
+      expect(env).not.toHaveProperty('SMTP_URL');
+      expect(env).not.toHaveProperty('WEB_URL');
+    }
+  });
+
+  it('gives the mail catcher no setting and no secret (its address and ports are arguments)', () => {
+    expect(childEnv('mailbox', { ...values, SMTP_URL: 'smtp://127.0.0.1:1025' }, shell)).toEqual({ PATH: '/usr/bin', HOME: '/home/dev' });
+  });
+
   it('keeps the listen addresses the stack chose, whatever the shell exports', () => {
     expect(childEnv('web', values, { ...shell, HOST: '0.0.0.0', PORT: '80' })).toMatchObject({ HOST: '127.0.0.1', PORT: '3000' });
     expect(childEnv('web', values, shell)).not.toHaveProperty('HOSTNAME');

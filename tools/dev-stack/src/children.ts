@@ -62,15 +62,25 @@ export class ChildGroup {
 }
 
 /** One GET with an explicit Host header (fetch drops `host`, and the web routes by it). */
-function probe(url: string, headers: Record<string, string>): Promise<number> {
+function probe(url: string, headers: Record<string, string>, timeoutMs = 2000): Promise<number> {
   return new Promise((ok, fail) => {
-    const req = httpGet(url, { headers, timeout: 2000 }, (res) => {
+    const req = httpGet(url, { headers, timeout: timeoutMs }, (res) => {
       res.resume();
       ok(res.statusCode ?? 0);
     });
     req.on('timeout', () => req.destroy(new Error('timed out')));
     req.on('error', fail);
   });
+}
+
+/** Whether a URL answers 2xx or 3xx (one try, a first render may be slow): the banner prints only pages that do. */
+export async function answers(url: string, headers: Record<string, string>, timeoutMs = 15_000): Promise<boolean> {
+  try {
+    const status = await probe(url, headers, timeoutMs);
+    return status >= 200 && status < 400;
+  } catch {
+    return false;
+  }
 }
 
 /** Polls a URL until it answers 2xx (or 3xx), so the banner only appears once the stack serves. */

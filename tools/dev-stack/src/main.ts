@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole product on its embedded defaults, for a newcomer's first look.
  * SQLite stores and a simulated bench under ./data, development secrets generated once,
- * the provisioning service (with its process manager), the tenant-lookup projector and the
- * web app as child processes, one banner, and Ctrl-C stopping everything cleanly.
+ * the provisioning service (with its process manager), the tenant-lookup projector, the
+ * web app and a local mailbox (tools/mail-catcher, unless SMTP_URL is set in the shell) as child
+ * processes, one banner, and Ctrl-C stopping everything cleanly. Every port is checked before
+ * anything starts, and the banner lists only the pages that answered.
  */
 import { Command } from 'commander';
 import { execa } from 'execa';
@@ -10,9 +12,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv, osEnv } from './child-env.js';
-import { ChildGroup, waitForHttp } from './children.js';
+import { ChildGroup, answers, waitForHttp } from './children.js';
 import { loadOrCreateDevSecrets } from './dev-secrets.js';
 import { banner } from './banner.js';
+import { portProblems, type PortClaim } from './ports.js';
 import { LOOPBACK, webCommand } from './web-command.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,14 +24,36 @@ const DEV_LATENCY = 'new-site:3s,install-app:4s,add-system-manager:600ms,execute
 
 const program = new Command()
   .name('npm start')
-  .description('Run the tenant lifecycle service on its embedded defaults: SQLite stores and the bench simulator under the data folder, the provisioning API, the tenant-lookup projector and the web app.')
+  .description('Run the tenant lifecycle service on its embedded defaults: SQLite stores and the bench simulator under the data folder, the provisioning API, the tenant-lookup projector, the web app and a local mailbox for the email it sends (unless SMTP_URL is set).')
   .option('--data-dir <dir>', 'where the SQLite files, the simulated bench and the dev secrets live', process.env.DATA_DIR ?? join(ROOT, 'data'))
   .option('--web-port <port>', 'port of the web app', process.env.WEB_PORT ?? '3000')
   .option('--api-port <port>', 'port of the provisioning API', process.env.PROVISIONING_PORT ?? '4000')
+  .option('--smtp-port <port>', 'SMTP port of the local mailbox (not started when SMTP_URL is set)', process.env.SMTP_PORT ?? '1025')
+  .option('--mailbox-port <port>', 'port of the local mailbox\'s web page', process.env.MAILBOX_PORT ?? '1080')
   .addHelpText('after', '\nEverything runs on this machine; stop it with Ctrl-C. Data survives restarts; delete the data folder to start from scratch.\nFor production settings see docs/configuration.md and docs/operations.md.');
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ dataDir: string; webPort: string; apiPort: string }>();
+  const opts = program.parse().opts<{ dataDir: string; webPort: string; apiPort: string; smtpPort: string; mailboxPort: string }>();
+  // A colleague's SMTP_URL (a real relay, their own catcher) replaces the local mailbox.
+  const shellSmtpUrl = process.env.SMTP_URL?.trim() || undefined;
+  const mailCatcher = join(ROOT, 'tools/mail-catcher/dist/main.js');
+  if (!shellSmtpUrl && !existsSync(mailCatcher)) throw new Error(`${mailCatcher} is missing: run \`npm run build\` (npm start does) first.`);
+
+  // Refuse before anything starts (or builds) when a port is taken, naming the variable.
+  const claims: PortClaim[] = [
+    { variable: 'WEB_PORT', option: '--web-port', port: opts.webPort },
+    { variable: 'PROVISIONING_PORT', option: '--api-port', port: opts.apiPort },
+    ...(shellSmtpUrl ? [] : [
+      { variable: 'SMTP_PORT', option: '--smtp-port', port: opts.smtpPort },
+      { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: opts.mailboxPort },
+    ]),
+  ];
+  const taken = await portProblems(LOOPBACK, claims);
+  if (taken.length > 0) {
+    console.error(`npm start cannot start:\n${taken.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const { secrets, created, file: secretsFile } = loadOrCreateDevSecrets(dataDir);
@@ -36,6 +61,7 @@ async function main(): Promise<void> {
   const rootDomain = process.env.ROOT_DOMAIN ?? 'example.localhost';
   const webUrl = `http://${rootDomain}:${opts.webPort}`;
   const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
+  const mailboxUrl = shellSmtpUrl ? undefined : `http://${LOOPBACK}:${opts.mailboxPort}`;
   const benchPath = process.env.BENCH_PATH ?? join(dataDir, 'bench');
   const benchSim = join(ROOT, 'node_modules', '.bin', 'bench-sim');
   const benchBin = process.env.BENCH_BIN ?? benchSim;
@@ -61,12 +87,17 @@ async function main(): Promise<void> {
     PROVISIONING_API_SECRET: process.env.PROVISIONING_API_SECRET ?? secrets.PROVISIONING_API_SECRET,
     SECRETS_KEY: process.env.SECRETS_KEY ?? secrets.SECRETS_KEY,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+    // The outbox sends verification links and notices to the local mailbox (or the shell's SMTP_URL).
+    SMTP_URL: shellSmtpUrl ?? `smtp://${LOOPBACK}:${opts.smtpPort}`,
+    // Links in emails point at the web app as this stack serves it.
+    WEB_URL: process.env.WEB_URL ?? webUrl,
   };
   const web = webCommand(ROOT, opts.webPort);
   const envs = {
     provisioning: childEnv('provisioning', values, process.env),
     projector: childEnv('projector', values, process.env),
     web: childEnv('web', { ...values, ...web.env }, process.env),
+    mailbox: childEnv('mailbox', values, process.env),
   };
 
   if (simulated && !existsSync(join(benchPath, 'sites'))) {
@@ -88,7 +119,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received: stopping the provisioning service, the projector and the web app ...`);
+    console.log(`\n${signal} received: stopping the provisioning service, the projector, the web app${mailboxUrl ? ' and the mailbox' : ''} ...`);
     void group.stop().then(() => {
       console.log('Stopped. Your tenants are kept in', dataDir);
       process.exit(0);
@@ -98,6 +129,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('Ctrl-C'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
+  // The mailbox first, so the outbox finds it at its first message (it would retry anyway).
+  if (mailboxUrl) group.start({ name: 'mailbox', file: process.execPath, args: [mailCatcher, '--host', LOOPBACK, '--smtp-port', opts.smtpPort, '--http-port', opts.mailboxPort], cwd: ROOT, env: envs.mailbox });
   group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env: envs.provisioning });
   group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env: envs.projector });
   group.start({ name: 'web', file: process.execPath, args: web.args, cwd: join(ROOT, 'web'), env: envs.web });
@@ -105,12 +138,21 @@ async function main(): Promise<void> {
   try {
     await waitForHttp(`${apiUrl}/health`, {}, 60_000, () => dead);
     await waitForHttp(`http://${LOOPBACK}:${opts.webPort}/`, { host: `${rootDomain}:${opts.webPort}` }, 90_000, () => dead);
+    if (mailboxUrl) await waitForHttp(`${mailboxUrl}/`, {}, 30_000, () => dead);
   } catch (err) {
     console.error(`\nThe stack did not come up: ${(err as Error).message}`);
     await group.stop();
     process.exit(1);
   }
-  console.log(banner({ webUrl, apiUrl, env: values, dataDir, secretsFile, secretsCreated: created, simulated }));
+  // Only pages that answer go into the banner.
+  const webHost = { host: `${rootDomain}:${opts.webPort}` };
+  const [signup, docs, health, metrics] = await Promise.all([
+    answers(`http://${LOOPBACK}:${opts.webPort}/signup`, webHost),
+    answers(`${apiUrl}/docs`, {}),
+    answers(`${apiUrl}/health`, {}),
+    answers(`${apiUrl}/metrics`, {}),
+  ]);
+  console.log(banner({ webUrl, apiUrl, mailboxUrl, env: values, dataDir, secretsFile, secretsCreated: created, simulated, answering: { signup, docs, health, metrics } }));
 }
 
 main().catch((err: unknown) => {
