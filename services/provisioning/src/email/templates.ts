@@ -69,7 +69,7 @@ export function renderMail(kind: MailKind, state: TenantState, links: MailLinks)
       return compose(links.opsEmails, `[ops] Tenant ${state.subdomain} is Broken`, [
         `Tenant ${state.tenantId} (${state.subdomain}) is Broken: its rollback could not finish and it needs a person.`,
         `Last error: ${state.lastError?.reason ?? 'unknown'} (step ${state.lastError?.step.step ?? 'unknown'}).`,
-        'See docs/operations.md, "Broken tenants". tenantctl history shows the whole story.',
+        'See docs/operations.md, "A tenant in trouble". tenantctl history shows the whole story.',
       ]);
     default: {
       const never: never = kind;
