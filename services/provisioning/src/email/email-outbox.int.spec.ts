@@ -101,6 +101,8 @@ describe('email outbox', () => {
     expect(await types()).toEqual(['MailClaimed', 'MailFailed', 'MailClaimed', 'MailSent']);
     const record = await h.store.readStream(mailStream(signupEvent.eventId));
     expect(JSON.stringify(record)).not.toContain('token=');
+    const metrics = await (await fetch(`${h.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/provisioning_emails_total\{kind="verify-email",outcome="MailFailed"\} [1-9]/);
   });
 });
 

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG, EVENT_STORE, LOGGER } from '../config/tokens.js';
 import { loadCheckpoint, saveCheckpoint } from '../process-manager/checkpoint.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { newId } from '../shared/ids.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { readStreamOrEmpty } from '../tenants/tenant-repository.js';
@@ -46,6 +47,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(TenantRepository) private readonly tenants: TenantRepository,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {
     this.tokens = new VerificationTokens(config.secretsKey);
     this.policy = { leaseMs: 60_000, maxAttempts: config.email.maxAttempts, backoffMs: defaultBackoff };
@@ -169,7 +171,9 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
         if (e instanceof WrongExpectedRevisionError) continue; // our lease ran out and someone took over
         throw e;
       }
-      this.logger.info({ eventId: intent.eventId, tenantId: intent.tenantId, kind: intent.kind, outcome: record.type, attempt: step.attempt }, 'email outbox');
+      this.metrics.emails.labels(intent.kind, record.type).inc();
+      const level = record.type === 'MailDeadLettered' ? 'error' : record.type === 'MailFailed' ? 'warn' : 'info';
+      this.logger[level]({ eventId: intent.eventId, tenantId: intent.tenantId, kind: intent.kind, outcome: record.type, attempt: step.attempt }, 'email outbox');
       return record.type === 'MailFailed' ? Date.parse(record.data.retryAt) : 'settled';
     }
     return Date.now() + 1_000;

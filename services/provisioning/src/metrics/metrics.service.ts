@@ -21,6 +21,12 @@ export class MetricsService {
     labelNames: ['type', 'outcome'], registers: [this.registry],
   });
 
+  /** Outbox outcomes by message kind: MailSent, MailFailed, MailDeadLettered, MailSkipped. */
+  readonly emails = new Counter({
+    name: 'provisioning_emails_total', help: 'Emails the outbox recorded, by kind and outcome',
+    labelNames: ['kind', 'outcome'], registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'provisioning_' });
   }
