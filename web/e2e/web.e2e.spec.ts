@@ -1,8 +1,10 @@
 /**
  * The web end to end: Debian's chromium (playwright-core) against `next start`, the provisioning
  * service and its process manager driving the bench simulator on SQLite, the tenant-lookup
- * projector, and a local OpenID provider standing in for Google. Root domain example.localhost.
- * Each scenario saves a screenshot under test-output/e2e/.
+ * projector, a local OpenID provider standing in for Google, and a mail catcher the service's
+ * outbox sends to. Root domain example.localhost. A password signup lands on "Check your email"
+ * and signs nobody in: the scenarios confirm the address through the mailed link, then sign in
+ * (support/email.ts). Each scenario saves a screenshot under test-output/e2e/.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-loo
 import {
   expectDashboardAt, fillSignupAt, googleLogin, launch, shot, signInWithPassword, watchSteps, type SignupFields,
 } from './support/browser.js';
+import { confirmationMail, confirmEmail, expectCheckEmailPage, mailTo, signInFromConfirmed } from './support/email.js';
 import { buildWeb, NEXT_DIST_DIR, ROOT_DOMAIN, startStack, WEB, type Stack } from './support/stack.js';
 import { recordTimings, type Timings } from './support/timings.js';
 
@@ -52,12 +55,18 @@ function benchCalls(command: string, site: string): number {
 }
 
 const fillSignup = (page: Page, v: SignupFields) => fillSignupAt(page, stack.apex, v);
+const sessionCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'tlc.session-token');
 const expectDashboard = (page: Page, subdomain: string, organization: string) => expectDashboardAt(page, stack.tenantUrl(subdomain), organization);
 
 beforeAll(async () => {
   await buildWeb();
   // The failure scenario's subdomain fails add-system-manager once: rollback, then Retry succeeds.
-  stack = await startStack({ benchFail: `add-system-manager:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}*1` });
+  // Its new-site is slow, so the person has confirmed the address and signed in (which a
+  // RolledBack signup no longer allows) before the failure comes.
+  stack = await startStack({
+    benchFail: `add-system-manager:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}*1`,
+    serviceEnv: { BENCH_SIM_LATENCY: `new-site:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}:15s` },
+  });
   browser = await launch();
   readModel = await openReadModel(stack.readModelUrl);
 }, 600_000);
@@ -70,26 +79,36 @@ afterAll(async () => {
   recordTimings(timings);
 }, 60_000);
 
-test('1. signup -> progress shows each step -> dashboard on acme.example.localhost, signed in', async () => {
+test('1. signup -> check email -> confirm -> sign in -> progress shows each step -> dashboard on acme.example.localhost, signed in', async () => {
   const page = await fresh();
   const seen = await watchSteps(page);
   await fillSignup(page, { organization: 'Acme Ltd', subdomain: 'acme', ...OWNER });
   await page.getByText(`acme.${ROOT_DOMAIN} is available.`).waitFor();
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/signup\/[0-9a-f-]{36}$/);
-  timings.createToProgressPageMs = Date.now() - t0;
-  await shot(page, '1a-progress');
+  await expectCheckEmailPage(page, OWNER.email);
+  timings.createToCheckEmailPageMs = Date.now() - t0;
+  expect(await sessionCookie(page)).toBeUndefined();
+  await shot(page, '1a-check-email');
+  const mail = await confirmationMail(stack, OWNER.email);
+  expect(mail.subject).toBe('Confirm your email for Acme Ltd');
+  const { tenantId } = await confirmEmail(page, stack, OWNER.email);
+  await shot(page, '1b-email-confirmed');
+  const t1 = Date.now();
+  await signInFromConfirmed(page, OWNER.email, OWNER.password);
+  // Sign-in goes to the progress page, which goes on to the dashboard once the site is Active.
+  expect(page.url()).toMatch(new RegExp(`/signup/${tenantId}$|^${stack.tenantUrl('acme')}`));
   await expectDashboard(page, 'acme', 'Acme Ltd');
   timings.createToDashboardMs = Date.now() - t0;
+  timings.signInToDashboardMs = Date.now() - t1;
   for (const key of ['new-site', 'install-app:erpnext', 'add-system-manager', 'api-keys', 'set-host-name']) {
     expect([...(seen.get(key) ?? [])]).toContain('succeeded');
   }
   expect(await page.locator('header').textContent()).toContain(OWNER.email);
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'tlc.session-token');
+  const cookie = await sessionCookie(page);
   expect(cookie?.domain).toBe(`.${ROOT_DOMAIN}`);
   expect(cookie?.httpOnly).toBe(true);
-  await shot(page, '1b-dashboard');
+  await shot(page, '1c-dashboard');
 }, HOUR);
 
 test('2. a double-clicked Create makes one tenant', async () => {
@@ -97,11 +116,15 @@ test('2. a double-clicked Create makes one tenant', async () => {
   await fillSignup(page, { organization: 'Twice Inc', subdomain: 'twice', email: 'owner@twice.test', password: 'twice twice twice' });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Create' }).dblclick();
+  await expectCheckEmailPage(page, 'owner@twice.test');
+  await confirmEmail(page, stack, 'owner@twice.test');
+  await signInFromConfirmed(page, 'owner@twice.test', 'twice twice twice');
   await expectDashboard(page, 'twice', 'Twice Inc');
   // The second signup of the run: the server's code paths are warm by now.
   timings.warmCreateToDashboardMs = Date.now() - t0;
   expect(await tenantsWithSubdomain('twice')).toHaveLength(1);
   expect(benchCalls('new-site', `twice.${ROOT_DOMAIN}`)).toBe(1);
+  expect(mailTo(stack, 'owner@twice.test').filter((m) => m.subject.startsWith('Confirm your email'))).toHaveLength(1);
 
   // Without JavaScript nothing disables the button: the same form posted twice (same hidden
   // idempotency key) still makes one tenant.
@@ -112,12 +135,15 @@ test('2. a double-clicked Create makes one tenant', async () => {
     const post = () => fetch(f.action, { method: 'POST', body: new FormData(f), redirect: 'follow' }).then((r) => r.url);
     return Promise.all([post(), post()]);
   });
-  expect(landed[0]).toMatch(/\/signup\/[0-9a-f-]{36}$/);
+  expect(landed[0]).toBe(`${stack.apex}/signup/check-email?email=${encodeURIComponent('owner@again.test')}`);
   expect(landed[1]).toBe(landed[0]);
   // Once the read model shows it Active, every earlier signup event has been projected too.
   const again = await waitForLookup('again', (docs) => docs.some((d) => d.status === 'Active'));
   expect(again).toHaveLength(1);
-  expect(landed[0]).toContain(again[0].tenantId);
+  // One confirmation mail, and its link is for that one tenant.
+  const { tenantId: confirmedAgain } = await confirmEmail(page, stack, 'owner@again.test');
+  expect(confirmedAgain).toBe(again[0].tenantId);
+  expect(mailTo(stack, 'owner@again.test').filter((m) => m.subject.startsWith('Confirm your email'))).toHaveLength(1);
   await shot(page, '2-double-submit-one-tenant');
 }, HOUR);
 
@@ -237,9 +263,13 @@ test('6. ten open-redirect attempts in callbackUrl all stay on our hosts', async
 
 test('7. a bench failure -> the page shows the failure and the rollback -> Retry -> Active', async () => {
   const page = await fresh();
-  await fillSignup(page, { organization: 'Fail Co', subdomain: FAIL_SUBDOMAIN, email: 'owner@failco.test', password: 'failco failco failco' });
+  const failco = { email: 'owner@failco.test', password: 'failco failco failco' };
+  await fillSignup(page, { organization: 'Fail Co', subdomain: FAIL_SUBDOMAIN, ...failco });
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/signup\/[0-9a-f-]{36}$/);
+  await expectCheckEmailPage(page, failco.email);
+  const { tenantId } = await confirmEmail(page, stack, failco.email);
+  await signInFromConfirmed(page, failco.email, failco.password);
+  await page.waitForURL(`${stack.apex}/signup/${tenantId}`);
   const failure = page.getByTestId('failure');
   await failure.waitFor({ timeout: 120_000 });
   await expect(failure.textContent()).resolves.toMatch(/Everything was rolled back/);

@@ -2,8 +2,9 @@
  * The whole system for the browser tests, started and stopped by the tests themselves: a fresh
  * temp folder (SQLite event store, keys, read model, a simulated frappe-bench), free ports, the
  * provisioning service (with its process manager), the tenant-lookup projector, a local OpenID
- * provider standing in for Google, and the web's production server (web/server.mjs, which is
- * `next start` plus the client-address rewrite) on a build made once per run.
+ * provider standing in for Google, a local SMTP server (the mail catcher) that the service's
+ * email outbox sends to, and the web's production server (web/server.mjs, which is `next start`
+ * plus the client-address rewrite) on a build made once per run.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
+import { startMailCatcher, type MailCatcher } from '@tlc/mail-catcher';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB = join(ROOT, 'web');
@@ -70,6 +72,11 @@ export interface Stack {
   readonly readModelUrl: string;
   readonly benchPath: string;
   readonly oidcIssuer: string;
+  /**
+   * Every mail the provisioning service sends (its SMTP_URL); links in them point at the web
+   * (its WEB_URL is the web's NEXTAUTH_URL, the apex).
+   */
+  readonly mail: MailCatcher;
   readonly env: Record<string, string>;
   /** The web server's process id (to look at its sockets). */
   readonly webPid: number;
@@ -112,6 +119,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const benchPath = join(dir, 'bench');
   const readModelUrl = `sqlite:${join(dir, 'read-model.db')}`;
   const google = { id: 'e2e-web-client', secret: randomBytes(24).toString('base64url') };
+  const mail = await startMailCatcher({ smtpPort: 0 });
 
   const env: Record<string, string> = {
     NODE_ENV: 'production',
@@ -164,13 +172,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const timer = setTimeout(() => children.forEach((c) => c.proc.exitCode === null && c.proc.kill('SIGKILL')), 8000);
     await Promise.allSettled(children.map((c) => c.proc));
     clearTimeout(timer);
+    await mail.close().catch(() => undefined);
     if (process.env.E2E_KEEP_DATA !== '1') rmSync(dir, { recursive: true, force: true });
   };
+  // The outbox sends confirmation links (and notes to owners) to the catcher; only the service sends mail.
+  const serviceEnv = { SMTP_URL: mail.smtpUrl, WEB_URL: apex, ...opts.serviceEnv };
 
   try {
     await execa(process.execPath, [BENCH_SIM, 'init', benchPath], { env: { ...process.env, BENCH_SIM_FAIL: '' } });
     const oidc = start('oidc', [join(WEB, 'e2e/support/oidc-server.mjs')]);
-    const api = start('provisioning', [join(ROOT, 'services/provisioning/dist/main.js')], ROOT, opts.serviceEnv);
+    const api = start('provisioning', [join(ROOT, 'services/provisioning/dist/main.js')], ROOT, serviceEnv);
     const projector = start('projector', [join(ROOT, 'projections/tenant-lookup/dist/main.js')]);
     await waitFor(`${apiUrl}/health`, {}, api, 'provisioning');
     await waitFor(`${oidcIssuer}/.well-known/openid-configuration`, {}, oidc, 'oidc');
@@ -186,7 +197,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   const webPid = children.find((c) => c.name === 'web')?.proc.pid ?? 0;
   return {
-    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, env, webPid,
+    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, mail, env, webPid,
     tenantUrl: (subdomain) => `http://${subdomain}.${ROOT_DOMAIN}:${webPort}/`,
     async stopProcess(name) {
       const c = children.find((x) => x.name === name);
