@@ -39,7 +39,8 @@ function explain(p: Problem): { errors: FormState['errors']; formError?: string;
     case 'TENANT.EMAIL_HAS_TENANT':
       // Only reached by a Google onboarding (a password signup shows "check your email" either
       // way): Google proved the address, so a site it has is one nobody confirmed yet.
-      return { errors: { email: 'A signup with this email address is waiting for its confirmation email. If it was not you, ignore that email; the signup is then never confirmed.' }, sameBodyRetryable: false };
+      // A form-level message: the onboarding form has no email field to hang it on.
+      return { errors: {}, formError: 'A signup with this email address is waiting for its confirmation email. If it was not you, ignore that email: an unconfirmed signup gives the address back once its link expires, and you can then create your site.', sameBodyRetryable: false };
     case 'IDEMPOTENCY.IN_PROGRESS':
       return { errors: {}, formError: 'Your signup is still being recorded. Press "Create" again in a moment; you will not get a second site.', sameBodyRetryable: true };
     default: break;
