@@ -40,7 +40,7 @@ export class CredentialsController {
     }
     // Only someone who knows the password learns that the address still needs its link used.
     if (!state.emailVerified) {
-      throw new DomainError('AUTH.EMAIL_UNVERIFIED', 'Confirm your email address first: use the link we sent to it.', { extra: { tenantId: state.tenantId } });
+      throw new DomainError('AUTH.EMAIL_UNVERIFIED', 'Confirm your email address first: use the link we sent to it.');
     }
     return { tenantId: state.tenantId, subdomain: state.subdomain, status: state.status };
   }
