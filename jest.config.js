@@ -41,5 +41,7 @@ export default {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/**/src/**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/**/src/**/*.int.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
+    // Opt-in: against a real frappe-bench (FRAPPE_BENCH_PATH), never in `npm test`.
+    { ...base, displayName: 'frappe', testMatch: ['<rootDir>/**/src/**/*.frappe.spec.ts'] },
   ],
 };
