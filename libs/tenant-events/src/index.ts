@@ -9,3 +9,4 @@ export * from './subdomain.js';
 export * from './tenant-state.js';
 export * from './standby-events.js';
 export * from './standby-state.js';
+export * from './merkle.js';

@@ -14,6 +14,11 @@ import { optInWarnings, redactEvents } from './redact.js';
 import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
 import { formatVerify, readWholeLog, verifyStreams } from './verify.js';
+import { appendFileSync, readFileSync } from 'node:fs';
+import {
+  buildProof, checkProof, commitLog, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof,
+} from './audit.js';
+import { problem } from './exit-codes.js';
 
 export interface Io {
   out(text: string): void;
@@ -26,7 +31,10 @@ Environment:
   EVENT_STORE_URL          event store (default sqlite:./data/events.db)
   READ_MODEL_URL           read model (default sqlite:./data/read-model.db)
   PROVISIONING_URL         provisioning API for "tenants" (default http://127.0.0.1:4000)
-  PROVISIONING_API_SECRET  bearer secret for the provisioning API`;
+  PROVISIONING_API_SECRET  bearer secret for the provisioning API
+  AUDIT_SIGNING_KEY_FILE   Ed25519 private key (PKCS#8 PEM) for "audit checkpoint"; keep it off the store's machine
+  AUDIT_PUBLIC_KEY_FILE    Ed25519 public key (SPKI PEM) for "verify --checkpoints" and "audit check-proof"
+                           (derived from AUDIT_SIGNING_KEY_FILE when only that is set)`;
 
 const json = (cmd: Command): boolean => Boolean(cmd.optsWithGlobals().json);
 
@@ -74,16 +82,86 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Recompute hash chains and name every edited, removed or inserted event by stream and revision. Exits 1 when any is found.')
     .argument('[tenant]', 'tenant id or subdomain (its tenant stream)')
     .option('--all', 'verify every stream in the log')
-    .action(async (ref: string | undefined, opts: { all?: boolean }, cmd: Command) => {
+    .option('--checkpoints <file>', 'with --all: also prove the log extends every signed checkpoint in this JSONL file (AUDIT_PUBLIC_KEY_FILE)')
+    .addHelpText('after', '\nOperational streams (idempotency-*, pm-checkpoint-*, mail-*) have no hash chain by design: --all lists them as out of scope with the reason; checkpoints commit to them too.\nA hash chain cannot show a cut-off tail or a deleted stream: --checkpoints can.')
+    .action(async (ref: string | undefined, opts: { all?: boolean; checkpoints?: string }, cmd: Command) => {
       if (!ref && !opts.all) throw usage('verify needs a <tenant> or --all');
       if (ref && opts.all) throw usage('verify takes either a <tenant> or --all, not both');
+      if (opts.checkpoints && !opts.all) throw usage('--checkpoints needs --all');
+      const publicKey = opts.checkpoints ? loadAuditKeys().publicKey : undefined;
+      if (opts.checkpoints && !publicKey) throw usage('--checkpoints needs AUDIT_PUBLIC_KEY_FILE (or AUDIT_SIGNING_KEY_FILE)');
+      const cps = opts.checkpoints ? readCheckpointFile(opts.checkpoints) : undefined;
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
         const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : await readWholeLog(es);
-        const report = verifyStreams(streams);
-        print(cmd, report, () => formatVerify(report));
+        const chain = verifyStreams(streams, { crossCheck: Boolean(opts.all) });
+        const checkpoints = cps && publicKey ? verifyCheckpoints(streams, cps, publicKey) : undefined;
+        const report = { ...chain, ok: chain.ok && (!checkpoints || checkpoints.problems.length === 0), ...(checkpoints ? { checkpoints } : {}) };
+        print(cmd, report, () => {
+          const lines = [formatVerify(chain)];
+          if (checkpoints) {
+            lines.push(`${checkpoints.problems.length === 0 ? 'OK' : 'TAMPERED'}: the log extends ${checkpoints.verified} of ${checkpoints.checkpoints} signed checkpoint(s) (${opts.checkpoints})`,
+              ...checkpoints.problems.map((p) => `  checkpoint ${p.checkpoint}${p.stream ? ` ${p.stream} revision ${p.revision}` : ''} [${p.kind}]: ${p.message}`));
+          }
+          return lines.join('\n');
+        });
         if (!report.ok) setExit(EXIT.PROBLEM);
       });
+    });
+
+  const audit = program.command('audit').description('Signed checkpoints of the whole log and per-tenant proofs against them (Ed25519, RFC 6962 Merkle tree).');
+  audit.command('checkpoint')
+    .description('Append to a JSONL file a signed commitment to every event in the log now (head position, Merkle root over every stream and event, recorded_at included). Ship the file off this machine.')
+    .requiredOption('--file <file>', 'JSONL file to append the checkpoint to')
+    .action(async (opts: { file: string }, cmd: Command) => {
+      const { privateKey } = loadAuditKeys();
+      if (!privateKey) throw usage('audit checkpoint needs AUDIT_SIGNING_KEY_FILE (an Ed25519 PKCS#8 PEM private key)');
+      const cfg = loadConfig();
+      await withEventStore(cfg, async (es) => {
+        const cp = makeCheckpoint(commitLog(await readWholeLog(es)), privateKey);
+        appendFileSync(opts.file, `${JSON.stringify(cp)}\n`);
+        const n = readCheckpointFile(opts.file).length;
+        print(cmd, { checkpoint: n, file: opts.file, ...cp.body }, () => `checkpoint ${n} appended to ${opts.file}: head position ${cp.body.headPosition}, ${cp.body.streams} stream(s), ${cp.body.events} event(s), root ${cp.body.root}, key ${cp.body.keyId}`);
+      });
+    });
+  audit.command('prove')
+    .description('Write (stdout) what an auditor needs to check one tenant\'s history against a signed checkpoint without the rest of the store: the signed checkpoint, the public key, the tenant stream\'s events as of it and the Merkle inclusion proof. Redacted like export unless asked.')
+    .argument('<tenant>', 'tenant id or subdomain')
+    .requiredOption('--at <checkpoint>', 'checkpoint number (line in the file), @<head position>, or "latest"')
+    .requiredOption('--file <file>', 'the checkpoint JSONL file')
+    .option('--include-secrets', 'keep sealed secrets and password hashes (warns on stderr)')
+    .option('--include-personal-data', 'keep a deprovisioned tenant\'s email and actor identities (warns on stderr)')
+    .action(async (ref: string, opts: { at: string; file: string; includeSecrets?: boolean; includePersonalData?: boolean }) => {
+      const { publicKey } = loadAuditKeys();
+      if (!publicKey) throw usage('audit prove needs AUDIT_PUBLIC_KEY_FILE (or AUDIT_SIGNING_KEY_FILE)');
+      const redaction = { includeSecrets: Boolean(opts.includeSecrets), includePersonalData: Boolean(opts.includePersonalData) };
+      for (const line of optInWarnings(redaction)) io.err(line);
+      const { cp } = pickCheckpoint(readCheckpointFile(opts.file), opts.at);
+      const cfg = loadConfig();
+      await withEventStore(cfg, async (es) => {
+        const t = await resolveTenant(cfg, es, ref);
+        io.out(JSON.stringify(buildProof(await readWholeLog(es), t.stream, cp, publicKey, redaction), null, 2));
+      });
+    });
+  audit.command('check-proof')
+    .description('Check a proof written by "audit prove" on its own (no store): signature, events, Merkle inclusion. Uses AUDIT_PUBLIC_KEY_FILE when set, else the key in the file (compare its key id with the published one).')
+    .argument('<file>', 'proof file')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      let proof: TenantProof;
+      try {
+        proof = JSON.parse(readFileSync(file, 'utf8')) as TenantProof;
+      } catch (err) {
+        throw problem(`cannot read proof ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      const { publicKey } = loadAuditKeys();
+      const r = checkProof(proof, publicKey);
+      const keySource = publicKey ? `trusted key ${keyId(publicKey)}` : `the key inside the proof (${r.keyId}): compare it with the key id you were given`;
+      print(cmd, { ...r, keySource }, () => [
+        `${r.ok ? 'OK' : 'FAILED'}: ${r.stream}, ${r.events} event(s) as of head position ${r.headPosition}, checked with ${keySource}`,
+        ...(r.redactedEvents > 0 ? [`  ${r.redactedEvents} redacted event(s) taken on their stated leaf hash (committed, not recomputed)`] : []),
+        ...r.problems.map((p) => `  ${p}`),
+      ].join('\n'));
+      if (!r.ok) setExit(EXIT.PROBLEM);
     });
 
   program.command('export')
