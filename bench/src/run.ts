@@ -12,9 +12,10 @@ import { DEFAULT_POSTGRES_URL, postgresVersion } from './harness/postgres.js';
 import { machine, renderTable, writeResults } from './harness/report.js';
 import { BENCHMARKS } from './registry.js';
 
-const USAGE = `usage: npm run bench -- [B1 B2 B3 B4 B5] [--quick] [--runs N] [--out FILE]
-  B1 append, B2 projection rebuild, B3 lookup API, B4 orchestration overhead, B5 warm pool
-  (all five when none is named)
+const USAGE = `usage: npm run bench -- [B1 B2 B3 B4 B5 B6] [--quick] [--runs N] [--out FILE]
+  B1 append, B2 projection rebuild, B3 lookup API, B4 orchestration overhead, B5 warm pool,
+  B6 audit (verify --all, checkpoint; SQLite)
+  (all six when none is named)
   --out FILE where to write the results (default bench/results/latest.json)
   --quick    tiny workloads, 2 runs: checks the harness, figures are not comparable
   --runs N   runs per figure (default 5; a full run never uses fewer than 5)

@@ -5,7 +5,7 @@
  */
 import { summarise, type Summary } from './stats.js';
 
-export type BenchId = 'B1' | 'B2' | 'B3' | 'B4' | 'B5';
+export type BenchId = 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'B6';
 
 export interface Target {
   /** Human wording, e.g. ">= 0.6 of raw". */

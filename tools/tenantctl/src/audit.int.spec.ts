@@ -230,10 +230,10 @@ describe('tenantctl audit: tamper corpus against a store built by real signups',
     expect(p.out).not.toMatch(/scrypt|ciphertext/); // redacted like export
     const ok = await cli(['audit', 'check-proof', proofFile], { EVENT_STORE_URL: 'sqlite:/nonexistent/none.db' });
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^OK: tenant-.*redacted event\(s\) taken on their stated leaf/s);
+    expect(ok.out).toMatch(/^OK: tenant-.*redacted event\(s\) taken on their stated content hash/s);
 
-    const proof = JSON.parse(p.out) as { events: Array<{ data: Record<string, unknown>; leaf?: string; recordedAt: string }> };
-    const plain = proof.events.findIndex((e) => e.leaf === undefined);
+    const proof = JSON.parse(p.out) as { events: Array<{ data: Record<string, unknown>; contentHash?: string; recordedAt: string }> };
+    const plain = proof.events.findIndex((e) => e.contentHash === undefined);
     const edited = structuredClone(proof);
     edited.events[plain].recordedAt = '2020-01-01T00:00:00.000Z';
     writeFileSync(join(dir, 'edited.json'), JSON.stringify(edited));

@@ -2,12 +2,14 @@
  * Signed checkpoints (DESIGN.md "Audit"; RFC 6962 signed tree heads): a commitment to the whole
  * log up to a global position, signed with an Ed25519 key the store never holds.
  *
- * - Event leaf: SHA-256 of canonical JSON of { streamId, revision, position, recordedAt, eventId,
- *   type, data, metadata }: every stored field, so content, place and recorded_at are committed,
- *   for every stream (operational streams without a hash chain included).
- * - Stream entry: [streamId, lastRevision, eventCount, eventsRoot] where eventsRoot is the Merkle
- *   root of its event leaves in revision order; the log root is the Merkle root (RFC 6962) of
- *   the stream entries sorted by stream id.
+ * - Each event contributes placeHash || contentHash (hex text): placeHash = SHA-256 of canonical
+ *   JSON of { streamId, revision, position, recordedAt }, contentHash = SHA-256 of canonical JSON
+ *   of { eventId, type, data, metadata }: every stored field, so content, place and recorded_at
+ *   are committed, for every stream (operational streams without a hash chain included).
+ * - Stream entry: [streamId, lastRevision, eventCount, eventsDigest], eventsDigest = SHA-256 of
+ *   its events' contributions in revision order (a proof hands the auditor the whole stream, so
+ *   no tree is needed inside it); the log root is the RFC 6962 Merkle root of the stream entries
+ *   (leaf = H(0x00 || canonical JSON of the entry)) sorted by stream id.
  * - The signed body carries the root and a digest of `detail` (per stream: the entry and a short
  *   fingerprint of each event's content and place), which lets `verify --checkpoints` name the
  *   stream and revision that changed, not just say that something did.
@@ -25,14 +27,20 @@ const FP = 10; // hex chars per fingerprint: localisation only; the root commits
 
 const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-export const eventLeaf = (e: RecordedEvent): string => merkleLeafHash(canonicalJson({
-  streamId: e.streamId, revision: e.revision, position: e.position, recordedAt: e.recordedAt,
-  eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata,
-})).toString('hex');
-const contentFp = (e: RecordedEvent): string => sha(canonicalJson({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })).slice(0, FP);
-const placeFp = (e: RecordedEvent): string => sha(canonicalJson({ streamId: e.streamId, revision: e.revision, position: e.position, recordedAt: e.recordedAt })).slice(0, FP);
+/** SHA-256 (hex) of canonical JSON of what an event says: { eventId, type, data, metadata }. */
+const contentHash = (e: RecordedEvent): string => sha(canonicalJson({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }));
+/** SHA-256 (hex) of canonical JSON of where and when the store put it: { streamId, revision, position, recordedAt }. */
+const placeHash = (e: RecordedEvent): string => sha(canonicalJson({ streamId: e.streamId, revision: e.revision, position: e.position, recordedAt: e.recordedAt }));
+/** What one event contributes to its stream's digest: placeHash then contentHash, as hex text. */
+const eventPart = (e: RecordedEvent, content = contentHash(e)): string => `${placeHash(e)}${content}`;
+/** eventsDigest: SHA-256 of the events' parts in revision order (one pass; an auditor holding the stream recomputes it). */
+const eventsDigest = (parts: readonly string[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p, 'utf8');
+  return h.digest('hex');
+};
 
-/** [streamId, lastRevision, eventCount, eventsRoot] */
+/** [streamId, lastRevision, eventCount, eventsDigest] */
 export type StreamEntry = [string, number, number, string];
 /** A stream entry plus, per event in revision order, [revision, contentFp + placeFp]. */
 export type StreamDetail = [string, number, number, string, Array<[number, string]>];
@@ -51,8 +59,9 @@ const byRevision = (a: RecordedEvent, b: RecordedEvent): number => a.revision - 
 
 export function streamDetail(streamId: string, events: readonly RecordedEvent[]): StreamDetail {
   const ordered = [...events].sort(byRevision);
+  const parts = ordered.map((e) => eventPart(e));
   return [streamId, ordered.length ? ordered[ordered.length - 1].revision : -1, ordered.length,
-    merkleRoot(ordered.map(eventLeaf)), ordered.map((e) => [e.revision, contentFp(e) + placeFp(e)])];
+    eventsDigest(parts), ordered.map((e, i) => [e.revision, parts[i].slice(64, 64 + FP) + parts[i].slice(0, FP)])];
 }
 
 const entryOf = (d: StreamDetail): StreamEntry => [d[0], d[1], d[2], d[3]];
@@ -139,12 +148,15 @@ export interface SignedCheckpoint {
   readonly detail: StreamDetail[];
 }
 
+/** Detail holds only arrays, strings and integers, for which JSON.stringify is already canonical. */
+const detailDigest = (detail: readonly StreamDetail[]): string => sha(JSON.stringify(detail));
+
 export const signBody = (body: CheckpointBody, key: KeyObject): string => sign(null, Buffer.from(canonicalJson(body), 'utf8'), key).toString('base64');
 
 export function makeCheckpoint(c: LogCommitment, privateKey: KeyObject, now = new Date()): SignedCheckpoint {
   const body: CheckpointBody = {
     format: CHECKPOINT_FORMAT, createdAt: now.toISOString(), headPosition: c.headPosition, streams: c.streams, events: c.events,
-    root: c.root, detailDigest: sha(canonicalJson(c.detail)), keyId: keyId(createPublicKey(privateKey)),
+    root: c.root, detailDigest: detailDigest(c.detail), keyId: keyId(createPublicKey(privateKey)),
   };
   return { body, signature: signBody(body, privateKey), detail: c.detail };
 }
@@ -162,7 +174,7 @@ export function checkpointRefusal(cp: SignedCheckpoint, publicKey: KeyObject, wi
   }
   if (!good) return 'its signature does not verify: forged or altered, or signed with another key';
   if (withDetail) {
-    if (!Array.isArray(cp.detail) || sha(canonicalJson(cp.detail)) !== cp.body.detailDigest) return 'its per-stream detail does not match the signed digest';
+    if (!Array.isArray(cp.detail) || detailDigest(cp.detail) !== cp.body.detailDigest) return 'its per-stream detail does not match the signed digest';
     if (merkleRoot(cp.detail.map((d) => streamLeaf(entryOf(d)))) !== cp.body.root) return 'its per-stream detail does not add up to the signed root';
   }
   return undefined;
@@ -286,8 +298,8 @@ export interface TenantProof {
   readonly leafIndex: number;
   readonly treeSize: number;
   readonly inclusionProof: string[];
-  /** As stored, except redacted fields; a redacted event carries `leaf`, its leaf hash as stored. */
-  readonly events: Array<RecordedEvent & { leaf?: string }>;
+  /** As stored, except redacted fields; a redacted event carries `contentHash`, computed on the stored form. */
+  readonly events: Array<RecordedEvent & { contentHash?: string }>;
   readonly redaction: { readonly placeholder: string; readonly fields: RedactedField[] };
   readonly howToCheck: string;
 }
@@ -311,22 +323,22 @@ export function buildProof(streams: ReadonlyMap<string, readonly RecordedEvent[]
   const stored = [...(streams.get(stream) ?? [])].filter((e) => e.position <= cp.body.headPosition).sort(byRevision);
   const out = redactEvents(stored, redaction);
   const touched = new Set(out.fields.map((f) => f.revision));
-  const events = out.events.map((e, i) => (touched.has(e.revision) ? { ...e, leaf: eventLeaf(stored[i]) } : e));
+  const events = out.events.map((e, i) => (touched.has(e.revision) ? { ...e, contentHash: contentHash(stored[i]) } : e));
   return {
     format: PROOF_FORMAT, stream,
     checkpoint: { body: cp.body, signature: cp.signature, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
     streamEntry: entryOf(now.detail[index]), leafIndex: index, treeSize: leaves.length, inclusionProof: merkleInclusionProof(leaves, index), events,
     redaction: { placeholder: '[redacted]', fields: out.fields },
-    howToCheck: 'Check the Ed25519 signature over canonical JSON of checkpoint.body with a public key you hold (compare its key id); recompute each event leaf '
-      + 'H(0x00 || canonical JSON of {streamId, revision, position, recordedAt, eventId, type, data, metadata}) (a redacted event cannot be recomputed: its stored leaf is given as `leaf`), '
-      + 'their RFC 6962 Merkle root (eventsRoot), the stream leaf '
-      + 'H(0x00 || canonical JSON of [stream, lastRevision, eventCount, eventsRoot]) and, with inclusionProof (RFC 9162 2.1.3.2), the signed root. `tenantctl audit check-proof` does this.',
+    howToCheck: 'Check the Ed25519 signature over canonical JSON of checkpoint.body with a public key you hold (compare its key id); recompute, in revision order, each event\'s '
+      + 'placeHash = SHA-256 of canonical JSON of {streamId, revision, position, recordedAt} and contentHash = SHA-256 of canonical JSON of {eventId, type, data, metadata} '
+      + '(a redacted event\'s contentHash cannot be recomputed: it is given as `contentHash`), eventsDigest = SHA-256 of placeHash || contentHash of every event (hex text), '
+      + 'the stream leaf H(0x00 || canonical JSON of [stream, lastRevision, eventCount, eventsDigest]) and, with inclusionProof (RFC 9162 2.1.3.2), the signed root. `tenantctl audit check-proof` does this.',
   };
 }
 
 export interface ProofCheck {
   readonly ok: boolean; readonly stream: string; readonly events: number; readonly headPosition: number; readonly keyId: string;
-  /** Events taken on their stated leaf because fields were redacted: committed, but not re-derived from content here. */
+  /** Events taken on their stated contentHash because fields were redacted: committed, but not re-derived from content here. */
   readonly redactedEvents: number;
   readonly problems: string[];
 }
@@ -351,14 +363,14 @@ export function checkProof(proof: TenantProof, trustedKey?: KeyObject): ProofChe
   });
   const redactedRevisions = new Set((proof.redaction?.fields ?? []).map((f) => f.revision));
   let redactedEvents = 0;
-  const leafOf = (e: RecordedEvent & { leaf?: string }): string => {
-    if (typeof e.leaf === 'string' && redactedRevisions.has(e.revision)) {
+  const partOf = (e: RecordedEvent & { contentHash?: string }): string => {
+    if (typeof e.contentHash === 'string' && redactedRevisions.has(e.revision)) {
       redactedEvents++;
-      return e.leaf;
+      return eventPart(e, e.contentHash);
     }
-    return eventLeaf(e);
+    return eventPart(e);
   };
-  const entry: StreamEntry = [proof.stream, events.length ? events[events.length - 1].revision : -1, events.length, merkleRoot(events.map(leafOf))];
+  const entry: StreamEntry = [proof.stream, events.length ? events[events.length - 1].revision : -1, events.length, eventsDigest(events.map(partOf))];
   if (canonicalJson(entry) !== canonicalJson(proof.streamEntry)) {
     const [, lr, cnt, er] = proof.streamEntry;
     if (cnt !== events.length || lr !== entry[1]) problems.push(`the proof's events (${events.length}, last revision ${entry[1]}) are not the ${cnt} signed (last revision ${lr}): events were removed or added`);

@@ -158,7 +158,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const keySource = publicKey ? `trusted key ${keyId(publicKey)}` : `the key inside the proof (${r.keyId}): compare it with the key id you were given`;
       print(cmd, { ...r, keySource }, () => [
         `${r.ok ? 'OK' : 'FAILED'}: ${r.stream}, ${r.events} event(s) as of head position ${r.headPosition}, checked with ${keySource}`,
-        ...(r.redactedEvents > 0 ? [`  ${r.redactedEvents} redacted event(s) taken on their stated leaf hash (committed, not recomputed)`] : []),
+        ...(r.redactedEvents > 0 ? [`  ${r.redactedEvents} redacted event(s) taken on their stated content hash (committed, not recomputed)`] : []),
         ...r.problems.map((p) => `  ${p}`),
       ].join('\n'));
       if (!r.ok) setExit(EXIT.PROBLEM);
