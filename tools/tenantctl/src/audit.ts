@@ -57,9 +57,21 @@ export interface LogCommitment {
 
 const byRevision = (a: RecordedEvent, b: RecordedEvent): number => a.revision - b.revision || a.position - b.position;
 
-export function streamDetail(streamId: string, events: readonly RecordedEvent[]): StreamDetail {
+/** Per-event hashing, cached so that verifying many checkpoints hashes each event once. */
+type PartOf = (e: RecordedEvent) => string;
+const uncached: PartOf = (e) => eventPart(e);
+function cachedParts(): PartOf {
+  const cache = new WeakMap<RecordedEvent, string>();
+  return (e) => {
+    let p = cache.get(e);
+    if (p === undefined) cache.set(e, (p = eventPart(e)));
+    return p;
+  };
+}
+
+export function streamDetail(streamId: string, events: readonly RecordedEvent[], partOf: PartOf = uncached): StreamDetail {
   const ordered = [...events].sort(byRevision);
-  const parts = ordered.map((e) => eventPart(e));
+  const parts = ordered.map(partOf);
   return [streamId, ordered.length ? ordered[ordered.length - 1].revision : -1, ordered.length,
     eventsDigest(parts), ordered.map((e, i) => [e.revision, parts[i].slice(64, 64 + FP) + parts[i].slice(0, FP)])];
 }
@@ -68,7 +80,7 @@ const entryOf = (d: StreamDetail): StreamEntry => [d[0], d[1], d[2], d[3]];
 const sortedIds = (m: ReadonlyMap<string, unknown>): string[] => [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** The commitment to every event at or before `headPosition` (all of them when omitted). */
-export function commitLog(streams: ReadonlyMap<string, readonly RecordedEvent[]>, headPosition?: number): LogCommitment {
+export function commitLog(streams: ReadonlyMap<string, readonly RecordedEvent[]>, headPosition?: number, partOf: PartOf = uncached): LogCommitment {
   const cut = new Map<string, readonly RecordedEvent[]>();
   let head = 0;
   let events = 0;
@@ -79,7 +91,7 @@ export function commitLog(streams: ReadonlyMap<string, readonly RecordedEvent[]>
     events += kept.length;
     for (const e of kept) if (e.position > head) head = e.position;
   }
-  const detail = sortedIds(cut).map((id) => streamDetail(id, cut.get(id)!));
+  const detail = sortedIds(cut).map((id) => streamDetail(id, cut.get(id)!, partOf));
   return { headPosition: headPosition ?? head, streams: detail.length, events, root: merkleRoot(detail.map((d) => streamLeaf(entryOf(d)))), detail };
 }
 
@@ -250,6 +262,7 @@ export interface CheckpointReport {
 export function verifyCheckpoints(streams: ReadonlyMap<string, readonly RecordedEvent[]>, cps: readonly SignedCheckpoint[], publicKey: KeyObject): CheckpointReport {
   const problems: CheckpointProblem[] = [];
   let verified = 0;
+  const partOf = cachedParts();
   cps.forEach((cp, i) => {
     const n = i + 1;
     const refusal = checkpointRefusal(cp, publicKey);
@@ -257,7 +270,7 @@ export function verifyCheckpoints(streams: ReadonlyMap<string, readonly Recorded
       problems.push({ checkpoint: n, stream: null, revision: null, kind: 'checkpoint-refused', message: `checkpoint ${n} refused: ${refusal}` });
       return;
     }
-    const now = commitLog(streams, cp.body.headPosition);
+    const now = commitLog(streams, cp.body.headPosition, partOf);
     if (now.root === cp.body.root) {
       verified++;
       return;
