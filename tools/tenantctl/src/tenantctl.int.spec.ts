@@ -3,7 +3,8 @@
  * PostgreSQL tables, history --as-of folds to the right instant, export carries the hashes but
  * no secret (nor a deprovisioned tenant's email) unless asked, and the documented exit codes hold.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -192,5 +193,35 @@ describe('tenantctl verify on a PostgreSQL event store', () => {
     expect(json<Report>(r).problems).toEqual([expect.objectContaining({ stream: hs[2].stream, revision: 2, kind: 'edited' })]);
     expect((await tenantctl(['verify', hs[2].tenantId], env)).exitCode).toBe(1);
     expect((await tenantctl(['verify', hs[3].tenantId], env)).exitCode).toBe(0);
+  }, T);
+  it('a signed checkpoint (the real binary) still verifies after appends, and names the tail cut off a stream and a re-timed event', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenantctl-cp-'));
+    try {
+      const key = join(dir, 'audit.pem');
+      writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+      const file = join(dir, 'checkpoints.jsonl');
+      const cpEnv = { ...env, AUDIT_SIGNING_KEY_FILE: key };
+      const made = await tenantctl(['audit', 'checkpoint', '--file', file, '--json'], cpEnv);
+      expect(made.exitCode).toBe(0);
+      expect(json<{ checkpoint: number; streams: number }>(made)).toMatchObject({ checkpoint: 1, streams: 6 });
+      await appendSampleHistories(es, sampleHistories(1)); // later events extend the log: still fine
+      expect((await tenantctl(['verify', '--all', '--checkpoints', file], cpEnv)).stdout).toMatch(/the log extends 1 of 1 signed checkpoint/);
+
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(`DELETE FROM es_events WHERE stream_id = $1 AND revision = (SELECT max(revision) FROM es_events WHERE stream_id = $1)`, [hs[4].stream]);
+      await c.query(`UPDATE es_events SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = $1 AND revision = 1`, [hs[5].stream]);
+      await c.end();
+      const r = await tenantctl(['verify', '--all', '--checkpoints', file, '--json'], cpEnv);
+      expect(r.exitCode).toBe(1);
+      const found = json<{ checkpoints: { problems: Array<{ stream: string; revision: number; kind: string }> } }>(r).checkpoints.problems;
+      expect(found).toHaveLength(2);
+      expect(found).toEqual(expect.arrayContaining([
+        expect.objectContaining({ stream: hs[4].stream, revision: hs[4].events.length - 1, kind: 'truncated' }),
+        expect.objectContaining({ stream: hs[5].stream, revision: 1, kind: 'timestamp-or-place-changed' }),
+      ]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, T);
 });
