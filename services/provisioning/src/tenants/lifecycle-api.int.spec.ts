@@ -170,6 +170,67 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     expect((await post('/v1/credentials/verify', { email: 'nobody@acme.test', password: 'whatever12345' })).json().code).toBe('AUTH.INVALID_CREDENTIALS');
     expect((await post('/v1/credentials/verify', { email: t.adminEmail })).json().code).toBe('VALIDATION.FAILED');
   });
+
+  it('signs in every tenant that exists, whatever its status; a Deprovisioned one never (issue 18)', async () => {
+    const confirmed = async () => {
+      const t = await signup();
+      const token = new VerificationTokens(h.service.config.secretsKey).make(t.tenantId, t.adminEmail, new Date(Date.now() + 3_600_000));
+      expect((await post('/v1/email-verifications', { token })).statusCode).toBe(200);
+      return t;
+    };
+    const signIn = (t: { adminEmail: string; adminPassword: string }, password = t.adminPassword) =>
+      post('/v1/credentials/verify', { email: t.adminEmail, password });
+    const answer = (t: { tenantId: string; subdomain: string }, status: string) => ({ tenantId: t.tenantId, subdomain: t.subdomain, status });
+
+    // RolledBack (its email reservation given back): signs in so its person can press Retry.
+    const rolled = await confirmed();
+    await pm.failNewSite(rolled.tenantId);
+    expect((await signIn(rolled)).json()).toEqual(answer(rolled, 'RollingBack'));
+    await pm.dropSite(rolled.tenantId);
+    const r = await signIn(rolled);
+    expect([r.statusCode, r.json()]).toEqual([200, answer(rolled, 'RolledBack')]);
+    expect((await signIn(rolled, 'wrong password!')).statusCode).toBe(401);
+
+    // Suspended.
+    const susp = await confirmed();
+    await pm.activate(susp.tenantId);
+    expect((await post(`/v1/tenants/${susp.tenantId}/suspend`, { reason: 'Invoice unpaid' })).statusCode).toBe(200);
+    expect((await signIn(susp)).json()).toEqual(answer(susp, 'Suspended'));
+    expect((await signIn(susp, 'wrong password!')).json().code).toBe('AUTH.INVALID_CREDENTIALS');
+
+    // Broken: the rollback's drop-site failed for good.
+    const broken = await confirmed();
+    await pm.failNewSite(broken.tenantId);
+    await pm.start(broken.tenantId, { step: 'drop-site' });
+    await pm.send('RecordStepFailed', {
+      tenantId: broken.tenantId, step: 'drop-site', attempt: 1, classification: 'permanent', exitCode: 1,
+      reason: 'The database server refused the connection.', stderrTail: 'pymysql.err.OperationalError', willRetry: false, durationMs: 30,
+    });
+    expect((await get(`/v1/tenants/${broken.tenantId}`)).json().status).toBe('Broken');
+    expect((await signIn(broken)).json()).toEqual(answer(broken, 'Broken'));
+
+    // An unconfirmed RolledBack signup still needs its link first.
+    const unconfirmed = await signup();
+    await pm.failNewSite(unconfirmed.tenantId);
+    await pm.dropSite(unconfirmed.tenantId);
+    const early = await signIn(unconfirmed);
+    expect([early.statusCode, early.json().code]).toEqual([403, 'AUTH.EMAIL_UNVERIFIED']);
+
+    // Deprovisioned: gone, the same answer as a wrong password.
+    const gone = await confirmed();
+    await pm.activate(gone.tenantId);
+    expect((await h.inject({ method: 'DELETE', url: `/v1/tenants/${gone.tenantId}`, headers: auth })).statusCode).toBe(202);
+    expect((await signIn(gone)).json()).toEqual(answer(gone, 'Deprovisioning'));
+    await pm.dropSite(gone.tenantId);
+    const refused = await signIn(gone);
+    expect([refused.statusCode, refused.json().code]).toEqual([401, 'AUTH.INVALID_CREDENTIALS']);
+
+    // A later signup with a rolled-back tenant's address is the one that signs in.
+    const again = await h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: { ...signupBody(), adminEmail: rolled.adminEmail, adminPassword: rolled.adminPassword } });
+    expect(again.statusCode).toBe(202);
+    const newer = await signIn(rolled);
+    expect([newer.statusCode, newer.json().code]).toEqual([403, 'AUTH.EMAIL_UNVERIFIED']);
+  });
 });
 
 function parseSse(text: string): Array<{ id?: string; event?: string; data: string }> {
