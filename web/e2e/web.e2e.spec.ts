@@ -61,8 +61,8 @@ const expectDashboard = (page: Page, subdomain: string, organization: string) =>
 beforeAll(async () => {
   await buildWeb();
   // The failure scenario's subdomain fails add-system-manager once: rollback, then Retry succeeds.
-  // Its new-site is slow, so the person has confirmed the address and signed in (which a
-  // RolledBack signup no longer allows) before the failure comes.
+  // Its new-site is slow, so the person has confirmed the address and signed in before the
+  // failure comes and watches it happen (signing in after the rollback: status-pages.e2e.spec.ts).
   stack = await startStack({
     benchFail: `add-system-manager:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}*1`,
     serviceEnv: { BENCH_SIM_LATENCY: `new-site:${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}:15s` },
@@ -273,6 +273,9 @@ test('7. a bench failure -> the page shows the failure and the rollback -> Retry
   const failure = page.getByTestId('failure');
   await failure.waitFor({ timeout: 120_000 });
   await expect(failure.textContent()).resolves.toMatch(/Everything was rolled back/);
+  // In the customer's words: the step and a general reason, never bench's text (issue 18).
+  await expect(failure.textContent()).resolves.toMatch(/We could not create your administrator account\./);
+  expect(await page.locator('main').innerText()).not.toMatch(/bench|frappe|exited|BENCH_SIM|Traceback|exception/i);
   await expect(page.getByTestId('progress-status').textContent()).resolves.toMatch(/rolled back/);
   // Safe to refresh: the page rebuilds the same picture from the server.
   await page.reload();
@@ -280,6 +283,11 @@ test('7. a bench failure -> the page shows the failure and the rollback -> Retry
   const stateOf = (key: string) => page.locator(`li[data-step="${key}"]`).getAttribute('data-state');
   await expect(stateOf('new-site')).resolves.toBe('succeeded');
   await expect(stateOf('add-system-manager')).resolves.toBe('failed');
+  // After the rollback nothing is left "Done": what had been built shows as undone.
+  await expect(page.locator('li[data-step="new-site"]').innerText()).resolves.toMatch(/Undone/);
+  const shown = await page.locator('li[data-step]:not([data-step="drop-site"])').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-shown')));
+  expect(shown.length).toBeGreaterThan(3);
+  expect(shown).not.toContain('done');
   await shot(page, '7a-failure-rolled-back');
   expect(benchCalls('drop-site', `${FAIL_SUBDOMAIN}.${ROOT_DOMAIN}`)).toBeGreaterThanOrEqual(1);
   await page.getByRole('button', { name: 'Retry' }).click();
@@ -300,7 +308,7 @@ test('8. an unknown subdomain -> the 404 page', async () => {
   expect(page.url()).toBe(`${stack.apex}/signup`);
 }, HOUR);
 
-test('9. a suspended tenant shows a notice on its dashboard', async () => {
+test('9. a suspended tenant shows a notice instead of its dashboard; its person can sign in to see it', async () => {
   const page = await fresh();
   await signInWithPassword(page, stack.apex, OWNER.email, OWNER.password);
   await expectDashboard(page, 'acme', 'Acme Ltd');
@@ -312,7 +320,15 @@ test('9. a suspended tenant shows a notice on its dashboard', async () => {
   await waitForLookup('acme', (docs) => docs[0]?.status === 'Suspended');
   await page.reload();
   await page.getByRole('alert').filter({ hasText: 'This site is suspended' }).waitFor({ timeout: 15_000 });
+  // The notice only: none of the dashboard (issue 18).
+  expect(await page.getByTestId('tenant-status').count()).toBe(0);
   await shot(page, '9-suspended-notice');
+  // A Suspended tenant's person can still sign in, and lands on that notice.
+  const later = await fresh();
+  await signInWithPassword(later, stack.apex, OWNER.email, OWNER.password);
+  await later.waitForURL(stack.tenantUrl('acme'), { timeout: 30_000 });
+  await later.getByRole('alert').filter({ hasText: 'This site is suspended' }).waitFor({ timeout: 15_000 });
+  expect(await later.getByTestId('tenant-status').count()).toBe(0);
 }, HOUR);
 
 test('10. the API secret is in no client bundle; with the provisioning service down the form says so and keeps what was typed', async () => {

@@ -15,11 +15,14 @@ import { SESSION_MAX_AGE, sessionCookieName, sessionCookieOptions, type SessionT
 /**
  * The tenant claims for an email, from the read model: only a tenant whose admin email is
  * proven. A password signup nobody confirmed (maybe made by someone else with this address)
- * never receives a person signed in with Google under the same address.
+ * never receives a person signed in with Google under the same address. Every status but
+ * Deprovisioned counts (issue 18): a rolled-back tenant gave its names back but its person
+ * still signs in to press Retry (the read model answers a live holder of the address first).
  */
 export async function tenantClaimsFor(email: string): Promise<{ tenantId?: string; subdomain?: string }> {
   const doc = await tenantByEmail(email);
-  return isLive(doc) && doc.emailVerified !== false ? { tenantId: doc.tenantId, subdomain: doc.subdomain } : {};
+  if (!doc || (doc.status !== 'RolledBack' && !isLive(doc))) return {};
+  return doc.emailVerified !== false ? { tenantId: doc.tenantId, subdomain: doc.subdomain } : {};
 }
 
 /** What the login form shows for this error (next-auth passes an authorize() error's message as `error`). */

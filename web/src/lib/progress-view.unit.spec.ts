@@ -1,4 +1,7 @@
-import { etaSeconds, toProgressView } from './progress-view';
+import {
+  customerEvent, etaSeconds, retryFromHistory, failureReason, LATE_WORDS, publicStatus, retryFromEvent, retryOf, retryText, SHOWN_WORDS, stepShown, timing,
+  toProgressView, type ProgressView,
+} from './progress-view';
 
 const status = {
   tenantId: 't1', subdomain: 'acme', organization: 'Acme', status: 'Provisioning', createdAt: '2026-01-01T00:00:00.000Z',
@@ -20,10 +23,15 @@ describe('toProgressView', () => {
     expect(v.startedAt).toBe('2026-01-01T00:00:00.000Z');
   });
 
-  it('unwraps a snapshot and reads the last error in words', () => {
-    const v = toProgressView({ tenant: { ...status, status: 'RolledBack', lastError: { reason: 'Installing ERPNext failed.' } } })!;
+  it('unwraps a snapshot and keeps of the last error only its step, class and time, never its words', () => {
+    const lastError = {
+      step: { step: 'install-app', app: 'erpnext' }, classification: 'permanent', at: '2026-01-01T00:00:09.000Z',
+      message: 'Installing erpnext failed: bench exited with code 1: frappe.exceptions.ValidationError: boom (BENCH_SIM_FAIL)',
+    };
+    const v = toProgressView({ tenant: { ...status, status: 'RolledBack', lastError } })!;
     expect(v.status).toBe('RolledBack');
-    expect(v.lastError).toBe('Installing ERPNext failed.');
+    expect(v.failure).toEqual({ step: 'install-app:erpnext', classification: 'permanent', at: '2026-01-01T00:00:09.000Z' });
+    expect(JSON.stringify(v)).not.toMatch(/bench|frappe|BENCH_SIM_FAIL|exited/);
   });
 
   it('is null for anything that is not a status', () => {
@@ -40,5 +48,132 @@ describe('etaSeconds', () => {
   });
   it('gives no estimate without history', () => {
     expect(etaSeconds(v, {}, Date.now())).toBeUndefined();
+  });
+});
+
+const BENCH_TEXT = /bench|frappe|BENCH_SIM|exit|code 1|Traceback|stderr/i;
+
+describe('failureReason: a short reason per step and failure class, written for a customer', () => {
+  const steps = ['new-site', 'install-app:erpnext', 'install-app:hrms', 'add-system-manager', 'api-keys', 'set-host-name', 'drop-site'];
+  const classes = ['permanent', 'transient', 'timeout', 'configuration'] as const;
+  it.each(steps.flatMap((step) => classes.map((c) => [step, c] as const)))('%s, %s', (step, classification) => {
+    const text = failureReason({ step, classification });
+    expect(text).not.toMatch(BENCH_TEXT);
+    expect(text.length).toBeLessThan(200);
+    expect(text).toMatch(/^We could not /);
+  });
+  it('names the step and says why in general terms', () => {
+    expect(failureReason({ step: 'add-system-manager', classification: 'permanent' }))
+      .toBe('We could not create your administrator account. The step stopped with an error on our side; nothing you entered caused it.');
+    expect(failureReason({ step: 'install-app:erpnext', classification: 'timeout' })).toBe('We could not install ERPNext on your site. It took far longer than it should, so we stopped it.');
+    expect(failureReason({ step: 'new-site', classification: 'configuration' })).toMatch(/on our side, not yours/);
+    expect(failureReason({ step: 'api-keys', classification: 'transient' })).toMatch(/temporary problem .* kept coming back/);
+  });
+  it('has words for an unknown step or no failure at all', () => {
+    expect(failureReason({ step: 'something-new' })).toBe('One of the steps that build your site did not work.');
+    expect(failureReason(undefined)).toBe('One of the steps that build your site did not work.');
+  });
+});
+
+describe('publicStatus and customerEvent: bench text never reaches the browser', () => {
+  const lastError = { step: { step: 'new-site' }, message: 'Creating the site failed: bench exited with code 1', classification: 'permanent', at: 't' };
+  it('drops the failure message from a status and a snapshot', () => {
+    expect(publicStatus({ ...status, lastError })).toEqual({ ...status, lastError: { step: { step: 'new-site' }, classification: 'permanent', at: 't' } });
+    expect(JSON.stringify(customerEvent({ tenant: { ...status, lastError } }))).not.toMatch(BENCH_TEXT);
+    expect(JSON.stringify(customerEvent({ ...status, lastError }))).not.toMatch(BENCH_TEXT);
+  });
+  it("drops a StepFailed event's reason, exit code and stderr, keeps what the page needs", () => {
+    const e = {
+      revision: 4, type: 'StepFailed', status: 'Provisioning',
+      data: { tenantId: 't1', step: 'new-site', attempt: 1, classification: 'transient', exitCode: 1, reason: 'bench exited with code 1', stderrTail: 'Traceback', willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', durationMs: 5 },
+    };
+    const out = customerEvent(e) as typeof e;
+    expect(out.data).toEqual({ tenantId: 't1', step: 'new-site', attempt: 1, classification: 'transient', willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', durationMs: 5 });
+    expect(out).toMatchObject({ revision: 4, type: 'StepFailed', status: 'Provisioning' });
+    expect(customerEvent('x')).toBe('x');
+  });
+});
+
+describe('stepShown: after a rollback the steps show as undone', () => {
+  const rolled = toProgressView({
+    ...status, status: 'RolledBack',
+    steps: [
+      { key: 'new-site', status: 'succeeded', durationMs: 2000 },
+      { key: 'install-app:erpnext', status: 'failed' },
+      { key: 'api-keys', status: 'pending' },
+      { key: 'drop-site', status: 'succeeded' },
+    ],
+  })!;
+  it('Undone, Failed, Not started; the clean-up step Done', () => {
+    expect(rolled.steps.map((s) => SHOWN_WORDS[stepShown(rolled, s)])).toEqual(['Undone', 'Failed', 'Not started', 'Done']);
+  });
+  it('while a build goes on: Done, In progress, Waiting', () => {
+    const v = toProgressView(status)!;
+    expect(v.steps.map((s) => SHOWN_WORDS[stepShown(v, s)])).toEqual(['Done', 'In progress', 'Waiting']);
+  });
+});
+
+describe('a retrying step', () => {
+  const retrying = toProgressView({
+    ...status,
+    lastError: { step: { step: 'install-app', app: 'erpnext' }, classification: 'transient', at: '2026-01-01T00:00:05.000Z' },
+    steps: [
+      { key: 'new-site', status: 'succeeded', attempts: 1 },
+      { key: 'install-app:erpnext', status: 'pending', attempts: 1 },
+      { key: 'api-keys', status: 'pending', attempts: 0 },
+    ],
+  })!;
+  const now = Date.parse('2026-01-01T00:00:06.000Z');
+  it('is found from the status alone (no time known)', () => {
+    const r = retryOf(retrying)!;
+    expect(r).toEqual({ step: 'install-app:erpnext', attempt: 1 });
+    expect(retryText(r, now, 5)).toBe('retrying shortly (attempt 2 of 5)');
+    expect(stepShown(retrying, retrying.steps[1], r)).toBe('retrying');
+    expect(stepShown(retrying, retrying.steps[2], r)).toBe('waiting');
+  });
+  it('says "retrying in N s (attempt k of n)" once the StepFailed event gave its time', () => {
+    const seen = retryFromEvent({ type: 'StepFailed', data: { step: 'install-app', app: 'erpnext', attempt: 1, willRetry: true, retryAt: '2026-01-01T00:00:10.000Z' } })!;
+    expect(seen).toEqual({ step: 'install-app:erpnext', attempt: 1, retryAt: '2026-01-01T00:00:10.000Z' });
+    expect(retryText(retryOf(retrying, seen)!, now, 5)).toBe('retrying in 4 s (attempt 2 of 5)');
+    expect(retryText(seen, Date.parse('2026-01-01T00:00:11.000Z'), 5)).toBe('retrying now (attempt 2 of 5)');
+    expect(retryText(seen, now)).toBe('retrying in 4 s (attempt 2)');
+  });
+  it('is read from the history: the last StepFailed that will be retried, unless its step started again', () => {
+    const failed = { type: 'StepFailed', data: { step: 'new-site', attempt: 1, willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', reason: 'bench said no' } };
+    expect(retryFromHistory([{ type: 'SignupRequested', data: {} }, { type: 'StepStarted', data: { step: 'new-site' } }, failed]))
+      .toEqual({ step: 'new-site', attempt: 1, retryAt: '2026-01-01T00:00:10.000Z' });
+    expect(retryFromHistory([failed, { type: 'StepStarted', data: { step: 'new-site', attempt: 2 } }])).toBeUndefined();
+    expect(retryFromHistory([failed, { type: 'EmailVerified', data: {} }])).toEqual({ step: 'new-site', attempt: 1, retryAt: '2026-01-01T00:00:10.000Z' });
+    expect(retryFromHistory([failed, { type: 'StepStarted', data: { step: 'api-keys' } }])).toMatchObject({ step: 'new-site' });
+    expect(retryFromHistory([])).toBeUndefined();
+  });
+  it('is not announced by a failure that will not be retried, nor once the step runs again or the tenant rolls back', () => {
+    expect(retryFromEvent({ type: 'StepFailed', data: { step: 'new-site', attempt: 3, willRetry: false } })).toBeUndefined();
+    expect(retryFromEvent({ type: 'SiteCreated', data: {} })).toBeUndefined();
+    const runningAgain: ProgressView = { ...retrying, steps: retrying.steps.map((s) => (s.key === 'install-app:erpnext' ? { ...s, state: 'running' as const, attempts: 2 } : s)) };
+    expect(retryOf(runningAgain)).toBeUndefined();
+    expect(retryOf({ ...retrying, status: 'RolledBack' })).toBeUndefined();
+  });
+});
+
+describe('timing: a build past its estimate says so', () => {
+  const v = toProgressView(status)!;
+  const medians = { 'install-app:erpnext': 10_000, 'api-keys': 1000 };
+  it('an estimate while on time', () => {
+    expect(timing(v, medians, Date.parse('2026-01-01T00:00:05.000Z'))).toEqual({ kind: 'eta', seconds: 8 });
+  });
+  it('late once the running step took more than twice its usual time (plus a little), not "About 8 s left"', () => {
+    expect(timing(v, medians, Date.parse('2026-01-01T00:00:26.000Z'))).toEqual({ kind: 'eta', seconds: 1 });
+    expect(timing(v, medians, Date.parse('2026-01-01T00:01:16.000Z'))).toEqual({ kind: 'late' });
+    expect(LATE_WORDS).toMatch(/longer than usual.*email/);
+  });
+  it('late when the whole build (or the queue) took more than twice its steps\' usual time', () => {
+    const queued = toProgressView({ ...status, phase: 'queued', steps: status.steps.map((s) => ({ ...s, status: 'pending', startedAt: undefined })) })!;
+    const all = { 'new-site': 2000, 'install-app:erpnext': 10_000, 'api-keys': 1000 };
+    expect(timing(queued, all, Date.parse('2026-01-01T00:00:20.000Z'))).toEqual({ kind: 'eta', seconds: 13 });
+    expect(timing(queued, all, Date.parse('2026-01-01T00:00:32.000Z'))).toEqual({ kind: 'late' });
+  });
+  it('unknown without history', () => {
+    expect(timing(v, {}, Date.now())).toEqual({ kind: 'unknown' });
   });
 });

@@ -92,6 +92,10 @@ export const createTenant = async (body: SignupBody, idempotencyKey: string) =>
 export const getTenant = async (tenantId: string) =>
   result<Record<string, unknown>>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}`));
 
+/** The tenant's events (`{ events: [{ type, data, ... }] }`): the progress page reads a pending retry's time from it. */
+export const getTenantHistory = async (tenantId: string) =>
+  result<{ events?: unknown[] }>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}/history`, { timeoutMs: 3000 }));
+
 export const retryTenant = async (tenantId: string) =>
   result<Record<string, unknown>>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}/retry`, { method: 'POST' }));
 

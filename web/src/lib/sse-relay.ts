@@ -1,5 +1,6 @@
 /**
- * Relays the provisioning API's Server-Sent Events to the browser unchanged, and ends both
+ * Relays the provisioning API's Server-Sent Events to the browser (unchanged, or each event's
+ * data rewritten by `redact`), and ends both
  * sides as soon as there is nothing more to say: the upstream ended, the browser went away
  * (Next cancels the body), the tenant settled (a status the page treats as final; the API ends
  * its stream then too, this does not rely on it), or the stream reached its longest life (the
@@ -10,6 +11,12 @@
 export interface RelayOptions {
   /** True for a status after which no more progress comes. */
   readonly settled: (status: string) => boolean;
+  /**
+   * Rewrites each event's parsed JSON data before it reaches the browser (e.g. drops bench's
+   * text from failures). With it, only complete events are passed on; without it, the bytes
+   * are relayed unchanged as they come.
+   */
+  readonly redact?: (data: unknown) => unknown;
   readonly maxLifeMs: number;
   readonly onEnd: () => void;
 }
@@ -38,10 +45,28 @@ export function scanEvents(text: string, settled: (status: string) => boolean): 
   return { settled: found, rest: rest.length > MAX_PENDING_CHARS ? '' : rest };
 }
 
+/** One complete SSE event with its JSON data rewritten (comments, ids and names kept). */
+export function redactBlock(block: string, redact: (data: unknown) => unknown): string {
+  const lines = block.split(/\r?\n|\r/);
+  const dataLines = lines.filter((l) => l.startsWith('data:'));
+  if (dataLines.length === 0) return block;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n'));
+  } catch {
+    return block;
+  }
+  const others = lines.filter((l) => !l.startsWith('data:'));
+  return [...others, `data: ${JSON.stringify(redact(parsed))}`].join('\n');
+}
+
 export function relaySse(upstream: ReadableStream<Uint8Array>, opts: RelayOptions): ReadableStream<Uint8Array> {
   const reader = upstream.getReader();
   const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
   let pending = '';
+  /** With `redact`: the text of the event not yet complete. */
+  let partial = '';
   let ended = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const end = () => {
@@ -60,27 +85,45 @@ export function relaySse(upstream: ReadableStream<Uint8Array>, opts: RelayOption
       }, opts.maxLifeMs);
     },
     async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (err) {
+      // With `redact` a chunk may hold no complete event: read on until something is passed on
+      // (a pull that enqueues nothing is not called again).
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (err) {
+          if (ended) return;
+          end();
+          controller.error(err);
+          return;
+        }
         if (ended) return;
-        end();
-        controller.error(err);
-        return;
-      }
-      if (ended) return;
-      if (chunk.done) {
-        end();
-        controller.close();
-        return;
-      }
-      controller.enqueue(chunk.value);
-      const scan = scanEvents(pending + decoder.decode(chunk.value, { stream: true }), opts.settled);
-      pending = scan.rest;
-      if (scan.settled) {
-        end();
-        controller.close();
+        if (chunk.done) {
+          if (partial) controller.enqueue(encoder.encode(partial));
+          end();
+          controller.close();
+          return;
+        }
+        const text = decoder.decode(chunk.value, { stream: true });
+        let passed = true;
+        if (opts.redact) {
+          const blocks = (partial + text).split(/\r?\n\r?\n|\r\r/);
+          partial = blocks.pop() ?? '';
+          if (partial.length > MAX_PENDING_CHARS) {
+            // Not one of ours: passed on as it is rather than held.
+            controller.enqueue(encoder.encode(blocks.map((b) => `${redactBlock(b, opts.redact!)}\n\n`).join('') + partial));
+            partial = '';
+          } else if (blocks.length > 0) controller.enqueue(encoder.encode(blocks.map((b) => `${redactBlock(b, opts.redact!)}\n\n`).join('')));
+          else passed = false;
+        } else controller.enqueue(chunk.value);
+        const scan = scanEvents(pending + text, opts.settled);
+        pending = scan.rest;
+        if (scan.settled) {
+          end();
+          controller.close();
+          return;
+        }
+        if (passed) return;
       }
     },
     cancel() {

@@ -1,4 +1,4 @@
-import { relaySse, scanEvents } from './sse-relay';
+import { redactBlock, relaySse, scanEvents } from './sse-relay';
 
 const SETTLED = new Set(['Active', 'RolledBack']);
 const settled = (s: string) => SETTLED.has(s);
@@ -75,5 +75,26 @@ describe('relaySse', () => {
     expect(await readAll(out)).toBe('');
     expect(up.state.cancelled).toBe(true);
     expect(ends).toBe(1);
+  });
+
+  it('with redact: passes on only complete events, each with its data rewritten, and still ends when settled', async () => {
+    const up = upstream();
+    let ends = 0;
+    const redact = (d: unknown) => ({ ...(d as object), reason: undefined });
+    const out = relaySse(up.stream, { settled, redact, maxLifeMs: 60_000, onEnd: () => ends++ });
+    const text = readAll(out);
+    up.push(': heartbeat\n\nid: 4\nevent: StepFailed\ndata: {"status":"Provisioning","rea');
+    up.push('son":"bench exited with code 1"}\n\nid: 9\nevent: RolledBack\ndata: {"status":"RolledBack"}\n\n');
+    expect(await text).toBe(': heartbeat\n\nid: 4\nevent: StepFailed\ndata: {"status":"Provisioning"}\n\nid: 9\nevent: RolledBack\ndata: {"status":"RolledBack"}\n\n');
+    expect(up.state.cancelled).toBe(true);
+    expect(ends).toBe(1);
+  });
+});
+
+describe('redactBlock', () => {
+  it('keeps ids, names and comments; leaves data that is not JSON alone', () => {
+    expect(redactBlock('id: 1\nevent: x\ndata: {"a":1,"b":2}', (d) => ({ a: (d as { a: number }).a }))).toBe('id: 1\nevent: x\ndata: {"a":1}');
+    expect(redactBlock(': heartbeat', () => 'x')).toBe(': heartbeat');
+    expect(redactBlock('data: not json', () => 'x')).toBe('data: not json');
   });
 });

@@ -2,13 +2,22 @@ import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { tenantUrl } from '../../../lib/config';
 import { stepMedians } from '../../../lib/lookup';
-import { toProgressView, type ProgressView } from '../../../lib/progress-view';
-import { getTenant, ProvisioningUnavailable } from '../../../lib/provisioning';
+import { retryFromHistory, retryOf, toProgressView, type ProgressView, type RetryInfo } from '../../../lib/progress-view';
+import { getTenant, getTenantHistory, ProvisioningUnavailable } from '../../../lib/provisioning';
 import { readSession } from '../../../lib/session';
 import { TopBar } from '../../components/top-bar';
 import { Progress } from './progress';
 
 export const dynamic = 'force-dynamic';
+
+/**
+ * How many times the process manager tries a step that fails for a passing reason: its
+ * PM_MAX_ATTEMPTS when the web is given it too, else the service's default (5).
+ */
+function maxAttempts(): number {
+  const n = Number(process.env.PM_MAX_ATTEMPTS ?? 5);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : 5;
+}
 
 export default async function ProgressPage({ params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;
@@ -34,6 +43,12 @@ export default async function ProgressPage({ params }: { params: Promise<{ tenan
     if (!(err instanceof ProvisioningUnavailable)) throw err;
     unavailable = true;
   }
+  // A step waiting for its retry: when it comes, from the history (the status does not say).
+  let retry: RetryInfo | undefined;
+  if (view && retryOf(view)) {
+    const h = await getTenantHistory(tenantId).catch(() => undefined);
+    retry = h?.ok && Array.isArray(h.body.events) ? retryFromHistory(h.body.events) : undefined;
+  }
   const medians = await stepMedians().catch(() => ({}));
   return (
     <>
@@ -41,7 +56,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ tenan
       <main id="main">
         <div className="card">
           {view ? (
-            <Progress key={randomUUID()} tenantId={tenantId} initial={view} medians={medians}
+            <Progress key={randomUUID()} tenantId={tenantId} initial={view} medians={medians} maxAttempts={maxAttempts()} initialRetry={retry}
               dashboardUrl={tenantUrl(view.subdomain || session.subdomain || '')} />
           ) : (
             <>

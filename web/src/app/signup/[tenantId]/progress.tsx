@@ -5,7 +5,10 @@
  * or close: the state lives on the server and the stream resumes from Last-Event-ID.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { etaSeconds, TERMINAL, toProgressView, type ProgressView } from '../../../lib/progress-view';
+import {
+  failureReason, fmtSeconds, LATE_WORDS, retryFromEvent, retryOf, retryText, SHOWN_WORDS, stepShown, TERMINAL, timing, toProgressView,
+  type ProgressView, type RetryInfo,
+} from '../../../lib/progress-view';
 import { retryAction } from './retry-action';
 
 const EVENT_NAMES = [
@@ -16,11 +19,13 @@ const EVENT_NAMES = [
 ];
 const POLL_MS = 2000;
 
-const fmt = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
-const STATE_WORDS = { pending: 'Waiting', running: 'In progress', succeeded: 'Done', failed: 'Failed' } as const;
+const fmt = fmtSeconds;
+const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+const SHOWN_CLASS = { waiting: 'pending', running: 'running', done: 'succeeded', failed: 'failed', undone: 'pending', 'not-started': 'pending', retrying: 'running' } as const;
 
-export function Progress(props: { tenantId: string; initial: ProgressView; medians: Record<string, number>; dashboardUrl: string }) {
+export function Progress(props: { tenantId: string; initial: ProgressView; medians: Record<string, number>; dashboardUrl: string; maxAttempts?: number; initialRetry?: RetryInfo }) {
   const [view, setView] = useState(props.initial);
+  const [seenRetry, setSeenRetry] = useState<RetryInfo | undefined>(props.initialRetry);
   const [now, setNow] = useState(() => Date.now());
   const [mode, setMode] = useState<'live' | 'polling'>('live');
   const viewRef = useRef(view);
@@ -61,6 +66,8 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
         let parsed: unknown;
         try { parsed = JSON.parse(e.data); } catch { parsed = undefined; }
         const snapshot = toProgressView(parsed);
+        const retry = retryFromEvent(parsed);
+        if (retry) setSeenRetry(retry);
         if (snapshot) setView(snapshot);
         else {
           clearTimeout(pending);
@@ -94,8 +101,10 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
 
   const started = view.startedAt ? Date.parse(view.startedAt) : undefined;
   const elapsed = started !== undefined ? Math.max(0, Math.round((now - started) / 1000)) : undefined;
-  const eta = terminal ? undefined : etaSeconds(view, props.medians, now);
+  const time = terminal ? undefined : timing(view, props.medians, now);
   const running = view.steps.find((s) => s.state === 'running');
+  const retry = retryOf(view, seenRetry);
+  const retryLabel = retry ? view.steps.find((s) => s.key === retry.step)?.label : undefined;
   const failed = view.status === 'RolledBack' || view.status === 'Failed' || view.status === 'RollingBack' || view.status === 'Broken';
 
   return (
@@ -107,39 +116,55 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
         {view.status === 'Active' ? 'All done. Taking you to your dashboard…'
           : view.status === 'RolledBack' ? 'Everything was rolled back.'
           : view.status === 'RollingBack' || view.status === 'Failed' ? 'Something went wrong; cleaning up…'
-          : view.status === 'Broken' ? 'Something went wrong and our team has been told.'
-          : running ? `${running.label}…` : view.queued ? 'Queued: your site is next in line.' : 'Starting…'}
+          : view.status === 'Broken' ? 'Something went wrong, and cleaning up after it did not work either.'
+          : view.status === 'Deprovisioning' ? 'This site is being removed.'
+          : view.status === 'Deprovisioned' ? 'This site was removed.'
+          : running ? `${running.label}…`
+          : retry ? `${retryLabel ?? 'A step'} hit a temporary problem: ${retryText(retry, now, props.maxAttempts)}.`
+          : view.queued ? 'Queued: your site is next in line.' : 'Starting…'}
       </p>
 
       <ol className="steps" aria-label="Steps">
-        {view.steps.map((s) => (
-          <li key={s.key} data-step={s.key} data-state={s.state}>
-            <span>{s.label}</span>
-            <span className={`state-${s.state}`}>
-              {STATE_WORDS[s.state]}{s.state === 'succeeded' && s.durationMs !== undefined ? ` (${(s.durationMs / 1000).toFixed(1)} s)` : ''}
-            </span>
-          </li>
-        ))}
+        {view.steps.map((s) => {
+          const shown = stepShown(view, s, retry);
+          return (
+            <li key={s.key} data-step={s.key} data-state={s.state} data-shown={shown}>
+              <span>{s.label}</span>
+              <span className={`state-${SHOWN_CLASS[shown]}`}>
+                {shown === 'retrying' && retry ? capitalize(retryText(retry, now, props.maxAttempts)) : SHOWN_WORDS[shown]}
+                {shown === 'done' && s.durationMs !== undefined ? ` (${(s.durationMs / 1000).toFixed(1)} s)` : ''}
+              </span>
+            </li>
+          );
+        })}
       </ol>
 
       {!terminal ? (
         <p className="muted" data-testid="timing">
           {elapsed !== undefined ? `Elapsed ${fmt(elapsed)}. ` : ''}
-          {eta !== undefined ? `About ${fmt(eta)} left, judging by recent sites.` : 'Estimating the time left…'}
+          {time?.kind === 'eta' ? (time.seconds > 0 ? `About ${fmt(time.seconds)} left, judging by recent sites.` : 'Almost done.')
+            : time?.kind === 'late' ? <span data-testid="late">{LATE_WORDS}</span> : 'Estimating the time left…'}
           {mode === 'polling' ? ' (Checking every few seconds.)' : ''}
         </p>
       ) : null}
 
       {view.status === 'RolledBack' ? (
         <div className="alert" role="alert" data-testid="failure">
-          <p><strong>What went wrong:</strong> {view.lastError ?? 'One of the build steps failed.'}</p>
-          <p>Everything was rolled back: no half-built site was left behind. You can try again now.</p>
+          <p><strong>What went wrong:</strong> {failureReason(view.failure)}</p>
+          <p>Everything was rolled back: no half-built site was left behind, and the steps above were undone. You can try again now.</p>
           <form action={retryAction.bind(null, props.tenantId)}>
             <button type="submit">Retry</button>
           </form>
         </div>
-      ) : failed && view.lastError ? (
-        <div className="notice" role="alert"><p><strong>What went wrong:</strong> {view.lastError}</p></div>
+      ) : view.status === 'Broken' ? (
+        <div className="notice" role="alert" data-testid="broken">
+          <p><strong>What went wrong:</strong> {failureReason(view.failure)}</p>
+          <p><strong>What happens next:</strong> a partly built site may be left on our servers, so a person from our team has to
+            clean it up by hand; nothing here will retry by itself. You do not need to do anything. Once it is cleaned up, the
+            name <strong>{view.subdomain}</strong> and your email address are free again and you can sign up anew.</p>
+        </div>
+      ) : failed ? (
+        <div className="notice" role="alert"><p><strong>What went wrong:</strong> {failureReason(view.failure)}</p></div>
       ) : null}
 
       {view.status === 'Active' ? <p><a className="button" href={props.dashboardUrl}>Go to your dashboard</a></p> : null}

@@ -1,4 +1,5 @@
 /** The polling fallback of the progress page: the tenant's status, for its own signed-in person. */
+import { publicStatus } from '../../../../lib/progress-view';
 import { getTenant, ProvisioningUnavailable } from '../../../../lib/provisioning';
 import { readSession } from '../../../../lib/session';
 
@@ -10,9 +11,9 @@ export async function GET(_req: Request, ctx: { params: Promise<{ tenantId: stri
   try {
     const r = await getTenant(tenantId);
     if (!r.ok) return Response.json({ code: r.problem.code }, { status: r.problem.status });
-    // The API's status view as is (it carries no secret): the browser normalises it exactly as
-    // it does the SSE snapshot.
-    return Response.json(r.body, { headers: { 'cache-control': 'no-store' } });
+    // The API's status view (it carries no secret) without the failure's words, which quote
+    // bench: the browser normalises it exactly as it does the SSE snapshot.
+    return Response.json(publicStatus(r.body), { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     if (err instanceof ProvisioningUnavailable) return Response.json({ code: err.code, reason: err.reason }, { status: 503 });
     throw err;

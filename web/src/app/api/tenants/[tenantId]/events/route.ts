@@ -1,6 +1,7 @@
 /**
  * Server-Sent Events for the progress page: pipes the provisioning service's stream through
- * unchanged (snapshot first, ids = revisions, so the browser's Last-Event-ID resumes it). A
+ * (snapshot first, ids = revisions, so the browser's Last-Event-ID resumes it), each message's
+ * data without bench's own text (`customerEvent`). A
  * route handler, not a rewrite, because rewrite proxying buffers and would need the API secret
  * in the browser's request. `no-transform` keeps the compression layer from buffering too.
  *
@@ -9,7 +10,7 @@
  * and both connections close as soon as the browser leaves or the tenant settles.
  */
 import { config } from '../../../../../lib/config';
-import { TERMINAL } from '../../../../../lib/progress-view';
+import { customerEvent, TERMINAL } from '../../../../../lib/progress-view';
 import { openTenantEvents, ProvisioningUnavailable } from '../../../../../lib/provisioning';
 import { readSession, type SessionToken } from '../../../../../lib/session';
 import { relaySse } from '../../../../../lib/sse-relay';
@@ -66,7 +67,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenantId: strin
     await upstream.body?.cancel().catch(() => undefined);
     return new Response(null, { status: upstream.status === 404 ? 404 : 502 });
   }
-  const body = relaySse(upstream.body, { settled: (s) => TERMINAL.has(s), maxLifeMs: config().progressStreams.maxLifeMs, onEnd: end });
+  // Each message without bench's words (reasons, exit codes, stderr): those are for operators.
+  const body = relaySse(upstream.body, { settled: (s) => TERMINAL.has(s), redact: customerEvent, maxLifeMs: config().progressStreams.maxLifeMs, onEnd: end });
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
