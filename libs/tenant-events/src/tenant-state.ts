@@ -52,6 +52,8 @@ export interface TenantState {
   readonly emailVerification: EmailVerification;
   /** When the last verification link was asked for (SignupRequested or VerificationEmailRequested). */
   readonly verificationRequestedAt?: string;
+  /** How many verification links were asked for so far (the signup's own included). */
+  readonly verificationRequests: number;
   /** When the owner was last told of a signup attempt with their email. */
   readonly ownerNoticeAt?: string;
   readonly apps: readonly string[];
@@ -97,6 +99,7 @@ export const initialTenantState: TenantState = Object.freeze({
   identityProvider: 'password',
   emailVerified: false,
   emailVerification: 'pending',
+  verificationRequests: 0,
   apps: [],
   steps: [],
   leases: [],
@@ -177,6 +180,7 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
         adminPasswordHash: d.adminPasswordHash, steps: freshSteps(d.apps), provisioningAttempt: 1,
         createdAt: at, emailVerification: d.emailVerification, emailVerified: d.emailVerification !== 'pending',
         verificationRequestedAt: d.emailVerification === 'pending' ? at : undefined,
+        verificationRequests: d.emailVerification === 'pending' ? 1 : 0,
       };
     }
     case 'ProvisioningRetried':
@@ -250,7 +254,7 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'EmailVerified':
       return { emailVerified: true };
     case 'VerificationEmailRequested':
-      return { verificationRequestedAt: at };
+      return { verificationRequestedAt: at, verificationRequests: state.verificationRequests + 1 };
     case 'ExistingAccountSignupAttempted':
       return { ownerNoticeAt: at };
     default:

@@ -57,7 +57,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    size: 2 * 1024 * 1024,
+    // Bounded memory whoever connects: small messages, few clients, at most `keep` of them.
+    size: 256 * 1024,
+    maxClients: 10,
     onData(stream, session, callback) {
       if (failures > 0) {
         failures -= 1;

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { CaughtMail } from '@tlc/mail-catcher';
 import type { Stack } from './stack.js';
 
-export const CONFIRM_SUBJECT_PREFIX = 'Confirm your email for ';
+export const CONFIRM_SUBJECT_PREFIX = 'Confirm your email address';
 export const EXISTING_ACCOUNT_SUBJECT = 'Someone tried to sign up with your email';
 const MAIL_TIMEOUT_MS = 30_000;
 

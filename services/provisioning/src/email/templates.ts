@@ -42,8 +42,10 @@ export function renderMail(kind: MailKind, state: TenantState, links: MailLinks)
   switch (kind) {
     case 'verify-email':
       if (state.emailVerified || !links.verifyUrl) return undefined;
-      return compose(to, `Confirm your email for ${org}`, [
-        `Someone, hopefully you, signed up for an ERP site for "${org}" with this email address.`,
+      // Nothing the signup typed (the organisation) goes into mail to an address nobody has
+      // proven: a stranger could otherwise send anyone text and links from our domain.
+      return compose(to, 'Confirm your email address', [
+        'Someone, hopefully you, signed up for an ERP site with this email address.',
         `Confirm the address to sign in. We are building the site meanwhile. The link works for ${ttlWords(links.verifyTtlHours ?? 72)}.`,
         'If this was not you, ignore this message: nobody can sign in with your address until it is confirmed.',
       ], { label: 'Confirm my email', url: links.verifyUrl });

@@ -5,11 +5,16 @@ const base: TenantState = { ...initialTenantState, exists: true, tenantId: 't-1'
 const links = { webUrl: 'https://example.com', verifyUrl: 'https://example.com/verify-email?token=v1.x', verifyTtlHours: 72, opsEmails: ['ops@example.com'] };
 
 describe('mail templates', () => {
-  it('asks an unconfirmed address to confirm, with the link in text and HTML, and the organisation escaped in HTML', () => {
-    const m = renderMail('verify-email', { ...base, emailVerified: false }, links)!;
+  it('asks an unconfirmed address to confirm, with the link in text and HTML, and nothing the signup typed', () => {
+    const m = renderMail('verify-email', { ...base, organization: 'Payroll: re-verify at https://evil.example/login', emailVerified: false }, links)!;
     expect(m.to).toEqual(['ada@acme.test']);
+    expect(m.subject).toBe('Confirm your email address');
     expect(m.text).toContain('https://example.com/verify-email?token=v1.x');
     expect(m.text).toContain('3 days');
+    expect([m.subject, m.text, m.html].join('\n')).not.toMatch(/evil|Payroll/);
+  });
+  it('escapes the organisation in HTML where a confirmed owner reads it', () => {
+    const m = renderMail('site-ready', { ...base, emailVerified: true }, links)!;
     expect(m.html).toContain('Acme &#60;b&#62;Ltd&#60;/b&#62;');
     expect(m.html).not.toContain('<b>Ltd</b>');
   });

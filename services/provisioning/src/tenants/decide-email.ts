@@ -9,10 +9,15 @@ import { DomainError } from '../shared/domain-error.js';
 import type { NoteSignupAttempt, RequestVerificationEmail, VerifyEmail } from './commands.js';
 import type { TenantDraft } from './drafts.js';
 
-/** At most one new verification link per this long (the earlier links stay valid). */
+/**
+ * Verification links to one address are capped, because anyone can ask for them (mail bombing):
+ * at most MAX_VERIFICATION_EMAILS in all, the signup's own included, the gap doubling from a
+ * minute (1, 2, 4, 8 min). Earlier links stay valid.
+ */
 export const RESEND_INTERVAL_MS = 60_000;
-/** At most one "someone used your email" note per this long. */
-export const NOTICE_INTERVAL_MS = 3_600_000;
+export const MAX_VERIFICATION_EMAILS = 5;
+/** At most one "someone used your email" note per day. */
+export const NOTICE_INTERVAL_MS = 24 * 3_600_000;
 
 const GONE = new Set(['Deprovisioning', 'Deprovisioned']);
 const within = (since: string | undefined, now: string, ms: number): boolean =>
@@ -28,7 +33,9 @@ export function decideVerifyEmail(command: VerifyEmail, state: TenantState): Ten
 
 export function decideRequestVerificationEmail(command: RequestVerificationEmail, state: TenantState): TenantDraft[] {
   if (state.emailVerified || GONE.has(state.status)) return [];
-  if (within(state.verificationRequestedAt, command.metadata.now, RESEND_INTERVAL_MS)) return [];
+  if (state.verificationRequests >= MAX_VERIFICATION_EMAILS) return [];
+  const gap = RESEND_INTERVAL_MS * 2 ** Math.max(0, state.verificationRequests - 1);
+  if (within(state.verificationRequestedAt, command.metadata.now, gap)) return [];
   return [{ type: 'VerificationEmailRequested', data: { tenantId: state.tenantId } }];
 }
 

@@ -61,7 +61,7 @@ export class SignupService {
     const meta = (): CommandMetadata => ({ commandId, correlationId: ctx.correlationId, causationId: ctx.correlationId, actor: ctx.actor, now: clock().toISOString() });
     const commandId = newId();
 
-    const same = await this.sameSignupRunning(subdomain, email, clock().toISOString());
+    const same = await this.sameSignupRunning(input, subdomain, email, clock().toISOString());
     if (same) return same;
 
     const tenantId = newId();
@@ -75,9 +75,14 @@ export class SignupService {
     const subTarget = this.reservations.subdomain(subdomain);
     const started = clock().getTime();
     try {
+      // The subdomain first: its availability is public anyway, and a taken one is refused
+      // before anything looks at the email, so the answer never depends on whether the email
+      // has a site (no enumeration oracle through a taken name).
+      const name = await this.reservations.reserve(subTarget, tenantId, meta());
+      if (!name.ok) throw new DomainError('TENANT.SUBDOMAIN_TAKEN', `The subdomain "${subdomain}" is already taken.`, { field: 'subdomain' });
       const mail = await this.reservations.reserve(emailTarget, tenantId, meta());
       if (!mail.ok) {
-        if (mail.holder.exists && mail.holder.subdomain === subdomain && RUNNING.has(mail.holder.status)) {
+        if (mail.holder.exists && mail.holder.subdomain === subdomain && RUNNING.has(mail.holder.status) && (await this.samePerson(input, mail.holder))) {
           await this.secrets.destroyKey(tenantId); // the key made for the tenant we do not create
           return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
         }
@@ -87,8 +92,6 @@ export class SignupService {
         }
         throw emailTaken(mail.holder);
       }
-      const name = await this.reservations.reserve(subTarget, tenantId, meta());
-      if (!name.ok) throw new DomainError('TENANT.SUBDOMAIN_TAKEN', `The subdomain "${subdomain}" is already taken.`, { field: 'subdomain' });
       if (clock().getTime() - started > SIGNUP_DEADLINE_MS) {
         throw new DomainError('TENANT.SIGNUP_TIMED_OUT', 'The signup took too long and was abandoned; please try again.');
       }
@@ -110,12 +113,26 @@ export class SignupService {
     }
   }
 
-  private async sameSignupRunning(subdomain: string, email: string, now: string): Promise<SignupOutcome | undefined> {
+  private async sameSignupRunning(input: SignupInput, subdomain: string, email: string, now: string): Promise<SignupOutcome | undefined> {
     const held = await this.reservations.holderOf(subdomainStream(subdomain), now);
-    if (held && held.verdict === 'live' && held.state.adminEmail === email && RUNNING.has(held.state.status)) {
+    if (held && held.verdict === 'live' && held.state.adminEmail === email && RUNNING.has(held.state.status) && (await this.samePerson(input, held.state))) {
       return { tenantId: held.state.tenantId, subdomain, state: held.state, existing: true };
     }
     return undefined;
+  }
+
+  /**
+   * "The same person's signup, still running" (a double click, a retry with a new key) is
+   * handed back only to someone who proves what the first signup proved: the same identity
+   * provider, and for a password signup the same password. An email and a subdomain are no
+   * proof (anyone can type them): a Google user must never be handed a tenant someone else
+   * made with a password under their address, and a stranger must not learn from the answer
+   * which subdomain an address holds.
+   */
+  private async samePerson(input: SignupInput, holder: TenantState): Promise<boolean> {
+    if (input.identityProvider !== holder.identityProvider) return false;
+    if (input.identityProvider === 'google') return holder.emailVerification === 'proven-by-idp';
+    return holder.adminPasswordHash !== undefined && this.secrets.verifyPassword(input.adminPassword ?? '', holder.adminPasswordHash);
   }
 
   /**

@@ -1,0 +1,52 @@
+/**
+ * What a signup answer may hand back (issue 15 review): the "same signup still running" answer
+ * goes only to someone who proves what the first signup proved, and a taken subdomain is
+ * refused before the email is looked at, so no answer depends on who owns an address.
+ */
+import { auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
+
+describe('signup answers and identities', () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startHarness('sqlite'); });
+  afterAll(async () => { await h?.close(); });
+  const post = (body: Record<string, unknown>) => h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: body });
+  const signups = async () => (await h.store.readAll()).filter((e) => e.type === 'SignupRequested').length;
+
+  it('never hands a Google signup the running password signup someone made with its address', async () => {
+    const attacker = signupBody();
+    const first = await post(attacker);
+    expect(first.statusCode).toBe(202);
+    const victim = await post({ organization: 'Victim Ltd', subdomain: attacker.subdomain, adminEmail: attacker.adminEmail, identityProvider: 'google' });
+    expect(victim.statusCode).toBe(409);
+    expect(victim.json().tenantId).toBeUndefined();
+    expect(JSON.stringify(victim.json())).not.toContain(first.json().tenantId);
+  });
+
+  it('hands the running signup back to the same person (same password), and to nobody else', async () => {
+    const body = signupBody();
+    const first = (await post(body)).json();
+    const again = await post(body);
+    expect(again.statusCode).toBe(202);
+    expect(again.json().tenantId).toBe(first.tenantId);
+    const stranger = await post({ ...body, adminPassword: 'some other password' });
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.json().code).toBe('TENANT.SUBDOMAIN_TAKEN');
+    expect(stranger.json().tenantId).toBeUndefined();
+  });
+
+  it('answers a taken subdomain the same whether or not the email has a site (no enumeration oracle)', async () => {
+    const owner = signupBody();
+    await post(owner);
+    const taken = signupBody().subdomain;
+    await post(signupBody({ subdomain: taken }));
+    const before = await signups();
+    const withOwnersEmail = await post(signupBody({ subdomain: taken, adminEmail: owner.adminEmail }));
+    const withFreshEmail = await post(signupBody({ subdomain: taken }));
+    expect([withOwnersEmail.statusCode, withOwnersEmail.json().code]).toEqual([409, 'TENANT.SUBDOMAIN_TAKEN']);
+    expect([withFreshEmail.statusCode, withFreshEmail.json().code]).toEqual([409, 'TENANT.SUBDOMAIN_TAKEN']);
+    expect(await signups()).toBe(before);
+    // And the owner heard nothing: nothing about their address was looked at.
+    const ownerStream = (await h.store.readAll()).filter((e) => e.type === 'ExistingAccountSignupAttempted');
+    expect(ownerStream).toHaveLength(0);
+  });
+});
