@@ -91,7 +91,7 @@ test('1. signup -> check email -> confirm -> sign in -> progress shows each step
   expect(await sessionCookie(page)).toBeUndefined();
   await shot(page, '1a-check-email');
   const mail = await confirmationMail(stack, OWNER.email);
-  expect(mail.subject).toBe('Confirm your email for Acme Ltd');
+  expect(mail.subject).toBe('Confirm your email address');
   const { tenantId } = await confirmEmail(page, stack, OWNER.email);
   await shot(page, '1b-email-confirmed');
   const t1 = Date.now();
