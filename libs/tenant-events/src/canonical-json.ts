@@ -3,37 +3,70 @@
  * unit, no whitespace, `undefined` members dropped. The hash chain is computed over this form,
  * so any backend that round-trips the JSON value keeps hashes stable whatever key order or
  * spacing it stores.
+ *
+ * Written for speed (`tenantctl verify --all` canonicalises every event in the log): strings
+ * are built by concatenation, a string with nothing to escape is quoted directly, and the
+ * circularity check is a stack of the objects being written (as deep as the value, not a Set).
+ * The output is byte for byte what JSON.stringify-per-scalar with sorted keys gives.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, new Set());
+  return write(value, []);
 }
 
-function write(value: unknown, seen: Set<object>): string {
+/** Canonical JSON of the object `obj` without its top-level member `omit` (e.g. metadata without its own hash). */
+export function canonicalJsonWithout(obj: object, omit: string): string {
+  return writeObject(obj, [], omit);
+}
+
+/** Characters JSON.stringify escapes: controls, quote, backslash, and (well-formed) lone surrogates. */
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+const writeString = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+function write(value: unknown, stack: object[]): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
+      return writeString(value);
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} is not representable in JSON`);
-      return JSON.stringify(value);
+      return String(value); // same as JSON.stringify for finite numbers (-0 is "0")
     case 'object':
-      break;
+      return writeObject(value as object, stack, undefined);
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} is not representable in JSON`);
   }
-  const obj = value as object;
-  if (seen.has(obj)) throw new TypeError('canonicalJson: circular structure');
-  seen.add(obj);
+}
+
+function writeObject(obj: object, stack: object[], omit: string | undefined): string {
+  if (stack.includes(obj)) throw new TypeError('canonicalJson: circular structure');
+  if (obj instanceof Date) return JSON.stringify(obj.toISOString());
+  stack.push(obj);
   try {
-    // Array.from visits holes of sparse arrays (map skips them and would emit `[1,,3]`).
-    if (Array.isArray(obj)) return `[${Array.from(obj, (v) => write(v === undefined ? null : v, seen)).join(',')}]`;
-    if (obj instanceof Date) return JSON.stringify(obj.toISOString());
-    const keys = Object.keys(obj)
-      .filter((k) => (obj as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${write((obj as Record<string, unknown>)[k], seen)}`).join(',')}}`;
+    let out: string;
+    if (Array.isArray(obj)) {
+      // Index every slot: holes of sparse arrays and undefined items are written as null.
+      out = '[';
+      for (let i = 0; i < obj.length; i++) {
+        const v: unknown = obj[i];
+        out += (i === 0 ? '' : ',') + (v === undefined ? 'null' : write(v, stack));
+      }
+      return `${out}]`;
+    }
+    const rec = obj as Record<string, unknown>;
+    const keys = Object.keys(rec).sort();
+    out = '{';
+    let first = true;
+    for (const k of keys) {
+      const v = rec[k];
+      if (v === undefined || k === omit) continue;
+      out += `${first ? '' : ','}${writeString(k)}:${write(v, stack)}`;
+      first = false;
+    }
+    return `${out}}`;
   } finally {
-    seen.delete(obj);
+    stack.pop();
   }
 }

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, canonicalJsonWithout } from './canonical-json.js';
+
+/** The original (slow) writer: the fast one must give the same bytes, since stored hashes are over them. */
+function reference(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${Array.from(value, (v) => reference(v === undefined ? null : v)).join(',')}]`;
+  const rec = value as Record<string, unknown>;
+  return `{${Object.keys(rec).filter((k) => rec[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${reference(rec[k])}`).join(',')}}`;
+}
+
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
@@ -88,5 +98,20 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives byte for byte what the original writer gave (stored hashes stay valid)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (value, strings) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+        expect(canonicalJson(strings)).toBe(reference(strings));
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalJson({ s: '\ud83d\ude00 \udc00 \u007f \u001f' })).toBe(reference({ s: '\ud83d\ude00 \udc00 \u007f \u001f' }));
+  });
+
+  it('canonicalJsonWithout drops one top-level member only', () => {
+    expect(canonicalJsonWithout({ hash: 'h', b: { hash: 1 }, a: undefined, c: 2 }, 'hash')).toBe('{"b":{"hash":1},"c":2}');
   });
 });

@@ -3,8 +3,8 @@
  * previous event's hash. Editing, removing or inserting a stored event breaks the chain at a
  * place `verifyChain` can name.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
+import { hash as oneShotHash } from 'node:crypto';
+import { canonicalJson, canonicalJsonWithout } from './canonical-json.js';
 import { GENESIS_HASH, type EventMetadata, type UnchainedMetadata } from './metadata.js';
 
 export interface HashableEvent {
@@ -13,9 +13,20 @@ export interface HashableEvent {
   readonly metadata: EventMetadata;
 }
 
+/** SHA-256 (hex) of a UTF-8 string, one call, no Hash object. */
+export const sha256Hex = (text: string): string => oneShotHash('sha256', text, 'hex');
+
+/**
+ * SHA-256 of canonical JSON of `{ type, data, metadata-without-hash }`. The text is assembled
+ * here in canonical key order (data < metadata < type; undefined members dropped) instead of
+ * building that object and a copy of the metadata for every event: same bytes, same hash.
+ */
 export function computeHash(type: string, data: unknown, metadata: Omit<EventMetadata, 'hash'>): string {
-  const { hash: _ignored, ...rest } = metadata as EventMetadata;
-  return createHash('sha256').update(canonicalJson({ type, data, metadata: rest }), 'utf8').digest('hex');
+  let text = '{';
+  if (data !== undefined) text += `"data":${canonicalJson(data)},`;
+  text += `"metadata":${canonicalJsonWithout(metadata, 'hash')}`;
+  if (type !== undefined) text += `,"type":${canonicalJson(type)}`;
+  return sha256Hex(`${text}}`);
 }
 
 /** Seals drafts into the chain that ends in `prevHash` (GENESIS_HASH for a new stream). */

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { canonicalJson } from './canonical-json.js';
 import { chainEvents, computeHash, verifyChain, type StoredChainEvent } from './hash-chain.js';
 import { GENESIS_HASH, type UnchainedMetadata } from './metadata.js';
 
@@ -60,6 +62,19 @@ describe('chainEvents', () => {
     expect(computeHash(e.type, e.data, { ...e.metadata, occurredAt: '2026-01-01T00:00:00.000Z' } as never)).not.toBe(base);
     // The stored hash itself is not part of what is hashed.
     expect(computeHash(e.type, e.data, { ...e.metadata, hash: 'x' } as never)).toBe(base);
+  });
+});
+
+describe('computeHash', () => {
+  it('is SHA-256 of canonical JSON of { type, data, metadata without hash } (the stored definition)', () => {
+    const definition = (type: string, data: unknown, md: Record<string, unknown>): string => {
+      const { hash: _h, ...rest } = md;
+      return createHash('sha256').update(canonicalJson({ type, data, metadata: rest }), 'utf8').digest('hex');
+    };
+    const md = { ...meta(3), prevHash: GENESIS_HASH, hash: 'x'.repeat(64) };
+    for (const d of DRAFTS) expect(computeHash(d.type, d.data, md)).toBe(definition(d.type, d.data, md));
+    expect(computeHash('T', undefined, md)).toBe(definition('T', undefined, md));
+    expect(computeHash('T', { z: 1, a: ['é', null] }, { ...md, hash: undefined } as never)).toBe(definition('T', { z: 1, a: ['é', null] }, md));
   });
 });
 

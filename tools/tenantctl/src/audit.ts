@@ -17,7 +17,7 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RecordedEvent } from '@tlc/event-store';
-import { canonicalJson, merkleInclusionProof, merkleLeafHash, merkleRoot, verifyMerkleInclusion } from '@tlc/tenant-events';
+import { canonicalJson, merkleInclusionProof, merkleLeafHash, merkleRoot, sha256Hex, verifyMerkleInclusion } from '@tlc/tenant-events';
 import { problem, usage } from './exit-codes.js';
 import { redactEvents, type RedactedField, type RedactionOptions } from './redact.js';
 
@@ -25,7 +25,7 @@ export const CHECKPOINT_FORMAT = 'tlc-checkpoint/1';
 export const PROOF_FORMAT = 'tlc-tenant-proof/1';
 const FP = 10; // hex chars per fingerprint: localisation only; the root commits to full hashes
 
-const sha = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+const sha = sha256Hex;
 
 /** SHA-256 (hex) of canonical JSON of what an event says: { eventId, type, data, metadata }. */
 const contentHash = (e: RecordedEvent): string => sha(canonicalJson({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }));

@@ -10,7 +10,7 @@
  */
 import type { EventStore, RecordedEvent } from '@tlc/event-store';
 import {
-  subdomainStream, tenantIdFromStream, tenantStream, verifyChain, type ChainProblemKind, type EventMetadata, type StoredChainEvent,
+  subdomainStream, tenantIdFromStream, tenantStream, verifyChain, type ChainProblemKind, type StoredChainEvent,
 } from '@tlc/tenant-events';
 
 export interface VerifyProblem {
@@ -48,7 +48,12 @@ export const OPERATIONAL_STREAMS: ReadonlyArray<{ prefix: string; reason: string
 
 export const operationalReason = (stream: string) => OPERATIONAL_STREAMS.find((o) => stream.startsWith(o.prefix));
 
-const asChain = (r: RecordedEvent): StoredChainEvent => ({ type: r.type, data: r.data, metadata: r.metadata as unknown as EventMetadata, revision: r.revision });
+/** A recorded event already has what the chain check reads (type, data, metadata, revision): no per-event copy. */
+const asChain = (list: readonly RecordedEvent[]): readonly StoredChainEvent[] => list as unknown as readonly StoredChainEvent[];
+const byRevision = (a: RecordedEvent, b: RecordedEvent): number => a.revision - b.revision;
+/** readWholeLog yields each stream in revision order already; sort (a copy) only when it is not. */
+const inRevisionOrder = (list: readonly RecordedEvent[]): readonly RecordedEvent[] =>
+  list.every((e, i) => i === 0 || list[i - 1].revision <= e.revision) ? list : [...list].sort(byRevision);
 
 export function verifyStreams(streams: ReadonlyMap<string, readonly RecordedEvent[]>, options: { crossCheck?: boolean } = {}): VerifyReport {
   const problems: VerifyProblem[] = [];
@@ -66,8 +71,7 @@ export function verifyStreams(streams: ReadonlyMap<string, readonly RecordedEven
     }
     chained++;
     events += list.length;
-    const ordered = [...list].sort((a, b) => a.revision - b.revision);
-    for (const p of verifyChain(ordered.map(asChain))) problems.push({ stream, revision: p.revision, kind: p.kind, message: p.message });
+    for (const p of verifyChain(asChain(inRevisionOrder(list)))) problems.push({ stream, revision: p.revision, kind: p.kind, message: p.message });
   }
   const notes: string[] = [];
   if (options.crossCheck) crossCheck(streams, problems, notes);
@@ -107,7 +111,8 @@ function crossCheck(streams: ReadonlyMap<string, readonly RecordedEvent[]>, prob
   }
 }
 
-export async function readWholeLog(es: EventStore, pageSize = 5000): Promise<Map<string, RecordedEvent[]>> {
+/** Pages of 20,000: fewer round trips (on PostgreSQL and EventStoreDB too), memory bounded by the page. */
+export async function readWholeLog(es: EventStore, pageSize = 20_000): Promise<Map<string, RecordedEvent[]>> {
   const streams = new Map<string, RecordedEvent[]>();
   let from: number | undefined;
   for (;;) {
