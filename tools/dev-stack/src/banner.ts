@@ -21,6 +21,8 @@ export function banner(o: {
   simulated: boolean;
   /** Which pages answered; a missing page is left out rather than printed as a dead link. */
   answering?: Answering;
+  /** The local OpenID provider standing in for Google (`--google-stub`), when it runs. */
+  googleStubUrl?: string;
 }): string {
   const ok: Answering = o.answering ?? { signup: true, docs: true, health: true, metrics: true };
   const apiPages = ([['docs', 'docs'], ['health', 'health'], ['metrics', 'metrics']] as const)
@@ -39,6 +41,7 @@ export function banner(o: {
     `  Web app          ${o.webUrl}`,
     `  Provisioning API ${o.apiUrl}${apiPages.length > 0 ? `   (${apiPages.join(', ')})` : ''}`,
     ...mail,
+    ...(o.googleStubUrl ? [`  Google sign-in   local stand-in at ${o.googleStubUrl} (any email, any password; not Google)`] : []),
     '',
     `  Event store      ${mask(o.env.EVENT_STORE_URL)}`,
     `  Read model       ${mask(o.env.READ_MODEL_URL)}`,

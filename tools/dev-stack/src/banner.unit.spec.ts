@@ -31,6 +31,11 @@ describe('npm start banner', () => {
     expect(text).not.toContain('relay-pass');
   });
 
+  it('names the Google stand-in when --google-stub runs it, and only then', () => {
+    expect(banner({ ...base, googleStubUrl: 'http://127.0.0.1:9400' })).toContain('Google sign-in   local stand-in at http://127.0.0.1:9400 (any email, any password; not Google)');
+    expect(banner(base)).not.toContain('Google sign-in');
+  });
+
   it('leaves out a page that did not answer instead of printing a dead link', () => {
     const text = banner({ ...base, mailboxUrl: 'http://127.0.0.1:1080', answering: { signup: false, docs: false, health: true, metrics: true } });
     expect(text).not.toContain('/signup');

@@ -10,7 +10,7 @@
  * child-env.unit.spec.ts keeps the secrets where they belong.
  */
 
-export type ChildName = 'provisioning' | 'projector' | 'web' | 'mailbox';
+export type ChildName = 'provisioning' | 'projector' | 'web' | 'mailbox' | 'oidc';
 
 interface Allowed {
   readonly names: readonly string[];
@@ -52,6 +52,9 @@ export const CHILD_VARS: Readonly<Record<ChildName, Allowed>> = {
   },
   // The mail catcher (tools/mail-catcher) takes its address and ports as arguments: no variable.
   mailbox: { names: [] },
+  // `--google-stub`: the local OpenID provider standing in for Google (web/e2e/support/oidc-server.mjs),
+  // its port and the one client it knows (the web's GOOGLE_CLIENT_ID/SECRET for it).
+  oidc: { names: ['OIDC_PORT', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] },
 };
 
 const allowed = (a: Allowed, name: string): boolean => a.names.includes(name) || (a.prefixes ?? []).some((p) => name.startsWith(p));

@@ -63,6 +63,24 @@ describe('npm start: environment of each child', () => {
     }
   });
 
+  it('--google-stub: the OpenID stand-in gets its port and its one client, nothing else; the web gets that client as Google\'s', () => {
+    const stub = {
+      ...values, GOOGLE_CLIENT_ID: 'npm-start-google-stub', GOOGLE_CLIENT_SECRET: 'stub-client-secret',
+      GOOGLE_WELL_KNOWN: 'http://127.0.0.1:9400/.well-known/openid-configuration', GOOGLE_ISSUER: 'http://127.0.0.1:9400',
+      OIDC_PORT: '9400', OIDC_CLIENT_ID: 'npm-start-google-stub', OIDC_CLIENT_SECRET: 'stub-client-secret',
+      OIDC_REDIRECT_URI: 'http://example.localhost:3000/api/auth/callback/google',
+    };
+    expect(childEnv('oidc', stub, shell)).toEqual({
+      PATH: '/usr/bin', HOME: '/home/dev', OIDC_PORT: '9400', OIDC_CLIENT_ID: 'npm-start-google-stub', OIDC_CLIENT_SECRET: 'stub-client-secret',
+      OIDC_REDIRECT_URI: 'http://example.localhost:3000/api/auth/callback/google',
+    });
+    // The stack's stub client wins over a real Google client exported in the shell.
+    expect(childEnv('web', stub, shell)).toMatchObject({
+      GOOGLE_CLIENT_ID: 'npm-start-google-stub', GOOGLE_CLIENT_SECRET: 'stub-client-secret', GOOGLE_ISSUER: 'http://127.0.0.1:9400',
+    });
+    for (const child of ['provisioning', 'projector', 'mailbox'] as const) expect(Object.values(childEnv(child, stub, shell))).not.toContain('stub-client-secret');
+  });
+
   it('gives the mail catcher no setting and no secret (its address and ports are arguments)', () => {
     expect(childEnv('mailbox', { ...values, SMTP_URL: 'smtp://127.0.0.1:1025' }, shell)).toEqual({ PATH: '/usr/bin', HOME: '/home/dev' });
   });

@@ -8,6 +8,7 @@
 import { execa, type ResultPromise } from 'execa';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,9 +29,9 @@ const freePort = () =>
 
 interface Stack { proc: ResultPromise; output: () => string }
 
-async function startStack(dataDir: string, apiPort: number, webPort: number): Promise<Stack> {
+async function startStack(dataDir: string, apiPort: number, webPort: number, extra: readonly string[] = []): Promise<Stack> {
   let out = '';
-  const proc = execa(process.execPath, [MAIN, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort)], {
+  const proc = execa(process.execPath, [MAIN, '--data-dir', dataDir, '--api-port', String(apiPort), '--web-port', String(webPort), ...extra], {
     reject: false,
     buffer: false,
     // Secrets in the developer's shell must not spread to children that do not read them.
@@ -129,6 +130,42 @@ describe('npm start (embedded stack)', () => {
       expect(found).toMatchObject({ tenantId, status: 'Active' });
     } finally {
       expect(await stopStack(stack)).toBe(0);
+    }
+  });
+
+  it('--google-stub runs a local OpenID provider and points the web\'s Google sign-in at it', async () => {
+    const [apiPort, webPort, smtpPort, mailboxPort, oidcPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const stubDir = mkdtempSync(join(tmpdir(), 'tlc-smoke-google-'));
+    const stack = await startStack(stubDir, apiPort, webPort, ['--smtp-port', String(smtpPort), '--mailbox-port', String(mailboxPort), '--google-stub', '--oidc-port', String(oidcPort)]);
+    try {
+      const issuer = `http://127.0.0.1:${oidcPort}`;
+      expect(stack.output()).toContain(`Google sign-in   local stand-in at ${issuer}`);
+      const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as { issuer: string };
+      expect(discovery.issuer).toBe(issuer);
+      // The web offers Google, and its sign-in starts at the stand-in.
+      // node:http, not fetch: fetch does not send a Host header of our choosing.
+      const providers = JSON.parse(await new Promise<string>((ok, fail) => {
+        httpGet({ host: '127.0.0.1', port: webPort, path: '/api/auth/providers', headers: { host: `example.localhost:${webPort}` } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => { body += c.toString(); });
+          res.on('end', () => ok(body));
+        }).on('error', fail);
+      })) as Record<string, { signinUrl?: string }>;
+      expect(Object.keys(providers)).toContain('google');
+      if (hasProcfs()) {
+        const procs = descendants(stack.proc.pid!);
+        const stub = procs.filter((p) => /oidc-server\.mjs/.test(p.cmdline));
+        expect(stub).toHaveLength(1);
+        expect(Object.keys(stub[0].env).filter((k) => !['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'TERM', 'NODE_EXTRA_CA_CERTS'].includes(k)).sort())
+          .toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_PORT', 'OIDC_REDIRECT_URI']);
+        const web = procs.filter((p) => /next|web\/server\./.test(p.cmdline) && p.env.GOOGLE_ISSUER !== undefined);
+        expect(web.length).toBeGreaterThanOrEqual(1);
+        expect(web[0].env).toMatchObject({ GOOGLE_ISSUER: issuer, GOOGLE_CLIENT_SECRET: stub[0].env.OIDC_CLIENT_SECRET });
+        expect(listenAddresses(oidcPort)).toEqual(['127.0.0.1']);
+      }
+    } finally {
+      expect(await stopStack(stack)).toBe(0);
+      rmSync(stubDir, { recursive: true, force: true });
     }
   });
 });

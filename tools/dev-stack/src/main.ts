@@ -8,6 +8,7 @@
  */
 import { Command } from 'commander';
 import { execa } from 'execa';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +31,14 @@ const program = new Command()
   .option('--api-port <port>', 'port of the provisioning API', process.env.PROVISIONING_PORT ?? '4000')
   .option('--smtp-port <port>', 'SMTP port of the local mailbox (not started when SMTP_URL is set)', process.env.SMTP_PORT ?? '1025')
   .option('--mailbox-port <port>', 'port of the local mailbox\'s web page', process.env.MAILBOX_PORT ?? '1080')
+  .option('--google-stub', 'run a local OpenID provider standing in for Google, so "Continue with Google" works offline (any email, any password)', process.env.GOOGLE_STUB === '1')
+  .option('--oidc-port <port>', 'port of the local OpenID provider (with --google-stub)', process.env.OIDC_PORT ?? '9400')
   .addHelpText('after', '\nEverything runs on this machine; stop it with Ctrl-C. Data survives restarts; delete the data folder to start from scratch.\nFor production settings see docs/configuration.md and docs/operations.md.');
 
 async function main(): Promise<void> {
-  const opts = program.parse().opts<{ dataDir: string; webPort: string; apiPort: string; smtpPort: string; mailboxPort: string }>();
+  const opts = program.parse().opts<{ dataDir: string; webPort: string; apiPort: string; smtpPort: string; mailboxPort: string; googleStub: boolean; oidcPort: string }>();
+  const oidcServer = join(ROOT, 'web/e2e/support/oidc-server.mjs');
+  if (opts.googleStub && !existsSync(oidcServer)) throw new Error(`${oidcServer} is missing: --google-stub needs the web's OpenID stand-in.`);
   // A colleague's SMTP_URL (a real relay, their own catcher) replaces the local mailbox.
   const shellSmtpUrl = process.env.SMTP_URL?.trim() || undefined;
   const mailCatcher = join(ROOT, 'tools/mail-catcher/dist/main.js');
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
       { variable: 'SMTP_PORT', option: '--smtp-port', port: opts.smtpPort },
       { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: opts.mailboxPort },
     ]),
+    ...(opts.googleStub ? [{ variable: 'OIDC_PORT', option: '--oidc-port', port: opts.oidcPort }] : []),
   ];
   const taken = await portProblems(LOOPBACK, claims);
   if (taken.length > 0) {
@@ -92,12 +98,29 @@ async function main(): Promise<void> {
     // Links in emails point at the web app as this stack serves it.
     WEB_URL: process.env.WEB_URL ?? webUrl,
   };
+  // --google-stub: the web's Google provider points at the local OpenID provider, with a client
+  // made up for this run (it is the stand-in's only client; nothing of real Google is used).
+  const oidcUrl = opts.googleStub ? `http://${LOOPBACK}:${opts.oidcPort}` : undefined;
+  if (oidcUrl) {
+    const client = { id: 'npm-start-google-stub', secret: randomBytes(24).toString('base64url') };
+    Object.assign(values, {
+      GOOGLE_CLIENT_ID: client.id,
+      GOOGLE_CLIENT_SECRET: client.secret,
+      GOOGLE_WELL_KNOWN: `${oidcUrl}/.well-known/openid-configuration`,
+      GOOGLE_ISSUER: oidcUrl,
+      OIDC_PORT: opts.oidcPort,
+      OIDC_CLIENT_ID: client.id,
+      OIDC_CLIENT_SECRET: client.secret,
+      OIDC_REDIRECT_URI: `${values.NEXTAUTH_URL}/api/auth/callback/google`,
+    });
+  }
   const web = webCommand(ROOT, opts.webPort);
   const envs = {
     provisioning: childEnv('provisioning', values, process.env),
     projector: childEnv('projector', values, process.env),
     web: childEnv('web', { ...values, ...web.env }, process.env),
     mailbox: childEnv('mailbox', values, process.env),
+    oidc: childEnv('oidc', values, process.env),
   };
 
   if (simulated && !existsSync(join(benchPath, 'sites'))) {
@@ -119,7 +142,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received: stopping the provisioning service, the projector, the web app${mailboxUrl ? ' and the mailbox' : ''} ...`);
+    console.log(`\n${signal} received: stopping the provisioning service, the projector, the web app${mailboxUrl ? ', the mailbox' : ''}${oidcUrl ? ', the Google stand-in' : ''} ...`);
     void group.stop().then(() => {
       console.log('Stopped. Your tenants are kept in', dataDir);
       process.exit(0);
@@ -130,6 +153,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   // The mailbox first, so the outbox finds it at its first message (it would retry anyway).
+  if (oidcUrl) group.start({ name: 'google-stub', file: process.execPath, args: [oidcServer], cwd: ROOT, env: envs.oidc });
   if (mailboxUrl) group.start({ name: 'mailbox', file: process.execPath, args: [mailCatcher, '--host', LOOPBACK, '--smtp-port', opts.smtpPort, '--http-port', opts.mailboxPort], cwd: ROOT, env: envs.mailbox });
   group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env: envs.provisioning });
   group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env: envs.projector });
@@ -139,6 +163,7 @@ async function main(): Promise<void> {
     await waitForHttp(`${apiUrl}/health`, {}, 60_000, () => dead);
     await waitForHttp(`http://${LOOPBACK}:${opts.webPort}/`, { host: `${rootDomain}:${opts.webPort}` }, 90_000, () => dead);
     if (mailboxUrl) await waitForHttp(`${mailboxUrl}/`, {}, 30_000, () => dead);
+    if (oidcUrl) await waitForHttp(`${oidcUrl}/.well-known/openid-configuration`, {}, 30_000, () => dead);
   } catch (err) {
     console.error(`\nThe stack did not come up: ${(err as Error).message}`);
     await group.stop();
@@ -152,7 +177,7 @@ async function main(): Promise<void> {
     answers(`${apiUrl}/health`, {}),
     answers(`${apiUrl}/metrics`, {}),
   ]);
-  console.log(banner({ webUrl, apiUrl, mailboxUrl, env: values, dataDir, secretsFile, secretsCreated: created, simulated, answering: { signup, docs, health, metrics } }));
+  console.log(banner({ webUrl, apiUrl, mailboxUrl, env: values, dataDir, secretsFile, secretsCreated: created, simulated, answering: { signup, docs, health, metrics }, googleStubUrl: oidcUrl }));
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 /**
- * A real OpenID provider (npm oidc-provider) standing in for Google in the e2e tests. Its
+ * A real OpenID provider (npm oidc-provider) standing in for Google in the e2e tests and under
+ * `npm start -- --google-stub` (tools/dev-stack gives it its port and client). Its
  * built-in dev login form accepts any login (used as the email) and password; the ID token
  * carries `email` and `email_verified` because next-auth's Google provider reads only the ID
  * token (`conformIdTokenClaims: false`).
