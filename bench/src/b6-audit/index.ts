@@ -95,10 +95,11 @@ export async function runB6(ctx: BenchContext): Promise<Figure[]> {
       for (const [name, fn] of Object.entries(subjects)) { runs[name].push(events / ((await fn()) / 1000)); await settle(); }
       if (!baselineFirst) { raw.push(events / (rawRead(file).ms / 1000)); await settle(); }
     }
-    // Targets are ratios only: hashing every event (SHA-256 over canonical JSON) is the point of the
-  // exercise and costs a multiple of the raw read; absolute rates move with the machine's load.
-  const targets: Record<string, { text: string; check: (m: number, ratio: number | undefined) => boolean }> = {
-      'verify --all': { text: '>= 0.15 x raw read', check: (_m, ratio) => (ratio ?? 0) >= 0.15 },
+    // Targets are ratios only (absolute rates move with the machine's load). verify --all: issue 19
+    // item 6 asks for 0.5 x raw; the others keep their floors (hashing every event, SHA-256 over
+    // canonical JSON, is the point of the exercise and costs about as much as the read itself).
+    const targets: Record<string, { text: string; check: (m: number, ratio: number | undefined) => boolean }> = {
+      'verify --all': { text: '>= 0.5 x raw read', check: (_m, ratio) => (ratio ?? 0) >= 0.5 },
       'audit checkpoint': { text: '>= 0.15 x raw read', check: (_m, ratio) => (ratio ?? 0) >= 0.15 },
       'verify --all --checkpoints (1)': { text: '>= 0.1 x raw read', check: (_m, ratio) => (ratio ?? 0) >= 0.1 },
     };
