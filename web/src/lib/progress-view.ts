@@ -133,7 +133,7 @@ function stepFailedWords(step: string): string {
 }
 
 const CLASS_WORDS: Record<FailureClass, string> = {
-  permanent: 'The step stopped with an error on our side; nothing you entered caused it.',
+  permanent: 'It stopped with an error on our servers.',
   transient: 'A temporary problem on our servers kept coming back, even after several tries.',
   timeout: 'It took far longer than it should, so we stopped it.',
   configuration: 'Our servers are not set up correctly right now. This is on our side, not yours.',

@@ -64,7 +64,7 @@ describe('failureReason: a short reason per step and failure class, written for 
   });
   it('names the step and says why in general terms', () => {
     expect(failureReason({ step: 'add-system-manager', classification: 'permanent' }))
-      .toBe('We could not create your administrator account. The step stopped with an error on our side; nothing you entered caused it.');
+      .toBe('We could not create your administrator account. It stopped with an error on our servers.');
     expect(failureReason({ step: 'install-app:erpnext', classification: 'timeout' })).toBe('We could not install ERPNext on your site. It took far longer than it should, so we stopped it.');
     expect(failureReason({ step: 'new-site', classification: 'configuration' })).toMatch(/on our side, not yours/);
     expect(failureReason({ step: 'api-keys', classification: 'transient' })).toMatch(/temporary problem .* kept coming back/);
