@@ -16,9 +16,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SECRET_NAME, interpolateDeep, parseEnvFile } from './compose-rules.mjs';
-import { loadYaml, withPlaceholders } from './check-compose.mjs';
+import { loadYaml, runCheckCli, withPlaceholders } from './check-compose.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Tuning variables of the provisioning service, passed through from .env when set. */
 const PROVISIONING_TUNING = [
@@ -140,21 +139,5 @@ export function runEnvChecks(composePath, envExamplePath) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const verbose = args.includes('--verbose');
-  const envAt = args.indexOf('--env-example');
-  const envExample = resolve(envAt >= 0 ? args[envAt + 1] : resolve(ROOT, '.env.example'));
-  const positional = args.filter((a, i) => !a.startsWith('--') && (envAt < 0 || i !== envAt + 1));
-  const compose = resolve(positional[0] ?? resolve(ROOT, 'docker-compose.yml'));
-  let findings;
-  try {
-    findings = runEnvChecks(compose, envExample);
-  } catch (err) {
-    console.error(`check-compose-env: cannot read ${compose}: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  }
-  const failed = findings.filter((f) => !f.ok);
-  for (const f of verbose ? findings : failed) console.log(`${f.ok ? 'ok  ' : 'FAIL'}  ${f.what}`);
-  console.log(`variables and secrets per service of ${compose}: ${findings.length - failed.length} passed, ${failed.length} failed`);
-  process.exit(failed.length === 0 ? 0 : 1);
+  runCheckCli('check-compose-env', 'variables and secrets per service', runEnvChecks);
 }

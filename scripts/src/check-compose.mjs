@@ -45,7 +45,12 @@ export function runChecks(composePath, envExamplePath) {
   ];
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * The command line both compose checks share: `[compose file] [--env-example F] [--verbose]`;
+ * runs `check(compose, envExample)`, prints failures (all findings with --verbose) and exits 0
+ * only when none failed.
+ */
+export function runCheckCli(name, label, check) {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const envAt = args.indexOf('--env-example');
@@ -54,13 +59,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const compose = resolve(positional[0] ?? resolve(ROOT, 'docker-compose.yml'));
   let findings;
   try {
-    findings = runChecks(compose, envExample);
+    findings = check(compose, envExample);
   } catch (err) {
-    console.error(`check-compose: cannot read ${compose}: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`${name}: cannot read ${compose}: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
   const failed = findings.filter((f) => !f.ok);
   for (const f of verbose ? findings : failed) console.log(`${f.ok ? 'ok  ' : 'FAIL'}  ${f.what}`);
-  console.log(`structural checks of ${compose}: ${findings.length - failed.length} passed, ${failed.length} failed`);
+  console.log(`${label} of ${compose}: ${findings.length - failed.length} passed, ${failed.length} failed`);
   process.exit(failed.length === 0 ? 0 : 1);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCheckCli('check-compose', 'structural checks', runChecks);
 }
