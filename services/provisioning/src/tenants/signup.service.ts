@@ -83,7 +83,8 @@ export class SignupService {
       const mail = await this.reservations.reserve(emailTarget, tenantId, meta());
       if (!mail.ok) {
         if (mail.holder.exists && mail.holder.subdomain === subdomain && RUNNING.has(mail.holder.status) && (await this.samePerson(input, mail.holder))) {
-          await this.secrets.destroyKey(tenantId); // the key made for the tenant we do not create
+          // Give back what this attempt took (the subdomain hold, the key made for a tenant we do not create).
+          await this.undo(tenantId, subdomain, email, meta());
           return { tenantId: mail.holder.tenantId, subdomain, state: mail.holder, existing: true };
         }
         if (mail.holder.exists) {
