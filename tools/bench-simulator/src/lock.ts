@@ -12,7 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Bench } from './bench-dir.js';
 import { lockHeld, PyException } from './errors.js';
 
-const alive = (pid: number): boolean => {
+/** Is this process still there (EPERM: it is, under another user)? Lock and CPU-share owners are checked with it. */
+export const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

@@ -9,6 +9,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { alive } from './lock.js';
 
 export interface Profile {
   /** Milliseconds per `command` or `command:target` (the target as in BENCH_SIM_FAIL: method, app, site). */
@@ -43,14 +44,6 @@ export function profileNamed(name: string | undefined): Profile | undefined {
   return p;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /** Commands of this bench spending CPU right now: one file per invocation pid, a dead owner's ignored. */
 function running(dir: string): number {
