@@ -8,13 +8,10 @@
 import type { RecordedEvent } from '@tlc/event-store';
 import type { TenantState } from '@tlc/tenant-events';
 import type { TenantDraft } from '../tenants/decide.js';
+import { canTakeStandby } from '../tenants/decide-next.js';
 import { PoolError } from './pool-error.js';
 
-export function canTakeStandby(t: TenantState): boolean {
-  if (!t.exists || t.status !== 'Requested' || t.leases.length > 0 || t.standbySite || t.siteMayExist) return false;
-  const newSite = t.steps.find((s) => s.step === 'new-site');
-  return newSite !== undefined && newSite.status === 'pending' && newSite.attempts === 0;
-}
+export { canTakeStandby };
 
 /** [] when this very claim is already recorded (a redo). `apiKey`: the site's Administrator key, made while building. */
 export function decideRecordClaim(t: TenantState, site: string, apiKey?: string): TenantDraft[] {

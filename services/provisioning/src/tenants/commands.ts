@@ -36,6 +36,10 @@ export type StartStep = Cmd<'StartStep', {
   attempt: number;
   runnerId: string;
   leaseExpiresAt: string;
+  /** Taking over this step's unexpired lease from a runner seen dead (decide-next.ts). */
+  takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
+  /** drop-site only: runners seen dead, whose unexpired leases on other steps need no waiting for. */
+  deadRunners?: string[];
 }>;
 
 /** What each bench step hands back when it succeeds. */

@@ -27,8 +27,9 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
       throw new DomainError('TENANT.NOT_PROVISIONING', `drop-site runs only while rolling back or deprovisioning; this tenant is ${state.status}.`);
     }
     if (!state.siteMayExist) throw new DomainError('TENANT.STEP_OUT_OF_ORDER', 'There is no site to drop for this tenant.');
-    // Never drop a site under a step that is still running on it.
-    const busy = liveLeases(state, now).find((l) => l.key !== key);
+    // Never drop a site under a step that is still running on it (on a runner not seen dead).
+    const dead = new Set(d.deadRunners ?? []);
+    const busy = liveLeases(state, now).find((l) => l.key !== key && !dead.has(l.runnerId));
     if (busy) throw new DomainError('TENANT.STEP_LEASE_HELD', `Runner ${busy.runnerId} still runs ${busy.key} until ${busy.leaseExpiresAt}; drop-site waits.`);
   } else {
     if (!PROVISIONING.has(state.status)) {
@@ -46,7 +47,9 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
   }
   const lease = leaseOf(state, key);
   if (lease) {
-    if (ms(lease.leaseExpiresAt) > now) {
+    // A takeover names the lease it replaces: a runner seen dead (no heartbeat) holds nothing.
+    const takesOver = d.takeover !== undefined && d.takeover.runnerId === lease.runnerId && d.takeover.attempt === lease.attempt;
+    if (ms(lease.leaseExpiresAt) > now && !takesOver) {
       throw new DomainError('TENANT.STEP_LEASE_HELD', `Runner ${lease.runnerId} holds ${lease.key} until ${lease.leaseExpiresAt}.`);
     }
     if (d.attempt <= lease.attempt) {
@@ -58,7 +61,11 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
   }
   return [{
     type: 'StepStarted',
-    data: { ...ref, tenantId: state.tenantId, attempt: d.attempt, runnerId: d.runnerId, leaseExpiresAt: d.leaseExpiresAt },
+    data: {
+      ...ref, tenantId: state.tenantId, attempt: d.attempt, runnerId: d.runnerId, leaseExpiresAt: d.leaseExpiresAt,
+      ...(lease && d.takeover ? { takeover: d.takeover } : {}),
+      ...(d.step === 'drop-site' && d.deadRunners?.length ? { deadRunners: d.deadRunners } : {}),
+    },
   }];
 }
 
