@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength } from 'class-validator';
+import { TENANT_STATUS_VALUES } from '../tenants/response.dto.js';
 
 export class UseVerificationDto {
   @ApiProperty({ maxLength: 200, example: 'v1.3f0c…' })
@@ -14,4 +15,17 @@ export class ResendVerificationDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString() @MaxLength(254) @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'email must be an email address' })
   email!: string;
+}
+
+export class EmailVerified {
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ example: 'acme' }) subdomain!: string;
+  @ApiProperty({ example: 'ada@acme.test' }) email!: string;
+  @ApiProperty({ enum: TENANT_STATUS_VALUES, enumName: 'TenantStatus' }) status!: string;
+  @ApiProperty({ enum: [true] }) emailVerified!: true;
+}
+
+/** The same answer whatever the address, so it tells nobody which addresses have a site. */
+export class ResendAccepted {
+  @ApiProperty({ enum: [true] }) accepted!: true;
 }

@@ -4,18 +4,19 @@
  * site; the link only ever goes to the address itself.
  */
 import { Body, Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { adminEmailStream, normalizeEmail } from '@tlc/tenant-events';
 import type { FastifyRequest } from 'fastify';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
+import { ApiProblems } from '../http/openapi/problems.js';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
 import { commandMetadata, userOf } from '../http/request-context.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { DomainError } from '../shared/domain-error.js';
 import { TenantCommandService } from '../tenants/tenant-command.service.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
-import { ResendVerificationDto, UseVerificationDto } from './dto.js';
+import { EmailVerified, ResendAccepted, ResendVerificationDto, UseVerificationDto } from './dto.js';
 import { VerificationTokens } from './verification-token.js';
 
 const invalid = () => new DomainError('EMAIL.VERIFICATION_INVALID', 'This verification link is not valid any more; ask for a new one.', { field: 'token' });
@@ -40,7 +41,9 @@ export class EmailVerificationController {
   @UseGuards(RateLimitGuard)
   @RateLimited('credentials')
   @ApiOperation({ summary: 'Use an email verification token' })
-  async verify(@Body() body: UseVerificationDto, @Req() req: FastifyRequest) {
+  @ApiOkResponse({ type: EmailVerified })
+  @ApiProblems('EMAIL.VERIFICATION_INVALID', 'TENANT.CONCURRENCY_EXHAUSTED')
+  async verify(@Body() body: UseVerificationDto, @Req() req: FastifyRequest): Promise<EmailVerified> {
     const claims = this.tokens.parse(body.token);
     if (!claims) throw invalid();
     const { state } = await this.tenants.load(claims.tenantId);
@@ -56,7 +59,9 @@ export class EmailVerificationController {
   @UseGuards(RateLimitGuard)
   @RateLimited('signup')
   @ApiOperation({ summary: 'Send another verification link, if this address has a signup waiting for one' })
-  async resend(@Body() body: ResendVerificationDto, @Req() req: FastifyRequest) {
+  @ApiAcceptedResponse({ type: ResendAccepted })
+  @ApiProblems('TENANT.CONCURRENCY_EXHAUSTED')
+  async resend(@Body() body: ResendVerificationDto, @Req() req: FastifyRequest): Promise<ResendAccepted> {
     const email = normalizeEmail(body.email);
     const held = await this.reservations.holderOf(adminEmailStream(email), new Date().toISOString());
     if (held?.verdict === 'live' && !held.state.emailVerified) {

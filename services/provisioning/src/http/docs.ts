@@ -5,7 +5,8 @@
  * otherwise /docs is a small page pointing at the JSON document, which is always served.
  */
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './openapi/document.js';
 
 async function staticServingWorks(): Promise<boolean> {
   try {
@@ -17,10 +18,7 @@ async function staticServingWorks(): Promise<boolean> {
 }
 
 export async function mountDocs(app: NestFastifyApplication): Promise<void> {
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Tenant provisioning API').setVersion('1').addBearerAuth()
-    .setDescription('Signup and lifecycle of tenants. Every error is application/problem+json (RFC 9457) with a stable `code`.')
-    .build());
+  const document = buildOpenApiDocument(app);
   const ui = await staticServingWorks();
   SwaggerModule.setup('docs', app, document, { ui, raw: ['json'], jsonDocumentUrl: 'docs/openapi.json' });
   if (!ui) {

@@ -4,7 +4,7 @@
  * plain 500 without a stack or message (those go to the log, never to the client).
  */
 import { HttpException } from '@nestjs/common';
-import { DomainError, type FieldError } from '../shared/domain-error.js';
+import { DomainError, type ErrorCode, type FieldError } from '../shared/domain-error.js';
 
 export interface Problem {
   readonly type: string;
@@ -18,7 +18,8 @@ export interface Problem {
   readonly [extra: string]: unknown;
 }
 
-const STATUS: Readonly<Record<string, [number, string]>> = {
+/** Every coded error's status and title: the OpenAPI document (openapi/problems.ts) reads the same table. */
+export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   'TENANT.SUBDOMAIN_TAKEN': [409, 'Subdomain taken'],
   'TENANT.EMAIL_HAS_TENANT': [409, 'Email already has a tenant'],
   'TENANT.ALREADY_EXISTS': [409, 'Tenant already exists'],
@@ -59,14 +60,20 @@ const STATUS: Readonly<Record<string, [number, string]>> = {
   'IDEMPOTENCY.KEY_REUSED': [422, 'Idempotency key reused with another request'],
   'IDEMPOTENCY.IN_PROGRESS': [409, 'Request with this idempotency key still in progress'],
   'SECRETS.KEY_DESTROYED': [410, 'Secret destroyed'],
+  'CREDENTIALS.ALREADY_REVEALED': [409, 'Credential already shown'],
+  'CREDENTIALS.NOT_AVAILABLE': [409, 'Credential not available'],
   'SERVICE.UNAVAILABLE': [503, 'Service unavailable'],
   'INTERNAL.ERROR': [500, 'Internal error'],
 };
 
+/** SUBDOMAIN.* rejections (libs/tenant-events) are all 422; an unknown code is a 500. */
+export const statusOf = (code: string): readonly [number, string] =>
+  STATUS[code as ErrorCode] ?? (code.startsWith('SUBDOMAIN.') ? [422, 'Subdomain not allowed'] : [500, 'Internal error']);
+
 export const typeUri = (code: string): string => `urn:tlc:problem:${code.toLowerCase()}`;
 
 export function problemOf(code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  const [status, title] = STATUS[code] ?? (code.startsWith('SUBDOMAIN.') ? [422, 'Subdomain not allowed'] : [500, 'Internal error']);
+  const [status, title] = statusOf(code);
   return { type: typeUri(code), title, status, detail, code, ...extra };
 }
 

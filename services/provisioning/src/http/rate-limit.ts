@@ -7,18 +7,21 @@
  * cannot load it, so the rate-limit tests could not run against it. This guard keeps its
  * semantics (fixed window per tracker and name, Retry-After, X-RateLimit-* headers) in a page.
  */
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata, applyDecorators, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
 import { DomainError } from '../shared/domain-error.js';
+import { RATE_LIMIT_EXTENSION } from './openapi/document.js';
 
 export const RATE_LIMIT_NAMES = ['signup', 'check', 'credentials'] as const;
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
 
 const RATE_LIMIT_KEY = 'tlc:rate-limit';
-export const RateLimited = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);
+/** Also tells the OpenAPI document (http/openapi/document.ts adds the 429 and the X-RateLimit-* headers). */
+export const RateLimited = (name: RateLimitName) => applyDecorators(SetMetadata(RATE_LIMIT_KEY, name), ApiExtension(RATE_LIMIT_EXTENSION, name));
 
 const WINDOW_MS = 60_000;
 /** Windows are swept once this many trackers are held, so memory stays bounded under a flood. */

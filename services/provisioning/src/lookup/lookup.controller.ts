@@ -10,11 +10,15 @@
  * Fastify does not re-serialise it).
  */
 import { Controller, Get, Header, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { ListPage } from '@tlc/tenant-lookup';
 import type { FastifyRequest } from 'fastify';
-import { ListQueryDto, LookupQueryDto } from './lookup.dto.js';
+import { ApiProblems } from '../http/openapi/problems.js';
+import { ListQueryDto, LookupQueryDto, TenantLookup, TenantLookupPage } from './lookup.dto.js';
 import { parseLookupQuery } from './lookup-query.js';
 import { LookupService } from './lookup.service.js';
+
+const NO_STORE = { 'Cache-Control': { required: true, schema: { type: 'string' as const, enum: ['no-store'] } } };
 
 @ApiTags('lookup')
 @ApiBearerAuth()
@@ -28,6 +32,8 @@ export class LookupController {
   @ApiOperation({ summary: 'Find the tenant of a subdomain or an admin email' })
   // The DTO documents the parameters; parseLookupQuery checks them.
   @ApiQuery({ type: LookupQueryDto, required: false })
+  @ApiOkResponse({ type: TenantLookup, headers: NO_STORE })
+  @ApiProblems('VALIDATION.FAILED', 'TENANT.NOT_FOUND', 'SERVICE.UNAVAILABLE')
   find(@Req() req: FastifyRequest): Promise<string> {
     const { by, value } = parseLookupQuery(req.query as Record<string, unknown> | undefined);
     return this.lookup.findJson(by, value);
@@ -36,7 +42,9 @@ export class LookupController {
   @Get('tenants')
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'List tenants from the read model, newest first, filtered by status' })
-  list(@Query() query: ListQueryDto) {
+  @ApiOkResponse({ type: TenantLookupPage, headers: NO_STORE })
+  @ApiProblems('VALIDATION.FAILED', 'SERVICE.UNAVAILABLE')
+  list(@Query() query: ListQueryDto): Promise<ListPage> {
     return this.lookup.list({ status: query.status as never, limit: query.limit, offset: query.offset });
   }
 }

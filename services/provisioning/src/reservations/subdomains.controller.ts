@@ -3,9 +3,10 @@
  * `invalid` | `reserved` | `taken`. Advisory only: the signup's reservation append decides.
  */
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { checkSubdomain, subdomainStream } from '@tlc/tenant-events';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
+import { SubdomainAvailability } from './dto.js';
 import { ReservationsService } from './reservations.service.js';
 
 @ApiTags('subdomains')
@@ -18,7 +19,9 @@ export class SubdomainsController {
   @UseGuards(RateLimitGuard)
   @RateLimited('check')
   @ApiOperation({ summary: 'Is this subdomain free to sign up with?' })
-  async availability(@Param('name') name: string) {
+  @ApiParam({ name: 'name', description: 'Any text; only its first 64 characters are checked.', example: 'acme' })
+  @ApiOkResponse({ type: SubdomainAvailability, description: 'Also for names that can never be had: `available` is false with the reason.' })
+  async availability(@Param('name') name: string): Promise<SubdomainAvailability> {
     const check = checkSubdomain(name.slice(0, 64));
     if (!check.ok) {
       const reason = check.code === 'SUBDOMAIN.RESERVED' ? 'reserved' : 'invalid';

@@ -10,14 +10,16 @@
  * the one that signs in (if it is still RolledBack); a later signup with the address wins.
  */
 import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@tlc/event-store';
 import { adminEmailStream, normalizeEmail, type TenantState } from '@tlc/tenant-events';
 import { EVENT_STORE } from '../config/tokens.js';
+import { ApiProblems } from '../http/openapi/problems.js';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { DomainError } from '../shared/domain-error.js';
 import { VerifyCredentialsDto } from '../tenants/dto.js';
+import { CredentialsVerified } from '../tenants/response.dto.js';
 import { TenantRepository, readStreamOrEmpty } from '../tenants/tenant-repository.js';
 import { SecretsService } from './secrets.service.js';
 
@@ -55,7 +57,9 @@ export class CredentialsController {
   @UseGuards(RateLimitGuard)
   @RateLimited('credentials')
   @ApiOperation({ summary: 'Check an admin email and password' })
-  async verify(@Body() body: VerifyCredentialsDto) {
+  @ApiOkResponse({ type: CredentialsVerified })
+  @ApiProblems('AUTH.INVALID_CREDENTIALS', 'AUTH.EMAIL_UNVERIFIED')
+  async verify(@Body() body: VerifyCredentialsDto): Promise<CredentialsVerified> {
     const state = await this.tenantFor(normalizeEmail(body.email));
     const hash = state?.adminPasswordHash ?? (await (this.dummyHash ??= this.secrets.hashPassword('dummy password for timing')));
     const ok = await this.secrets.verifyPassword(body.password, hash);

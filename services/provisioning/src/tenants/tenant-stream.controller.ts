@@ -7,21 +7,25 @@
  * show up, not only this one's.
  */
 import { Controller, Get, Headers, Inject, Param, Query, Req, Res, type OnModuleDestroy } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { EventStore, RecordedEvent } from '@tlc/event-store';
 import { evolve, tenantStream, upcast, verifyChain, type TenantEvent, type TenantState } from '@tlc/tenant-events';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG, EVENT_STORE } from '../config/tokens.js';
+import { ApiProblems } from '../http/openapi/problems.js';
 import { DomainError } from '../shared/domain-error.js';
+import { EventMetadata, TenantHistory, TenantStatusView } from './response.dto.js';
 import { SETTLED, publicEvent, statusView } from './status-view.js';
 import { TenantRepository, foldRecorded } from './tenant-repository.js';
-import { tenantIdParam } from './tenants.controller.js';
+import { ApiTenantId, tenantIdParam } from './tenants.controller.js';
 
 const sse = (id: number, event: string, data: unknown): string => `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 @ApiTags('tenants')
 @ApiBearerAuth()
+// The stream's message schemas (http/openapi/stream-schemas.ts) refer to these by name.
+@ApiExtraModels(TenantStatusView, EventMetadata)
 @Controller('v1/tenants')
 export class TenantStreamController implements OnModuleDestroy {
   /** Open streams, ended when the app closes (they would otherwise hold the server open). */
@@ -35,7 +39,17 @@ export class TenantStreamController implements OnModuleDestroy {
 
   @Get(':id/events')
   @ApiOperation({ summary: 'Server-Sent Events: snapshot, then every tenant event until it settles' })
-  @ApiProduces('text/event-stream')
+  @ApiTenantId()
+  @ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: '^\\s*\\d{1,9}\\s*$' }, description: 'Resume after this revision: no snapshot, the events after it, then live ones.' })
+  @ApiOkResponse({
+    description: 'text/event-stream: `retry: 2000`, a snapshot (unless resuming), one message per event, `: heartbeat` comments; ends once the tenant settles.',
+    headers: {
+      'Cache-Control': { required: true, schema: { type: 'string', enum: ['no-cache, no-transform'] } },
+      'X-Accel-Buffering': { required: true, schema: { type: 'string', enum: ['no'] }, description: 'Tells nginx not to buffer the stream.' },
+    },
+    content: { 'text/event-stream': { schema: { $ref: '#/components/schemas/TenantStreamMessage' } } },
+  })
+  @ApiProblems('TENANT.NOT_FOUND')
   async events(@Param('id') id: string, @Headers('last-event-id') lastEventId: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const tenantId = tenantIdParam(id);
     const { state: current, recorded } = await this.tenants.load(tenantId);
@@ -91,8 +105,11 @@ export class TenantStreamController implements OnModuleDestroy {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'Every event with its metadata, and the state folded up to asOf' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'ISO-8601 instant; default now' })
-  async history(@Param('id') id: string, @Query('asOf') asOf?: string) {
+  @ApiTenantId()
+  @ApiQuery({ name: 'asOf', required: false, schema: { type: 'string', format: 'date-time' }, description: 'ISO-8601 instant; default now', example: '2026-11-27T08:00:00Z' })
+  @ApiOkResponse({ type: TenantHistory })
+  @ApiProblems('TENANT.NOT_FOUND', 'VALIDATION.FAILED')
+  async history(@Param('id') id: string, @Query('asOf') asOf?: string): Promise<TenantHistory> {
     const tenantId = tenantIdParam(id);
     const at = asOf === undefined ? undefined : Date.parse(asOf);
     if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(asOf) || Number.isNaN(at))) {

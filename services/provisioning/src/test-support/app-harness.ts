@@ -9,6 +9,7 @@ import { createEventStore, type EventStore } from '@tlc/event-store';
 import pg from 'pg';
 import { createProvisioningApp, type ProvisioningApp } from '../bootstrap.js';
 import { parseConfig } from '../config/config.js';
+import { OpenApiResponseValidator } from '../http/test-support/openapi-validator.js';
 
 // The root config's per-project testTimeout is not applied by Jest (it is a global option), and
 // on a loaded 2-core machine an app start can take longer than the 5 s default.
@@ -30,7 +31,14 @@ export interface Harness {
   readonly baseUrl: string;
   /** The PostgreSQL URL of this run's own database (undefined on SQLite). */
   readonly pgUrl?: string;
-  inject(opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown; body?: string }): Promise<{
+  /** Checks answers against the served OpenAPI document; `inject` runs it on every answer. */
+  readonly contract: OpenApiResponseValidator;
+  /**
+   * fetch against the app. Every answer is checked against the OpenAPI document (an
+   * undocumented status, header or field throws), unless `unchecked` is set: only for answers
+   * the spec then checks itself with `contract`, such as a stream read in part.
+   */
+  inject(opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown; body?: string; unchecked?: boolean }): Promise<{
     statusCode: number; headers: Record<string, unknown>; body: string; json: () => any;
   }>;
   close(): Promise<void>;
@@ -70,8 +78,9 @@ export async function startHarness(backend: Backend, env: Record<string, string>
   const store = await createEventStore(url);
   const service = await createProvisioningApp(config, { eventStore: store, logStream });
   const baseUrl = await service.listen();
+  const contract = new OpenApiResponseValidator(await (await fetch(`${baseUrl}/docs/openapi.json`)).json() as Record<string, unknown>);
   return {
-    service, store, logs,
+    service, store, logs, contract,
     pgUrl: dbName ? url : undefined,
     baseUrl,
     // A real listening port and fetch: light-my-request (app.inject) pulls ESM-only `cookie`
@@ -85,7 +94,9 @@ export async function startHarness(backend: Backend, env: Record<string, string>
       }
       const res = await fetch(baseUrl + opts.url, { method: opts.method, headers, body });
       const text = await res.text();
-      return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body: text, json: () => JSON.parse(text) };
+      const headersOut = Object.fromEntries(res.headers.entries());
+      if (!opts.unchecked) contract.assert({ method: opts.method, url: opts.url }, { status: res.status, headers: headersOut, body: text });
+      return { statusCode: res.status, headers: headersOut, body: text, json: () => JSON.parse(text) };
     },
     async close() {
       await service.close();
