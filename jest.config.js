@@ -15,6 +15,7 @@ const swc = [
 ];
 
 const workspaces = {
+  '^@tlc/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   '^@tlc/tenant-events$': '<rootDir>/libs/tenant-events/src/index.ts',
   '^@tlc/tenant-events/subdomain$': '<rootDir>/libs/tenant-events/src/subdomain.ts',
   '^@tlc/event-store$': '<rootDir>/libs/event-store/src/index.ts',
