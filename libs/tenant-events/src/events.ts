@@ -112,6 +112,19 @@ export type VerificationEmailRequested = Evt<'VerificationEmailRequested', { ten
  * so; the owner gets a note instead (the outbox sends it), at most one per NOTICE_INTERVAL.
  */
 export type ExistingAccountSignupAttempted = Evt<'ExistingAccountSignupAttempted', { tenantId: string }>;
+/**
+ * The build has taken longer than `multiple` times what it was expected to take (`expectedMs`,
+ * from recent builds' step times). A matter of time, not of bench: the outbox's watch records it
+ * once per multiple and provisioning attempt, and the outbox tells a confirmed owner.
+ */
+export type ProvisioningSlow = Evt<'ProvisioningSlow', { tenantId: string; provisioningAttempt: number; multiple: number; expectedMs: number; elapsedMs: number }>;
+/** Which secret a reveal showed: the API secret, or the desk password generated for a Google sign-up. */
+export type RevealableCredential = 'api-secret' | 'admin-password';
+/**
+ * The signed-in owner was shown a credential, once. The value stays sealed in the event that
+ * issued it; this records only that it was shown, so a second reveal is refused.
+ */
+export type CredentialRevealed = Evt<'CredentialRevealed', { tenantId: string; credential: RevealableCredential }>;
 
 export type TenantEvent =
   | SignupRequested
@@ -136,7 +149,9 @@ export type TenantEvent =
   | TenantDeprovisioned
   | EmailVerified
   | VerificationEmailRequested
-  | ExistingAccountSignupAttempted;
+  | ExistingAccountSignupAttempted
+  | ProvisioningSlow
+  | CredentialRevealed;
 
 // ---- reservation streams: `subdomain-<name>`, `admin-email-<sha256(email)>` ----
 export type SubdomainReserved = Evt<'SubdomainReserved', { tenantId: string; subdomain: string }>;
@@ -157,6 +172,7 @@ export const TENANT_EVENT_TYPES = [
   'SubdomainReleased', 'TenantBroken', 'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended',
   'TenantResumed', 'DeprovisionRequested', 'TenantDeprovisioned',
   'EmailVerified', 'VerificationEmailRequested', 'ExistingAccountSignupAttempted',
+  'ProvisioningSlow', 'CredentialRevealed',
 ] as const satisfies readonly TenantEvent['type'][];
 
 export const RESERVATION_EVENT_TYPES = [
@@ -171,6 +187,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<AnyEventType, number>> = Object.fr
   RolledBack: 1, SubdomainReleased: 1, TenantBroken: 1, ProvisioningRetried: 1, StandbySiteClaimed: 1,
   TenantSuspended: 1, TenantResumed: 1, DeprovisionRequested: 1, TenantDeprovisioned: 1,
   EmailVerified: 1, VerificationEmailRequested: 1, ExistingAccountSignupAttempted: 1,
+  ProvisioningSlow: 1, CredentialRevealed: 1,
   SubdomainReserved: 1, AdminEmailReserved: 1, AdminEmailReleased: 1,
 });
 

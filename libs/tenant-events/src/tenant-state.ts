@@ -2,7 +2,7 @@
  * The tenant's state folded from its stream. Pure: the decider, the process manager, the API's
  * status view and `tenantctl history --as-of` all fold with this one `evolve`.
  */
-import { assertNever, type EmailVerification, type IdentityProvider, type StepName, type StepRef, type TenantEvent } from './events.js';
+import { assertNever, type EmailVerification, type IdentityProvider, type RevealableCredential, type StepName, type StepRef, type TenantEvent } from './events.js';
 import type { SealedSecret } from './sealed-secret.js';
 
 export type TenantStatus =
@@ -83,6 +83,10 @@ export interface TenantState {
   readonly createdAt?: string;
   readonly activatedAt?: string;
   readonly updatedAt?: string;
+  /** The highest "taking longer" multiple recorded, and for which provisioning attempt. */
+  readonly slow?: { readonly attempt: number; readonly multiple: number };
+  /** Credentials shown to the owner since they were issued (each is shown once). */
+  readonly revealed?: readonly RevealableCredential[];
   /** Stream revision of the last folded event (-1 for none) and its hash (for chaining). */
   readonly revision: number;
   readonly lastHash?: string;
@@ -154,6 +158,10 @@ function updateStep(state: TenantState, key: string, patch: Partial<StepProgress
   return state.steps.map((s) => (s.key === key ? { ...s, ...patch } : s));
 }
 
+/** A newly issued value (new API secret, new generated password) has not been shown yet. */
+const unrevealed = (state: TenantState, credential: RevealableCredential): readonly RevealableCredential[] =>
+  (state.revealed ?? []).filter((c) => c !== credential);
+
 function finishStep(state: TenantState, key: string, at: string, durationMs: number): Partial<TenantState> {
   return { steps: updateStep(state, key, { status: 'succeeded', endedAt: at, durationMs }), leases: withoutLease(state, key) };
 }
@@ -216,9 +224,9 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'AppInstalled':
       return finishStep(state, `install-app:${event.data.app}`, at, event.data.durationMs);
     case 'AdminConfigured':
-      return finishStep(state, 'add-system-manager', at, event.data.durationMs);
+      return { ...finishStep(state, 'add-system-manager', at, event.data.durationMs), revealed: unrevealed(state, 'admin-password') };
     case 'ApiKeysIssued':
-      return { ...finishStep(state, 'api-keys', at, event.data.durationMs), apiKey: event.data.apiKey };
+      return { ...finishStep(state, 'api-keys', at, event.data.durationMs), apiKey: event.data.apiKey, revealed: unrevealed(state, 'api-secret') };
     case 'HostNameConfigured':
       return { ...finishStep(state, 'set-host-name', at, event.data.durationMs), hostName: event.data.hostName };
     case 'TenantActivated':
@@ -257,6 +265,13 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
       return { verificationRequestedAt: at, verificationRequests: state.verificationRequests + 1 };
     case 'ExistingAccountSignupAttempted':
       return { ownerNoticeAt: at };
+    case 'ProvisioningSlow': {
+      const { provisioningAttempt: attempt, multiple } = event.data;
+      const same = state.slow?.attempt === attempt;
+      return { slow: { attempt, multiple: same ? Math.max(state.slow?.multiple ?? 0, multiple) : multiple } };
+    }
+    case 'CredentialRevealed':
+      return { revealed: [...unrevealed(state, event.data.credential), event.data.credential] };
     default:
       return assertNever(event, 'tenant event');
   }

@@ -134,6 +134,8 @@ function apply(doc: TenantLookupDoc, event: Exclude<TenantEvent, { type: 'Signup
     case 'EmailVerified': return { emailVerified: true };
     case 'VerificationEmailRequested':
     case 'ExistingAccountSignupAttempted':
+    case 'ProvisioningSlow':
+    case 'CredentialRevealed':
       return {};
     default: return assertNever(event, 'tenant event');
   }

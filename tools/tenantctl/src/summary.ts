@@ -27,6 +27,8 @@ export function summarize(e: TenantEvent): string {
     case 'EmailVerified': return 'admin email verified';
     case 'VerificationEmailRequested': return 'verification email requested again';
     case 'ExistingAccountSignupAttempted': return 'someone tried to sign up with this admin email (the owner is told)';
+    case 'ProvisioningSlow': return `taking longer: past ${e.data.multiple} x the expected ${Math.round(e.data.expectedMs / 1000)} s (the owner is told)`;
+    case 'CredentialRevealed': return `${e.data.credential === 'api-secret' ? 'API secret' : 'generated desk password'} shown to the owner (once)`;
     default: return assertNever(e, 'tenant event');
   }
 }

@@ -18,6 +18,22 @@ export interface EmailConfig {
   readonly opsEmails: readonly string[];
   /** Sending attempts per message before it is dead-lettered. */
   readonly maxAttempts: number;
+  /** "Taking longer" mail (slow-builds.ts): the multiples of the expected build time that send one, ascending; empty: none. */
+  readonly slowMultiples: readonly number[];
+  /** The expected build time before any site was built (no step times to go by). */
+  readonly buildEtaFallbackMs: number;
+}
+
+/** `2,4,8` -> [2, 4, 8]: numbers above 1, strictly ascending; `off` or `none` for none. */
+export function parseMultiples(raw: string | undefined): readonly number[] {
+  const v = raw?.trim();
+  if (v === undefined || v === '') return [2, 4, 8];
+  if (v === 'off' || v === 'none') return [];
+  const parts = v.split(',').map((p) => Number(p.trim()));
+  if (parts.some((n) => !Number.isFinite(n) || n <= 1 || n > 1000) || parts.some((n, i) => i > 0 && n <= parts[i - 1])) {
+    throw new ConfigError('SLOW_BUILD_EMAIL_MULTIPLES', `must be ascending numbers above 1 separated by commas (like 2,4,8), or off; got "${v}".`);
+  }
+  return parts;
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
@@ -51,5 +67,7 @@ export function parseEmailConfig(env: Env, rootDomain: string): EmailConfig {
     verificationTtlMs: intVar(env, 'EMAIL_VERIFICATION_TTL_HOURS', 72, 1, 24 * 30) * 3_600_000,
     opsEmails: Object.freeze(opsEmails),
     maxAttempts: intVar(env, 'EMAIL_MAX_ATTEMPTS', 8, 1, 100),
+    slowMultiples: Object.freeze(parseMultiples(env.SLOW_BUILD_EMAIL_MULTIPLES)),
+    buildEtaFallbackMs: intVar(env, 'BUILD_ETA_FALLBACK_SECONDS', 300, 1, 86_400) * 1000,
   });
 }

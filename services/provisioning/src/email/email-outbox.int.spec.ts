@@ -23,7 +23,7 @@ describe('email outbox', () => {
 
   beforeAll(async () => {
     catcher = await startMailCatcher({ smtpPort: 0 });
-    h = await startHarness('sqlite', { SMTP_URL: catcher.smtpUrl, WEB_URL: 'http://example.localhost:3000', MAIL_FROM: 'ERP <no-reply@example.localhost>' });
+    h = await startHarness('sqlite', { PM_ENABLED: 'false', SMTP_URL: catcher.smtpUrl, WEB_URL: 'http://example.localhost:3000', MAIL_FROM: 'ERP <no-reply@example.localhost>' });
   });
   afterAll(async () => {
     await h?.close();
@@ -110,7 +110,7 @@ describe('email outbox with two instances on one store', () => {
   it('sends every message exactly once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
     const catcher = await startMailCatcher({ smtpPort: 0 });
-    const env = { SMTP_URL: catcher.smtpUrl, SECRETS_KEY: randomBytes(32).toString('hex') };
+    const env = { PM_ENABLED: 'false', SMTP_URL: catcher.smtpUrl, SECRETS_KEY: randomBytes(32).toString('hex') };
     const a = await startHarness('sqlite', env, { sqliteFile: join(dir, 'events.db') });
     const b = await startHarness('sqlite', env, { sqliteFile: join(dir, 'events.db') });
     try {

@@ -20,12 +20,15 @@ import { mailIntentFor, type MailIntent } from './mail-intents.js';
 import { afterAttempt, defaultBackoff, evolveMail, initialMailState, mailStream, nextMailStep, type MailEvent, type MailPolicy, type MailState } from './mail-state.js';
 import { mailError, SmtpMailer, type Mailer } from './mailer.js';
 import { renderMail } from './templates.js';
+import { SlowBuildWatch } from './slow-builds.js';
 import { VerificationTokens } from './verification-token.js';
 
 export const OUTBOX_CHECKPOINT = 'email-outbox';
 const TICK_MS = 500;
 /** A replay after a crash re-reads at most this much of the log (settled messages are not re-sent). */
 const CHECKPOINT_EVERY_MS = 2_000;
+/** How often builds are checked against their expected time (slow-builds.ts). */
+const SLOW_CHECK_MS = 2_000;
 
 @Injectable()
 export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,6 +41,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
   private position?: number;
   private savedPosition?: number;
   private timer?: NodeJS.Timeout;
+  private slowTimer?: NodeJS.Timeout;
   private working = false;
   private lastSave = 0;
   private stopping = false;
@@ -48,6 +52,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(TenantRepository) private readonly tenants: TenantRepository,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(SlowBuildWatch) private readonly slow: SlowBuildWatch,
   ) {
     this.tokens = new VerificationTokens(config.secretsKey);
     this.policy = { leaseMs: 60_000, maxAttempts: config.email.maxAttempts, backoffMs: defaultBackoff };
@@ -66,7 +71,9 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.mailer = new SmtpMailer(smtpUrl, this.config.email.from);
-    const saved = (await loadCheckpoint(this.store, OUTBOX_CHECKPOINT)).position;
+    const checkpoint = await loadCheckpoint(this.store, OUTBOX_CHECKPOINT);
+    const saved = checkpoint.position;
+    this.slow.restore(checkpoint.inFlight);
     if (saved === undefined) {
       // First start against this store: mail is for what happens from now on, not a replay of
       // every activation in an existing log.
@@ -78,11 +85,13 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     this.savedPosition = this.position;
     void this.follow();
     this.timer = setInterval(() => void this.drain(), TICK_MS);
+    if (this.slow.enabled) this.slowTimer = setInterval(() => void this.slow.check(), SLOW_CHECK_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.slowTimer) clearInterval(this.slowTimer);
     await this.subscription?.stop().catch(() => undefined);
     await this.checkpoint(true).catch(() => undefined);
     this.mailer?.close();
@@ -110,6 +119,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     // each save a new event to save a checkpoint for.
     if (e.streamId.startsWith('pm-checkpoint-')) return;
     this.position = e.position;
+    this.slow.observe(e);
     const intent = mailIntentFor(e);
     if (intent && !this.pending.has(intent.eventId)) this.pending.set(intent.eventId, { intent, dueAt: 0 });
   }
@@ -121,7 +131,8 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     for (const { intent } of this.pending.values()) if (safe === undefined || intent.position - 1 < safe) safe = intent.position - 1;
     if (safe === undefined || safe === this.savedPosition) return;
     this.lastSave = Date.now();
-    await saveCheckpoint(this.store, OUTBOX_CHECKPOINT, { position: safe, inFlight: [] });
+    // The builds being watched ride along: a restart watches them again without a replay.
+    await saveCheckpoint(this.store, OUTBOX_CHECKPOINT, { position: safe, inFlight: this.slow.inFlight() });
     this.savedPosition = safe;
   }
 

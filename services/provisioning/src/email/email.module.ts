@@ -4,9 +4,10 @@
  */
 import { Module } from '@nestjs/common';
 import { EmailOutbox } from './email-outbox.service.js';
+import { SlowBuildWatch } from './slow-builds.js';
 
 @Module({
-  providers: [EmailOutbox],
+  providers: [EmailOutbox, SlowBuildWatch],
   exports: [EmailOutbox],
 })
 export class EmailModule {}

@@ -6,7 +6,7 @@
 import { tenantIdFromStream, upcast, type TenantEvent } from '@tlc/tenant-events';
 import type { RecordedEvent } from '@tlc/event-store';
 
-export type MailKind = 'verify-email' | 'existing-account' | 'site-ready' | 'could-not-build' | 'tenant-broken';
+export type MailKind = 'verify-email' | 'existing-account' | 'site-ready' | 'could-not-build' | 'taking-longer' | 'tenant-broken';
 
 export interface MailIntent {
   readonly kind: MailKind;
@@ -31,12 +31,14 @@ function kindOf(event: TenantEvent): MailKind | undefined {
       return 'could-not-build';
     case 'TenantBroken':
       return 'tenant-broken';
+    case 'ProvisioningSlow':
+      return 'taking-longer';
     default:
       return undefined;
   }
 }
 
-const TRIGGERS = new Set(['SignupRequested', 'VerificationEmailRequested', 'ExistingAccountSignupAttempted', 'TenantActivated', 'RolledBack', 'TenantBroken']);
+const TRIGGERS = new Set(['SignupRequested', 'VerificationEmailRequested', 'ExistingAccountSignupAttempted', 'TenantActivated', 'RolledBack', 'TenantBroken', 'ProvisioningSlow']);
 
 export function mailIntentFor(e: RecordedEvent): MailIntent | undefined {
   if (!TRIGGERS.has(e.type)) return undefined;

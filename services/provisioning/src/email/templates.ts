@@ -66,6 +66,13 @@ export function renderMail(kind: MailKind, state: TenantState, links: MailLinks)
         `Something went wrong while we built your ERP site for "${org}", and we undid the half-built parts. Nothing was charged.`,
         'You can try again from your signup page; most problems are gone on a second try.',
       ], { label: 'Try again', url: `${links.webUrl}/login?callbackUrl=${encodeURIComponent(`/signup/${state.tenantId}`)}` });
+    case 'taking-longer':
+      // Only while it is still being built: a build that ended meanwhile has its own message.
+      if (!state.emailVerified || (state.status !== 'Requested' && state.status !== 'Provisioning')) return undefined;
+      return compose(to, `Your site for ${org} is taking longer than usual`, [
+        `We are still building your ERP site for "${org}". It is taking longer than it usually does, and it is still going: nothing is lost, and you do not need to do anything.`,
+        'You can close the progress page. We will email you again as soon as your site is ready, or if we cannot build it.',
+      ], { label: 'See the progress', url: `${links.webUrl}/login?callbackUrl=${encodeURIComponent(`/signup/${state.tenantId}`)}` });
     case 'tenant-broken':
       if (links.opsEmails.length === 0) return undefined;
       return compose(links.opsEmails, `[ops] Tenant ${state.subdomain} is Broken`, [

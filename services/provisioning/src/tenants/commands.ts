@@ -3,7 +3,7 @@
  * arrive on the command so `decide` stays pure; event ids are derived from `commandId`, so a
  * command retried after a lost reply appends the same ids (a no-op in the store).
  */
-import type { Actor, EmailVerification, IdentityProvider, SealedSecret, StepFailed, StepName } from '@tlc/tenant-events';
+import type { Actor, EmailVerification, IdentityProvider, RevealableCredential, SealedSecret, StepFailed, StepName } from '@tlc/tenant-events';
 
 export interface CommandMetadata {
   readonly commandId: string;
@@ -73,6 +73,10 @@ export type RequestDeprovision = Cmd<'RequestDeprovision', { tenantId: string; r
 export type VerifyEmail = Cmd<'VerifyEmail', { tenantId: string; email: string }>;
 export type RequestVerificationEmail = Cmd<'RequestVerificationEmail', { tenantId: string }>;
 export type NoteSignupAttempt = Cmd<'NoteSignupAttempt', { tenantId: string }>;
+/** The build passed `multiple` x its expected time: email/slow-builds.ts watches the clock. */
+export type NoteProvisioningSlow = Cmd<'NoteProvisioningSlow', { tenantId: string; provisioningAttempt: number; multiple: number; expectedMs: number; elapsedMs: number }>;
+/** The signed-in owner asks to see a credential, once (credentials-reveal/). */
+export type RevealCredential = Cmd<'RevealCredential', { tenantId: string; credential: RevealableCredential }>;
 
 export type TenantCommand =
   | RequestSignup
@@ -85,6 +89,8 @@ export type TenantCommand =
   | RequestDeprovision
   | VerifyEmail
   | RequestVerificationEmail
-  | NoteSignupAttempt;
+  | NoteSignupAttempt
+  | NoteProvisioningSlow
+  | RevealCredential;
 
 export type TenantCommandType = TenantCommand['type'];

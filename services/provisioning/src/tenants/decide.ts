@@ -9,6 +9,8 @@ import type { RequestDeprovision, RequestSignup, TenantCommand } from './command
 import { decideNoteSignupAttempt, decideRequestVerificationEmail, decideVerifyEmail } from './decide-email.js';
 import { decideStepFailed, decideStepSucceeded, decideStartStep } from './decide-steps.js';
 import { finishDeprovision, type TenantDraft } from './drafts.js';
+import { decideNoteSlow } from '../email/decide-slow.js';
+import { decideReveal } from '../credentials-reveal/decide-reveal.js';
 
 export type { TenantDraft } from './drafts.js';
 
@@ -49,6 +51,10 @@ export function decide(command: TenantCommand, state: TenantState): TenantDraft[
       return decideRequestVerificationEmail(command, state);
     case 'NoteSignupAttempt':
       return decideNoteSignupAttempt(command, state);
+    case 'NoteProvisioningSlow':
+      return decideNoteSlow(command, state);
+    case 'RevealCredential':
+      return decideReveal(command, state);
     default:
       return assertNever(command, 'tenant command');
   }
