@@ -65,6 +65,13 @@ export type StepStarted = Evt<'StepStarted', StepRef & {
   /** Which process-manager instance holds the step, and until when (its lease). */
   runnerId: string;
   leaseExpiresAt: string;
+  /**
+   * Present when this start took the step over from a runner that stopped heartbeating before
+   * its lease ran out: who held it and when it was last seen alive (the evidence, for auditors).
+   */
+  takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
+  /** drop-site only: runners seen dead whose unexpired leases on other steps it did not wait for. */
+  deadRunners?: string[];
 }>;
 export type SiteCreated = Evt<'SiteCreated', { tenantId: string; siteName: string; dbName: string; durationMs: number }>;
 export type AppInstalled = Evt<'AppInstalled', { tenantId: string; app: string; durationMs: number }>;

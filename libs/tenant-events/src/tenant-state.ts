@@ -28,6 +28,8 @@ export interface StepProgress extends StepRef {
   readonly endedAt?: string;
   /** Time spent inside bench for the last attempt. */
   readonly durationMs?: number;
+  /** When the last attempt failed and asked to be tried again: not before this time. */
+  readonly retryAt?: string;
 }
 
 export interface RunningStep extends StepRef {
@@ -68,6 +70,11 @@ export interface TenantState {
   readonly leases: readonly RunningStep[];
   /** True while a site (and its database) may exist on the bench and must be dropped on rollback. */
   readonly siteMayExist: boolean;
+  /**
+   * drop-site is not in the plan: its attempts in the current compensation (rollback or
+   * deprovisioning) and, after a failure that will be retried, when to try again.
+   */
+  readonly compensation: { readonly attempts: number; readonly retryAt?: string };
   readonly dbName?: string;
   readonly apiKey?: string;
   readonly siteUrl?: string;
@@ -108,6 +115,7 @@ export const initialTenantState: TenantState = Object.freeze({
   steps: [],
   leases: [],
   siteMayExist: false,
+  compensation: { attempts: 0 },
   provisioningAttempt: 0,
   subdomainReleased: false,
   revision: -1,
@@ -194,7 +202,7 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'ProvisioningRetried':
       return {
         status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
-        subdomainReleased: false, lastError: undefined, leases: [], siteMayExist: false, dbName: undefined, hostName: undefined,
+        subdomainReleased: false, lastError: undefined, leases: [], siteMayExist: false, compensation: { attempts: 0 }, dbName: undefined, hostName: undefined,
         apiKey: undefined, standbySite: undefined, standbyApiKey: undefined,
       };
     case 'StandbySiteClaimed':
@@ -216,7 +224,8 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
           step: event.data.step, app: event.data.app, key, attempt: event.data.attempt,
           runnerId: event.data.runnerId, leaseExpiresAt: event.data.leaseExpiresAt, startedAt: at,
         }],
-        steps: prev ? updateStep(state, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: undefined }) : state.steps,
+        steps: prev ? updateStep(state, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: undefined, retryAt: undefined }) : state.steps,
+        compensation: event.data.step === 'drop-site' ? { attempts: event.data.attempt } : state.compensation,
       };
     }
     case 'SiteCreated':
@@ -234,15 +243,17 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'StepFailed': {
       const key = stepKey(event.data);
       const lastError = { step: { step: event.data.step, app: event.data.app }, reason: event.data.reason, at, classification: event.data.classification };
-      const steps = updateStep(state, key, { status: event.data.willRetry ? 'pending' : 'failed', endedAt: at, durationMs: event.data.durationMs });
+      const retryAt = event.data.willRetry ? event.data.retryAt : undefined;
+      const steps = updateStep(state, key, { status: event.data.willRetry ? 'pending' : 'failed', endedAt: at, durationMs: event.data.durationMs, retryAt });
+      const compensation = event.data.step === 'drop-site' ? { attempts: state.compensation.attempts, retryAt } : state.compensation;
       const inRollback = state.status === 'RollingBack' || state.status === 'Deprovisioning';
       // A step that ran beside the one that failed does not replace the error that started the rollback.
       const late = inRollback && event.data.step !== 'drop-site';
-      return { steps, lastError: late ? state.lastError : lastError, leases: withoutLease(state, key), status: event.data.willRetry || inRollback ? state.status : 'Failed' };
+      return { steps, compensation, lastError: late ? state.lastError : lastError, leases: withoutLease(state, key), status: event.data.willRetry || inRollback ? state.status : 'Failed' };
     }
     case 'RollbackStarted':
       // Steps still running beside the one that failed keep their leases: drop-site waits for them.
-      return { status: 'RollingBack' };
+      return { status: 'RollingBack', compensation: { attempts: 0 } };
     case 'SiteDropped':
       return { siteMayExist: false, dbName: undefined, leases: withoutLease(state, 'drop-site') };
     case 'RolledBack':
@@ -256,7 +267,7 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'TenantResumed':
       return { status: 'Active' };
     case 'DeprovisionRequested':
-      return { status: 'Deprovisioning', leases: [] };
+      return { status: 'Deprovisioning', leases: [], compensation: { attempts: 0 } };
     case 'TenantDeprovisioned':
       return { status: 'Deprovisioned', adminPassword: undefined, leases: [] };
     case 'EmailVerified':

@@ -4,6 +4,7 @@
  */
 import { parseEmailConfig, type EmailConfig } from '../email/email-config.js';
 import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
+import { parsePmConfig, type PmConfig } from '../process-manager/pm-config.js';
 import { ConfigError, intVar, type Env } from './env.js';
 
 export interface RateLimits {
@@ -38,6 +39,8 @@ export interface ProvisioningConfig {
   readonly scryptLogN: number;
   /** SSE heartbeat period (15 s) and how often an open stream looks for new events. */
   readonly sse: { readonly heartbeatMs: number; readonly pollMs: number };
+  /** The process manager: step timeouts, retries, heartbeats (process-manager/pm-config.ts). */
+  readonly pm: PmConfig;
   /** The warm pool of standby sites (pool/pool-config.ts). */
   readonly pool: PoolConfig;
   /** SMTP, links and the outbox (email/email-config.ts). */
@@ -108,6 +111,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
       heartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 600_000),
       pollMs: int(env, 'SSE_POLL_MS', 250, 10, 10_000),
     }),
+    pm: parsePmConfig(env),
     pool: parsePoolConfig(env),
     email: parseEmailConfig(env, rootDomain),
   };

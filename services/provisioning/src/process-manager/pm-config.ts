@@ -21,10 +21,20 @@ export interface PmConfig {
   readonly backoffMaxMs: number;
   readonly scanIntervalMs: number;
   readonly checkpointEveryMs: number;
+  /** How often this runner says it is alive (runner-registry.ts). */
+  readonly heartbeatMs: number;
+  /** A runner silent for this long is dead: its steps are taken over (decide-next.ts). */
+  readonly runnerDeadAfterMs: number;
   readonly dbRootUsername: string;
   readonly dbRootPassword?: string;
   /** `{subdomain}` is replaced; default `https://{site}`. */
   readonly siteUrlTemplate: string;
+  /**
+   * FRAPPE_URL: where the bench's sites answer HTTP (gunicorn, e.g. http://127.0.0.1:8000; the site
+   * goes in X-Frappe-Site-Name). Set, a claim adds the customer's user through Frappe's REST API
+   * instead of two cold bench commands. Unset: bench commands only.
+   */
+  readonly frappeUrl?: string;
 }
 
 const int = intVar;
@@ -32,6 +42,10 @@ const int = intVar;
 export function parsePmConfig(env: Env = process.env): PmConfig {
   const name = env.PM_NAME?.trim() || 'provisioning';
   if (!/^[a-z0-9-]{1,64}$/.test(name)) throw new ConfigError('PM_NAME', `must be lowercase letters, digits and dashes, got "${name}".`);
+  const heartbeatMs = int(env, 'PM_HEARTBEAT_MS', 5_000, 50, 60_000);
+  const runnerDeadAfterMs = int(env, 'PM_RUNNER_DEAD_AFTER_MS', 20_000, 200, 600_000);
+  // A live runner must beat (and others must see the beat) well inside the time that declares it dead.
+  if (runnerDeadAfterMs < 3 * heartbeatMs) throw new ConfigError('PM_RUNNER_DEAD_AFTER_MS', `must be at least 3 x PM_HEARTBEAT_MS (${3 * heartbeatMs}), got ${runnerDeadAfterMs}.`);
   return Object.freeze({
     enabled: (env.PM_ENABLED?.trim() || 'true') !== 'false',
     name,
@@ -44,16 +58,26 @@ export function parsePmConfig(env: Env = process.env): PmConfig {
     backoffMaxMs: int(env, 'PM_BACKOFF_MAX_MS', 120_000, 1, 24 * 3_600_000),
     scanIntervalMs: int(env, 'PM_SCAN_INTERVAL_MS', 30_000, 50, 3_600_000),
     checkpointEveryMs: int(env, 'PM_CHECKPOINT_EVERY_MS', 1_000, 10, 3_600_000),
+    heartbeatMs,
+    runnerDeadAfterMs,
     dbRootUsername: env.BENCH_DB_ROOT_USERNAME?.trim() || 'root',
     dbRootPassword: env.BENCH_DB_ROOT_PASSWORD || undefined,
     siteUrlTemplate: env.SITE_URL_TEMPLATE?.trim() || 'https://{site}',
+    frappeUrl: parseFrappeUrl(env.FRAPPE_URL),
   });
 }
 
-/** Bounded exponential backoff with up to 20 % jitter so retries of many tenants spread out. */
-export function backoffMs(c: Pick<PmConfig, 'backoffBaseMs' | 'backoffMaxMs'>, attempt: number, random = Math.random()): number {
-  const raw = Math.min(c.backoffMaxMs, c.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(raw * (0.8 + 0.2 * random));
+function parseFrappeUrl(raw: string | undefined): string | undefined {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  let u: URL | undefined;
+  try {
+    u = new URL(v);
+  } catch {
+    u = undefined;
+  }
+  if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password) throw new ConfigError('FRAPPE_URL', `must be an http(s) URL without credentials (the sites' web server, e.g. http://127.0.0.1:8000), got "${v.slice(0, 80)}".`);
+  return u.origin;
 }
 
 export const siteUrlFor = (template: string, subdomain: string, site: string): string =>

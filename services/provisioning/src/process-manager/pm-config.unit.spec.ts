@@ -1,4 +1,5 @@
-import { backoffMs, parsePmConfig, siteUrlFor } from './pm-config.js';
+import { backoffMs } from '../tenants/decide-next.js';
+import { parsePmConfig, siteUrlFor } from './pm-config.js';
 
 describe('process manager config', () => {
   it('has safe defaults and refuses bad numbers naming the variable', () => {
@@ -8,6 +9,11 @@ describe('process manager config', () => {
     expect(() => parsePmConfig({ PM_MAX_ATTEMPTS: '0' })).toThrow('PM_MAX_ATTEMPTS');
     expect(() => parsePmConfig({ BENCH_STEP_TIMEOUT_MS: 'soon' })).toThrow('BENCH_STEP_TIMEOUT_MS');
     expect(parsePmConfig({ PM_ENABLED: 'false' }).enabled).toBe(false);
+  });
+
+  it('refuses a dead-runner time that a live runner could miss between two beats', () => {
+    expect(parsePmConfig({}).runnerDeadAfterMs).toBe(20_000);
+    expect(() => parsePmConfig({ PM_HEARTBEAT_MS: '5000', PM_RUNNER_DEAD_AFTER_MS: '10000' })).toThrow('PM_RUNNER_DEAD_AFTER_MS');
   });
 
   it('backs off exponentially, bounded, with at most 20 % jitter below the bound', () => {

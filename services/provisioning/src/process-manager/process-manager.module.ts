@@ -1,33 +1,53 @@
 /**
  * The process manager inside the provisioning service. Imports PoolModule for the one
  * heavy-step limiter per instance (PROVISIONING_CONCURRENCY), shared with the pool refiller.
+ * Its settings are `config.pm`, parsed once with the rest of the configuration.
  */
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { BenchOperations } from '../bench/bench-operations.js';
 import { BenchRunner } from '../bench/bench-runner.js';
 import type { ProvisioningConfig } from '../config/config.js';
-import { CONFIG } from '../config/tokens.js';
+import { CONFIG, LOGGER } from '../config/tokens.js';
 import { PoolModule } from '../pool/pool.module.js';
+import { keyStoreUrlFor } from '../secrets/key-store.js';
 import { SecretsService } from '../secrets/secrets.service.js';
-import { parsePmConfig, type PmConfig } from './pm-config.js';
+import { Heartbeat } from './liveness/heartbeat.js';
+import { openRunnerRegistry, runnerRegistryUrlFor, type RunnerRegistry } from './liveness/runner-registry.js';
 import { ProcessManager } from './process-manager.service.js';
 import { StepWork } from './step-work.js';
-import { BENCH_OPERATIONS, PM_CONFIG, STEP_WORK } from './tokens.js';
+import { BENCH_OPERATIONS, HEARTBEAT, STEP_WORK } from './tokens.js';
+
+const RUNNER_REGISTRY = Symbol.for('tlc.provisioning.runner-registry');
 
 @Module({
   imports: [PoolModule],
   providers: [
-    { provide: PM_CONFIG, useFactory: () => parsePmConfig(process.env) },
     {
       provide: BENCH_OPERATIONS, inject: [CONFIG],
       useFactory: (c: ProvisioningConfig) => new BenchOperations(new BenchRunner({ bin: c.pool.benchBin, path: c.pool.benchPath })),
     },
     {
-      provide: STEP_WORK, inject: [BENCH_OPERATIONS, SecretsService, PM_CONFIG, CONFIG],
-      useFactory: (ops: BenchOperations, secrets: SecretsService, pm: PmConfig, c: ProvisioningConfig) => new StepWork(ops, secrets, pm, c.pool.benchPath),
+      provide: STEP_WORK, inject: [BENCH_OPERATIONS, SecretsService, CONFIG],
+      useFactory: (ops: BenchOperations, secrets: SecretsService, c: ProvisioningConfig) => new StepWork(ops, secrets, c.pm, c.pool.benchPath),
+    },
+    {
+      // Beside the key store: a sibling SQLite file, or the same PostgreSQL database.
+      provide: RUNNER_REGISTRY, inject: [CONFIG],
+      useFactory: (c: ProvisioningConfig) => openRunnerRegistry(runnerRegistryUrlFor(c.keyStoreUrl ?? keyStoreUrlFor(c.eventStoreUrl))),
+    },
+    {
+      provide: HEARTBEAT, inject: [RUNNER_REGISTRY, CONFIG, LOGGER],
+      useFactory: (r: RunnerRegistry, c: ProvisioningConfig, logger: Logger) => new Heartbeat(r, c.pm, logger),
     },
     ProcessManager,
   ],
   exports: [ProcessManager],
 })
-export class ProcessManagerModule {}
+export class ProcessManagerModule implements OnApplicationShutdown {
+  constructor(@Inject(RUNNER_REGISTRY) private readonly registry: RunnerRegistry) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.registry.close().catch(() => undefined);
+  }
+}

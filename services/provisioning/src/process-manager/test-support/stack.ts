@@ -34,6 +34,8 @@ export interface Service {
   readonly proc: ResultPromise;
   readonly output: () => string;
   kill(): Promise<void>;
+  /** SIGTERM: a graceful stop, as an orchestrator's rolling upgrade does. */
+  terminate(): Promise<void>;
 }
 
 export interface Stack {
@@ -101,6 +103,10 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
         url, proc, output: () => out,
         async kill() {
           proc.kill('SIGKILL');
+          await proc;
+        },
+        async terminate() {
+          proc.kill('SIGTERM');
           await proc;
         },
       };
