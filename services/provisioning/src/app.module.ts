@@ -10,6 +10,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { EmailModule } from './email/email.module.js';
+import { RevealModule } from './credentials-reveal/reveal.module.js';
 import { EmailVerificationController } from './email/email-verification.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { BearerAuthGuard } from './http/auth.guard.js';
@@ -39,6 +40,7 @@ export class AppModule {
         ProcessManagerModule,
         PoolModule,
         EmailModule,
+        RevealModule,
       ],
       controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController, EmailVerificationController],
       providers: [

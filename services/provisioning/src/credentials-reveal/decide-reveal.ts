@@ -24,9 +24,7 @@ export function decideReveal(command: RevealCredential, state: TenantState): Ten
     throw new DomainError('CREDENTIALS.NOT_AVAILABLE', 'No API key was issued for this site yet.', { field: 'credential' });
   }
   if (state.revealed?.includes(credential)) {
-    throw new DomainError('CREDENTIALS.ALREADY_REVEALED', `The ${what} was shown once already and is not shown again. Rotate it to get a new one.`, {
-      field: 'credential', extra: { credential },
-    });
+    throw new DomainError('CREDENTIALS.ALREADY_REVEALED', `The ${what} was shown once already and is not shown again. Rotate it to get a new one.`, { field: 'credential' });
   }
   return [{ type: 'CredentialRevealed', data: { tenantId: state.tenantId, credential } }];
 }
