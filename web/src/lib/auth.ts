@@ -63,7 +63,7 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
     useSecureCookies: cfg.secureCookies,
     cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
-    pages: { signIn: '/login', error: '/login' },
+    pages: { signIn: '/login', error: '/login', signOut: '/signed-out' },
     callbacks: {
       async signIn({ account, profile }) {
         // A Google account must have a verified email: the email is what ties it to a tenant.

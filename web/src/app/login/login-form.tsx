@@ -8,6 +8,8 @@ export const UNVERIFIED_MESSAGE = 'Confirm your email address first: open the li
 export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoogle: boolean; error?: string; email?: string }) {
   const [error, setError] = useState(props.error);
   const [pending, setPending] = useState(false);
+  // The answer was about what was typed then; once either field changes it no longer applies.
+  const clearError = () => setError(undefined);
 
   useEffect(() => {
     if (props.autoGoogle && props.google) void signIn('google', { callbackUrl: props.callbackUrl });
@@ -40,9 +42,9 @@ export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoo
       <form method="post" onSubmit={onSubmit} aria-describedby={error ? 'login-error' : undefined}>
         <div aria-live="assertive">{error ? <p className="alert" id="login-error" role="alert">{error}</p> : null}</div>
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" defaultValue={props.email} required />
+        <input id="email" name="email" type="email" autoComplete="email" defaultValue={props.email} required onChange={clearError} />
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input id="password" name="password" type="password" autoComplete="current-password" required onChange={clearError} />
         <button type="submit" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</button>
       </form>
       {props.google ? (

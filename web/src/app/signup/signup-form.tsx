@@ -59,15 +59,24 @@ export function SignupForm(props: {
   const [state, formAction] = useActionState(props.action, props.initial);
   const [subdomain, setSubdomain] = useState(state.values.subdomain);
   const [touched, setTouched] = useState(false);
+  // Fields changed since the last answer: their old error no longer describes what is typed.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const edit = (field: string) => () => setEdited((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
   const availability = useAvailability(subdomain, props.rootDomain, touched);
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     setSubdomain(state.values.subdomain);
     setTouched(false);
+    setEdited(new Set());
     if (state.formError) alertRef.current?.focus();
   }, [state]);
 
   const subError = touched ? (availability.state === 'bad' ? availability.message : undefined) : state.errors.subdomain;
+  const errors = {
+    organization: edited.has('organization') ? undefined : state.errors.organization,
+    email: edited.has('email') ? undefined : state.errors.email,
+    password: edited.has('password') ? undefined : state.errors.password,
+  };
   const err = (id: string, msg?: string) => (msg ? <p className="error" id={id}>{msg}</p> : null);
 
   return (
@@ -77,9 +86,9 @@ export function SignupForm(props: {
 
       <label htmlFor="organization">Organization</label>
       <input id="organization" name="organization" type="text" autoComplete="organization" required maxLength={140}
-        defaultValue={state.values.organization}
-        aria-invalid={state.errors.organization ? true : undefined} aria-describedby={state.errors.organization ? 'organization-error' : undefined} />
-      {err('organization-error', state.errors.organization)}
+        defaultValue={state.values.organization} onChange={edit('organization')}
+        aria-invalid={errors.organization ? true : undefined} aria-describedby={errors.organization ? 'organization-error' : undefined} />
+      {err('organization-error', errors.organization)}
 
       <label htmlFor="subdomain">Subdomain</label>
       <div className="suffixed">
@@ -98,15 +107,15 @@ export function SignupForm(props: {
       {props.withCredentials ? (
         <>
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values.email}
-            aria-invalid={state.errors.email ? true : undefined} aria-describedby={state.errors.email ? 'email-error' : undefined} />
-          {err('email-error', state.errors.email)}
+          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values.email} onChange={edit('email')}
+            aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? 'email-error' : undefined} />
+          {err('email-error', errors.email)}
 
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10}
-            aria-invalid={state.errors.password ? true : undefined} aria-describedby={state.errors.password ? 'password-hint password-error' : 'password-hint'} />
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} onChange={edit('password')}
+            aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? 'password-hint password-error' : 'password-hint'} />
           <p className="hint" id="password-hint">At least 10 characters.</p>
-          {err('password-error', state.errors.password)}
+          {err('password-error', errors.password)}
         </>
       ) : null}
 

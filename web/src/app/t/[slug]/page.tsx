@@ -1,13 +1,16 @@
 import { notFound, redirect } from 'next/navigation';
-import { config } from '../../../lib/config';
+import { config, tenantUrl } from '../../../lib/config';
 import { tenantById } from '../../../lib/lookup';
 import { tenantAccess } from '../../../lib/tenant-access';
+import { credentialsOverview } from './credentials-api';
+import { RevealOnce } from './reveal-once';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * The tenant dashboard: organization, status, site URL and desk link, API key issued or not. A
- * suspended tenant shows its notice instead, a failed build a pointer to its progress page.
+ * The tenant dashboard: organization, status, site URL, how to log in to the desk, the API key
+ * and its secret (shown once). A suspended tenant shows its notice instead, a failed build a
+ * pointer to its progress page.
  */
 export default async function Dashboard({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -17,8 +20,10 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
   if (access.kind !== 'member') return null;
   // Uncached: the dashboard shows the status as of now.
   const doc = (await tenantById(access.doc.tenantId)) ?? access.doc;
-  const apiKey = doc.steps.find((s) => s.key === 'api-keys')?.status === 'succeeded';
   const desk = doc.siteUrl ? new URL('/app', doc.siteUrl).href : undefined;
+  // A site URL that is this dashboard's own address (the local stack with the bench simulator,
+  // which makes no real site) has no desk behind it: say so instead of linking to a 404.
+  const noDeskHere = doc.siteUrl !== null && doc.siteUrl !== undefined && new URL(doc.siteUrl).host === new URL(tenantUrl(slug)).host;
   // Suspended: the notice only, none of the dashboard (issue 18).
   if (doc.suspended || doc.status === 'Suspended') {
     return (
@@ -45,6 +50,7 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
   }
   // The read model may trail the write side by a moment right after activation: look again soon.
   const settling = doc.status === 'Requested' || doc.status === 'Provisioning';
+  const creds = doc.status === 'Active' ? await credentialsOverview(doc.tenantId) : null;
   return (
     <div className="card">
       {settling ? <meta httpEquiv="refresh" content="1" /> : null}
@@ -52,9 +58,22 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
       <dl className="facts">
         <dt>Status</dt><dd data-testid="tenant-status">{doc.status}</dd>
         <dt>Site</dt><dd>{doc.siteUrl ? <a href={doc.siteUrl}>{doc.siteUrl}</a> : 'Not ready yet'}</dd>
-        <dt>ERP desk</dt><dd>{desk && doc.status === 'Active' ? <a href={desk}>Open the ERPNext desk</a> : 'Not available'}</dd>
-        <dt>API key</dt><dd>{apiKey ? 'Issued' : 'Not issued yet'}</dd>
-        <dt>Admin</dt><dd>{doc.adminEmail}</dd>
+        <dt>ERP desk</dt>
+        <dd data-testid="desk">
+          {!desk || doc.status !== 'Active' ? 'Not available'
+            : noDeskHere ? <span className="muted">No ERPNext desk answers at this address: this stack builds sites with the bench simulator, which makes no real site. With a real bench, this opens the desk at {desk}.</span>
+            : <a className="button" href={desk}>Log in to your site</a>}
+        </dd>
+        <dt>Desk login</dt><dd data-testid="desk-login">{doc.adminEmail}</dd>
+        <dt>Desk password</dt>
+        <dd>
+          {creds?.identityProvider === 'google'
+            ? <RevealOnce slug={slug} credential="admin-password" label="desk password" initial={creds.adminPassword} />
+            : 'The password you chose when you signed up.'}
+        </dd>
+        <dt>API key</dt><dd data-testid="api-key">{creds?.apiKey ? <code>{creds.apiKey}</code> : 'Not issued yet'}</dd>
+        <dt>API secret</dt>
+        <dd>{creds ? <RevealOnce slug={slug} credential="api-secret" label="API secret" initial={creds.apiSecret} /> : 'Not available right now'}</dd>
       </dl>
     </div>
   );
