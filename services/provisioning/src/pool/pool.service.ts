@@ -22,7 +22,9 @@ import { POOL_BENCH, type PoolBenchLocation, type PoolFaults } from './pool-toke
 import { isPoolError } from './pool-error.js';
 import { StandbyBench } from './standby-bench.js';
 import { StandbyRepository } from './standby-repository.js';
-import { canTakeStandby, decideRecordClaim, settleClaim } from './tenant-claim.js';
+import { DomainError } from '../shared/domain-error.js';
+import { TenantCommandService } from '../tenants/tenant-command.service.js';
+import { canTakeStandby, settleClaim } from './tenant-claim.js';
 import { ClaimActivity } from './claim-activity.js';
 
 const MAX_TENANT_TRIES = 5;
@@ -48,6 +50,7 @@ export class PoolService {
     private readonly standbys: StandbyRepository,
     private readonly tenants: TenantRepository,
     private readonly metrics: PoolMetrics,
+    private readonly commands: TenantCommandService,
   ) {
     this.bench = new StandbyBench(where, config.pool.stepTimeoutMs);
     this.activity = new ClaimActivity(config.pool.refillIntervalMs, CLAIM_PRIORITY_MS);
@@ -137,11 +140,13 @@ export class PoolService {
       // The claim itself is only appends: the customer's domain is attached by the tenant's own
       // set-host-name step (step-work.ts), which runs beside the admin and API-key steps.
       try {
-        await this.tenants.append(t, tenantId, decideRecordClaim(t, site, s.apiKey), this.meta(correlationId, `record/${claimId}`));
+        // A tenant command like any other: the decider and the per-tenant queue see it.
+        const data = { tenantId, standbySite: site, ...(s.apiKey ? { apiKey: s.apiKey } : {}) };
+        await this.commands.handle({ type: 'RecordStandbyClaim', data, metadata: this.meta(correlationId, `record/${claimId}`) });
         this.logger.log({ msg: 'standby site claimed', site, tenantId, correlationId });
         return true;
       } catch (e) {
-        if (e instanceof WrongExpectedRevisionError || isPoolError(e, 'POOL.TENANT_CANNOT_TAKE_STANDBY')) continue;
+        if (isPoolError(e, 'POOL.TENANT_CANNOT_TAKE_STANDBY') || (e instanceof DomainError && e.code === 'TENANT.CONCURRENCY_EXHAUSTED')) continue;
         throw e;
       }
     }

@@ -3,7 +3,8 @@
  * revision and hash to append after. Pure.
  */
 import type { RecordedEvent } from '@tlc/event-store';
-import type { TenantState } from '@tlc/tenant-events';
+import type { EventDraft, ReservationEvent, TenantState } from '@tlc/tenant-events';
+import type { CommandMetadata } from '../tenants/commands.js';
 
 export interface ReservationState {
   /** -1 when the stream does not exist. */
@@ -12,17 +13,52 @@ export interface ReservationState {
   readonly holder?: { readonly tenantId: string; readonly reservedAt: string; readonly subdomain?: string };
 }
 
-export function foldReservation(recorded: readonly RecordedEvent[]): ReservationState {
-  let state: ReservationState = { revision: -1 };
-  for (const r of recorded) {
-    const data = r.data as { tenantId: string; subdomain?: string };
-    const md = r.metadata as { occurredAt?: string; hash?: string };
-    const holder = r.type === 'SubdomainReserved' || r.type === 'AdminEmailReserved'
-      ? { tenantId: data.tenantId, reservedAt: md.occurredAt ?? r.recordedAt, subdomain: data.subdomain }
-      : undefined;
-    state = { revision: r.revision, lastHash: md.hash, holder };
+export const initialReservation: ReservationState = Object.freeze({ revision: -1 });
+
+export function evolveReservation(_state: ReservationState, r: RecordedEvent): ReservationState {
+  const data = r.data as { tenantId: string; subdomain?: string };
+  const md = r.metadata as { occurredAt?: string; hash?: string };
+  const holder = r.type === 'SubdomainReserved' || r.type === 'AdminEmailReserved'
+    ? { tenantId: data.tenantId, reservedAt: md.occurredAt ?? r.recordedAt, subdomain: data.subdomain }
+    : undefined;
+  return { revision: r.revision, lastHash: md.hash, holder };
+}
+
+export const foldReservation = (recorded: readonly RecordedEvent[]): ReservationState => recorded.reduce(evolveReservation, initialReservation);
+
+/** How to write one name's stream: its Reserved and Released events. */
+export interface ReservationTarget {
+  readonly kind: 'subdomain' | 'email';
+  readonly stream: string;
+  readonly reserved: (tenantId: string) => EventDraft<ReservationEvent>;
+  readonly released: (tenantId: string) => EventDraft<ReservationEvent>;
+}
+
+type Cmd<T extends string, D> = { readonly type: T; readonly data: D; readonly metadata: CommandMetadata };
+export type ReservationCommand =
+  /** `judged`: the caller's verdict on the holder it saw (reading the holder's tenant is I/O). */
+  | Cmd<'Reserve', { target: ReservationTarget; tenantId: string; judged?: { tenantId: string; verdict: HolderVerdict } }>
+  | Cmd<'Release', { target: ReservationTarget; tenantId: string }>;
+
+/** The name is held by a live (or still starting) signup: the caller answers with who holds it. */
+export class NameHeld extends Error {
+  constructor(readonly holderId: string, readonly verdict: 'live' | 'pending') {
+    super(`held by ${holderId} (${verdict})`);
   }
-  return state;
+}
+/** The holder changed since the caller judged it: judge again. */
+export class HolderChanged extends Error {}
+
+export function decideReservation(command: ReservationCommand, state: ReservationState): EventDraft<ReservationEvent>[] {
+  const { target, tenantId } = command.data;
+  if (command.type === 'Release') return state.holder?.tenantId === tenantId ? [target.released(tenantId)] : [];
+  if (state.holder?.tenantId === tenantId) return [];
+  if (!state.holder) return [target.reserved(tenantId)];
+  const judged = command.data.judged;
+  if (judged?.tenantId !== state.holder.tenantId) throw new HolderChanged();
+  if (judged.verdict === 'live' || judged.verdict === 'pending') throw new NameHeld(judged.tenantId, judged.verdict);
+  // Released (its release event was lost) or orphaned: close its hold, then take ours.
+  return [target.released(state.holder.tenantId), target.reserved(tenantId)];
 }
 
 /** A holder may still start to exist this long after reserving; after that an absent tenant is an orphan. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { subdomainStream } from '@tlc/tenant-events';
+import type { EventToAppend } from '@tlc/event-store';
+import { SCHEMA_VERSIONS, subdomainStream } from '@tlc/tenant-events';
 import { BACKENDS, auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
-import { sealDrafts } from '../tenants/tenant-repository.js';
+import { sealDrafts } from '../shared/command-handler.js';
 
 describe.each(BACKENDS)('reservations on %s', (backend) => {
   let h: Harness;
@@ -12,7 +13,7 @@ describe.each(BACKENDS)('reservations on %s', (backend) => {
   async function orphan(subdomain: string, reservedAt: string) {
     const meta = { commandId: randomUUID(), correlationId: 'crashed', causationId: 'crashed', actor: { kind: 'system' as const, id: 't' }, now: reservedAt };
     const tenantId = randomUUID();
-    await h.store.append(subdomainStream(subdomain), sealDrafts([{ type: 'SubdomainReserved', data: { tenantId, subdomain } }], meta, undefined), 'no_stream');
+    await h.store.append(subdomainStream(subdomain), sealDrafts([{ type: 'SubdomainReserved' as const, data: { tenantId, subdomain } }], meta, undefined, (t) => SCHEMA_VERSIONS[t]) as unknown as EventToAppend[], 'no_stream');
   }
   const signup = (subdomain: string) =>
     h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: { ...signupBody(), subdomain } });

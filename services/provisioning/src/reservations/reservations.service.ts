@@ -1,40 +1,40 @@
 /**
  * Uniqueness as streams: `subdomain-<name>` and `admin-email-<sha256>`. A name is taken by
  * appending a Reserved event at the revision we read (`no_stream` for a new name), so of two
- * racing signups exactly one wins; the store decides, not a check-then-set.
+ * racing signups exactly one wins; the store decides, not a check-then-set. The decision is
+ * decideReservation's (reservation-state.ts), written through the one command handler.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { WrongExpectedRevisionError, type EventStore } from '@tlc/event-store';
-import {
-  adminEmailStream, emailHash, subdomainStream, type EventDraft, type ReservationEvent, type TenantState,
-} from '@tlc/tenant-events';
+import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@tlc/event-store';
+import { SCHEMA_VERSIONS, adminEmailStream, emailHash, subdomainStream, type EventDraft, type ReservationEvent, type TenantState } from '@tlc/tenant-events';
 import { EVENT_STORE } from '../config/tokens.js';
+import { CommandHandler, type StreamDecider } from '../shared/command-handler.js';
+import { readStream } from '../shared/read-stream.js';
 import type { CommandMetadata } from '../tenants/commands.js';
-import { TenantRepository, readStreamOrEmpty, sealDrafts } from '../tenants/tenant-repository.js';
-import { foldReservation, judgeHolder, type ReservationState } from './reservation-state.js';
+import { TenantRepository } from '../tenants/tenant-repository.js';
+import {
+  HolderChanged, NameHeld, decideReservation, evolveReservation, foldReservation, initialReservation, judgeHolder,
+  type ReservationCommand, type ReservationState, type ReservationTarget,
+} from './reservation-state.js';
 
 export type ReserveOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly holder: TenantState; readonly verdict: 'live' | 'pending' };
 
-type Kind = 'subdomain' | 'email';
-interface Target {
-  readonly kind: Kind;
-  readonly stream: string;
-  readonly reserved: (tenantId: string) => EventDraft<ReservationEvent>;
-  readonly released: (tenantId: string) => EventDraft<ReservationEvent>;
-}
-
 const MAX_TRIES = 5;
 
 @Injectable()
 export class ReservationsService {
+  private readonly handler: CommandHandler;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly tenants: TenantRepository,
-  ) {}
+  ) {
+    this.handler = new CommandHandler(store);
+  }
 
-  subdomain(subdomain: string): Target {
+  subdomain(subdomain: string): ReservationTarget {
     return {
       kind: 'subdomain', stream: subdomainStream(subdomain),
       reserved: (tenantId) => ({ type: 'SubdomainReserved', data: { tenantId, subdomain } }),
@@ -42,7 +42,7 @@ export class ReservationsService {
     };
   }
 
-  email(normalizedEmail: string, subdomain: string): Target {
+  email(normalizedEmail: string, subdomain: string): ReservationTarget {
     const hash = emailHash(normalizedEmail);
     return {
       kind: 'email', stream: adminEmailStream(normalizedEmail),
@@ -52,7 +52,7 @@ export class ReservationsService {
   }
 
   async read(stream: string): Promise<ReservationState> {
-    return foldReservation(await readStreamOrEmpty(this.store, stream));
+    return foldReservation(await readStream(this.store, stream));
   }
 
   /** The tenant holding a name, judged live/released/orphan/pending; undefined when nobody does. */
@@ -63,35 +63,29 @@ export class ReservationsService {
     return { reservation: r, state, verdict: judgeHolder(state, r.holder.reservedAt, now) };
   }
 
-  async reserve(target: Target, tenantId: string, meta: CommandMetadata): Promise<ReserveOutcome> {
+  async reserve(target: ReservationTarget, tenantId: string, meta: CommandMetadata): Promise<ReserveOutcome> {
     for (let attempt = 0; ; attempt++) {
-      const r = await this.read(target.stream);
-      if (r.holder?.tenantId === tenantId) return { ok: true };
-      const drafts: EventDraft<ReservationEvent>[] = [];
-      if (r.holder) {
-        const { state } = await this.tenants.load(r.holder.tenantId);
-        const verdict = judgeHolder(state, r.holder.reservedAt, meta.now);
-        if (verdict === 'live' || verdict === 'pending') return { ok: false, holder: state, verdict };
-        // Released (its release event was lost) or orphaned: close its hold, then take ours.
-        drafts.push(target.released(r.holder.tenantId));
-      }
-      drafts.push(target.reserved(tenantId));
+      const recorded = await readStream(this.store, target.stream);
+      const r = foldReservation(recorded);
+      // Judging the holder reads its tenant stream: I/O, so it happens here and the verdict rides on the command.
+      const holder = r.holder && r.holder.tenantId !== tenantId ? (await this.tenants.load(r.holder.tenantId)).state : undefined;
+      const judged = holder && r.holder ? { tenantId: r.holder.tenantId, verdict: judgeHolder(holder, r.holder.reservedAt, meta.now) } : undefined;
       try {
-        await this.store.append(target.stream, sealDrafts(drafts, meta, r.lastHash, `${target.stream}@${r.revision}`), r.revision < 0 ? 'no_stream' : r.revision);
+        await this.write({ type: 'Reserve', data: { target, tenantId, ...(judged ? { judged } : {}) }, metadata: meta }, r, recorded);
         return { ok: true };
       } catch (e) {
-        if (!(e instanceof WrongExpectedRevisionError) || attempt >= MAX_TRIES) throw e;
+        if (e instanceof NameHeld) return { ok: false, holder: holder!, verdict: e.verdict };
+        if (!(e instanceof WrongExpectedRevisionError || e instanceof HolderChanged) || attempt >= MAX_TRIES) throw e;
       }
     }
   }
 
   /** Ends `tenantId`'s hold, if it still has it. Deterministic ids make a redo a no-op. */
-  async release(target: Target, tenantId: string, meta: CommandMetadata): Promise<void> {
+  async release(target: ReservationTarget, tenantId: string, meta: CommandMetadata): Promise<void> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const r = await this.read(target.stream);
-      if (r.holder?.tenantId !== tenantId) return;
+      const recorded = await readStream(this.store, target.stream);
       try {
-        await this.store.append(target.stream, sealDrafts([target.released(tenantId)], meta, r.lastHash, `release:${target.stream}@${r.revision}`), r.revision);
+        await this.write({ type: 'Release', data: { target, tenantId }, metadata: meta }, foldReservation(recorded), recorded);
         return;
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
@@ -103,5 +97,21 @@ export class ReservationsService {
   async releaseAll(state: TenantState, meta: CommandMetadata): Promise<void> {
     await this.release(this.subdomain(state.subdomain), state.tenantId, meta);
     await this.release(this.email(state.adminEmail, state.subdomain), state.tenantId, meta);
+  }
+
+  /** One decision on the state just read (the verdict was judged against it); a conflict goes back to the caller. */
+  private write(command: ReservationCommand, state: ReservationState, recorded: readonly RecordedEvent[]) {
+    const decider: StreamDecider<ReservationCommand, ReservationState, EventDraft<ReservationEvent>> = {
+      streamOf: (c) => c.data.target.stream,
+      initial: initialReservation,
+      evolve: evolveReservation,
+      decide: decideReservation,
+      schemaVersion: (type) => SCHEMA_VERSIONS[type],
+      // The same signup command reserves two names, and may try again at a later revision.
+      idScope: (c, s) => `${c.type === 'Release' ? 'release:' : ''}${c.data.target.stream}@${s.revision}`,
+      conflictRetries: 0,
+      load: async () => ({ state, recorded }),
+    };
+    return this.handler.handle(decider, command);
   }
 }

@@ -66,6 +66,8 @@ export type RecordStepSucceeded = Cmd<'RecordStepSucceeded', {
 export type RecordStepFailed = Cmd<'RecordStepFailed', StepFailed['data']>;
 
 export type RetryProvisioning = Cmd<'RetryProvisioning', { tenantId: string }>;
+/** The pool claimed `standbySite` for this tenant (pool.service.ts): record it, if the tenant can still take it. */
+export type RecordStandbyClaim = Cmd<'RecordStandbyClaim', { tenantId: string; standbySite: string; apiKey?: string }>;
 export type SuspendTenant = Cmd<'SuspendTenant', { tenantId: string; reason: string }>;
 export type ResumeTenant = Cmd<'ResumeTenant', { tenantId: string }>;
 export type RequestDeprovision = Cmd<'RequestDeprovision', { tenantId: string; reason: string }>;
@@ -84,6 +86,7 @@ export type TenantCommand =
   | RecordStepSucceeded
   | RecordStepFailed
   | RetryProvisioning
+  | RecordStandbyClaim
   | SuspendTenant
   | ResumeTenant
   | RequestDeprovision

@@ -11,6 +11,7 @@ import { decideStepFailed, decideStepSucceeded, decideStartStep } from './decide
 import { finishDeprovision, type TenantDraft } from './drafts.js';
 import { decideNoteSlow } from '../email/decide-slow.js';
 import { decideReveal } from '../credentials-reveal/decide-reveal.js';
+import { decideRecordClaim } from '../pool/tenant-claim.js';
 
 export type { TenantDraft } from './drafts.js';
 
@@ -28,6 +29,8 @@ export function decide(command: TenantCommand, state: TenantState): TenantDraft[
       return decideStepSucceeded(command, state);
     case 'RecordStepFailed':
       return decideStepFailed(command, state);
+    case 'RecordStandbyClaim':
+      return decideRecordClaim(state, command.data.standbySite, command.data.apiKey);
     case 'RetryProvisioning':
       if (state.status !== 'RolledBack') {
         throw new DomainError('TENANT.NOT_ROLLED_BACK', `Provisioning can only be retried after a rollback; this tenant is ${state.status}.`);

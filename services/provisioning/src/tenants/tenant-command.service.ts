@@ -1,19 +1,22 @@
 /**
- * Runs one tenant command: load -> decide -> append at the expected revision, retrying a
- * bounded number of times when another writer got there first. Side effects that must follow
+ * Runs one tenant command through the one command handler (shared/command-handler.ts): load
+ * (the repository's cache) -> decide -> append at the expected revision, retrying a bounded
+ * number of times when another writer got there first. Side effects that must follow
  * certain events (releasing reservation streams, destroying the tenant key) run after the
  * append and again on a redo, so a crash between the two is healed by the next attempt.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { WrongExpectedRevisionError } from '@tlc/event-store';
-import type { EventMetadata, TenantEvent, TenantState } from '@tlc/tenant-events';
+import { WrongExpectedRevisionError, type EventStore } from '@tlc/event-store';
+import { SCHEMA_VERSIONS, evolve, initialTenantState, tenantIdFromStream, tenantStream, upcast, type EventMetadata, type TenantEvent, type TenantState } from '@tlc/tenant-events';
+import { EVENT_STORE } from '../config/tokens.js';
+import { CommandHandler, type StreamDecider } from '../shared/command-handler.js';
 import { DomainError } from '../shared/domain-error.js';
 import { eventIdFor } from '../shared/ids.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { SecretsService } from '../secrets/secrets.service.js';
 import type { TenantCommand } from './commands.js';
-import { decide } from './decide.js';
+import { decide, type TenantDraft } from './decide.js';
 import { TenantRepository } from './tenant-repository.js';
 
 export interface TenantCommandResult {
@@ -36,12 +39,27 @@ export class TenantCommandService {
    */
   private readonly queues = new Map<string, Promise<unknown>>();
 
+  private readonly handler: CommandHandler;
+  private readonly decider: StreamDecider<TenantCommand, TenantState, TenantDraft>;
+
   constructor(
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly repository: TenantRepository,
     @Inject(ReservationsService) private readonly reservations: ReservationsService,
     @Inject(SecretsService) private readonly secrets: SecretsService,
     @Inject(MetricsService) private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.handler = new CommandHandler(store);
+    this.decider = {
+      streamOf: (c) => tenantStream(c.data.tenantId),
+      initial: initialTenantState,
+      evolve: (state, r) => evolve(state, upcast<TenantEvent>(r), r.revision),
+      decide,
+      schemaVersion: (type) => SCHEMA_VERSIONS[type],
+      conflictRetries: MAX_CONFLICT_RETRIES - 1,
+      load: (stream) => repository.load(tenantIdFromStream(stream) ?? ''),
+    };
+  }
 
   handle(command: TenantCommand): Promise<TenantCommandResult> {
     const tenantId = command.data.tenantId;
@@ -68,30 +86,23 @@ export class TenantCommandService {
 
   private async decideAndAppend(command: TenantCommand): Promise<TenantCommandResult> {
     const tenantId = command.data.tenantId;
-    for (let attempt = 1; ; attempt++) {
+    // A retry after a rollback takes its names back first (idempotent: a hold we have is kept).
+    if (command.type === 'RetryProvisioning') {
       const { state, recorded } = await this.repository.load(tenantId);
-      // The same command again (a retry after a lost reply): its first event id is already there.
-      const firstId = eventIdFor(command.metadata.commandId, 0);
-      if (recorded.some((r) => r.eventId === firstId)) {
-        await this.afterAppend(state, recorded.map((r) => r.type), command);
-        return { tenantId, state, events: [], alreadyApplied: true };
+      const replay = recorded.some((r) => r.eventId === eventIdFor(command.metadata.commandId, 0));
+      if (!replay && state.status === 'RolledBack') await this.reserveAgain(state, command);
+    }
+    try {
+      const done = await this.handler.handle(this.decider, command);
+      // Also on a replay: a crash between the append and these effects is healed by the retry.
+      const types = done.alreadyApplied ? (await this.repository.load(tenantId)).recorded.map((r) => r.type) : done.events.map((e) => e.type);
+      if (done.alreadyApplied || done.events.length > 0) await this.afterAppend(done.state, types, command);
+      return { tenantId, state: done.state, events: done.events, alreadyApplied: done.alreadyApplied };
+    } catch (e) {
+      if (e instanceof WrongExpectedRevisionError) {
+        throw new DomainError('TENANT.CONCURRENCY_EXHAUSTED', 'The tenant changed too often while this request was decided; try again.');
       }
-      if (command.type === 'RetryProvisioning' && state.status === 'RolledBack') await this.reserveAgain(state, command);
-      const drafts = decide(command, state);
-      // Nothing to record (e.g. a link used twice, a rate-limited note): the answer is the state as it is.
-      if (drafts.length === 0) return { tenantId, state, events: [], alreadyApplied: false };
-      try {
-        const appended = await this.repository.append(state, tenantId, drafts, command.metadata);
-        await this.afterAppend(appended.state, drafts.map((d) => d.type), command);
-        return { tenantId, state: appended.state, events: appended.events, alreadyApplied: false };
-      } catch (e) {
-        if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        if (attempt >= MAX_CONFLICT_RETRIES) {
-          throw new DomainError('TENANT.CONCURRENCY_EXHAUSTED', 'The tenant changed too often while this request was decided; try again.');
-        }
-        // Jittered pause so racing writers do not collide again in lockstep.
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
-      }
+      throw e;
     }
   }
 
