@@ -22,7 +22,7 @@ function credentialParam(raw: string): RevealableCredential {
   });
 }
 
-const NO_STORE = { 'Cache-Control': { required: true, schema: { type: 'string', enum: ['no-store'] } } } as const;
+const NO_STORE = { 'Cache-Control': { required: true, schema: { type: 'string' as const, enum: ['no-store'] } } };
 
 @ApiTags('credentials')
 @ApiBearerAuth()
