@@ -8,12 +8,14 @@
  *
  * Nothing durable lives in the helper: when it dies (or stops answering) the benches it started
  * are ended and its commands fail as transient (their steps are redone), and the next command
- * starts a new host. It lives as long as its parent: it
- * exits when the IPC channel closes and ignores the terminal's Ctrl-C, so a service shutting
- * down gracefully still gets its commands' answers.
+ * starts a new host. It lives as long as its parent and no longer: it watches the IPC channel, a
+ * lifeline pipe and its ppid (parent-watch.ts), and when the parent goes (disconnect, exit,
+ * SIGKILL) or it gets a SIGTERM, it ends the benches it started and exits. It ignores the
+ * terminal's Ctrl-C, so a service shutting down gracefully still gets its commands' answers.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { killGroup, spawnProcess, type SpawnReply, type SpawnRequest } from './spawn-process.js';
 
@@ -38,6 +40,12 @@ const HOST_FLAGS = ['--single-threaded', '--no-opt', '--no-maglev', '--max-semi-
 
 /** How long past a command's own timeout the parent waits for the host's answer before giving the host up. */
 const HOST_GRACE_MS = 30_000;
+
+/**
+ * The host's end of the lifeline: a pipe nobody writes to, whose other end only the parent holds,
+ * so it reaches EOF when the parent dies, however it dies (fd 3 is the IPC channel).
+ */
+export const LIFELINE_FD = 4;
 
 interface Pending {
   readonly resolve: (r: SpawnReply) => void;
@@ -90,10 +98,16 @@ export class SpawnHost {
   }
 
   private start(): ChildProcess {
-    const child = fork(this.script, [], { execArgv: HOST_FLAGS, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+    // fd 3: the IPC channel; fd 4 (LIFELINE_FD): the lifeline.
+    const stdio: StdioOptions = ['ignore', 'ignore', 'inherit', 'ipc', 'pipe'];
+    const child = fork(this.script, [], { execArgv: HOST_FLAGS, env: { PATH: process.env.PATH ?? '' }, stdio, serialization: 'advanced' });
     this.child = child;
     this.ready = false;
     setRef(child, false);
+    // Held, never written, never keeping this process alive; an error on it only means the host is gone.
+    const lifeline = child.stdio[LIFELINE_FD] as Socket | null;
+    lifeline?.on('error', () => undefined);
+    lifeline?.unref();
     child.on('message', (m: HostMessage) => {
       if ('ready' in m) {
         this.ready = true;
@@ -130,6 +144,7 @@ export class SpawnHost {
     this.queued.length = 0;
     setRef(child, false);
     child.kill('SIGKILL');
+    (child.stdio[LIFELINE_FD] as Socket | null)?.destroy();
     for (const [id, p] of [...this.pending]) {
       killGroup(p.pid);
       this.settle(id, { stdout: '', stderr: '', timedOut: false, shortMessage: `the spawn host stopped: ${why}`, starterLost: true });
