@@ -10,3 +10,4 @@ export * from './tenant-state.js';
 export * from './standby-events.js';
 export * from './standby-state.js';
 export * from './merkle.js';
+export * from './event-summary.js';
