@@ -19,6 +19,7 @@ import { RateLimitGuard } from './http/rate-limit.js';
 import { StrictValidationPipe } from './http/validation.pipe.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { LookupModule } from './lookup/lookup.module.js';
+import { OpsModule } from './ops/ops.module.js';
 import { PoolModule } from './pool/pool.module.js';
 import { ProcessManagerModule } from './process-manager/process-manager.module.js';
 import { SubdomainsController } from './reservations/subdomains.controller.js';
@@ -41,6 +42,7 @@ export class AppModule {
         PoolModule,
         EmailModule,
         RevealModule,
+        OpsModule,
       ],
       controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController, EmailVerificationController],
       providers: [
