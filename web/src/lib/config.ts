@@ -20,6 +20,8 @@ export interface WebConfig {
   /** Concurrent progress streams (SSE) per signed-in person and per client address. */
   readonly progressStreams: { readonly perSession: number; readonly perAddress: number; readonly maxLifeMs: number };
   readonly google?: { readonly clientId: string; readonly clientSecret: string; readonly wellKnown?: string; readonly issuer?: string };
+  /** Operators (the /ops console), lower-case emails from OPS_EMAILS; empty: nobody. */
+  readonly opsEmails: ReadonlySet<string>;
 }
 
 class ConfigError extends Error {
@@ -41,6 +43,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
   return n;
+}
+
+/**
+ * OPS_EMAILS: comma-separated. Each address must pass the API's X-Operator rule too, since it is
+ * what the console sends to name the operator in the events it causes.
+ */
+function opsEmails(env: NodeJS.ProcessEnv): ReadonlySet<string> {
+  const list = (env.OPS_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  for (const e of list) {
+    if (!/^[a-z0-9._-]+@[a-z0-9.-]+$/.test(e) || e.length > 64) throw new ConfigError('OPS_EMAILS', `must list plain email addresses of up to 64 characters (letters, digits, . _ -), comma-separated (got "${e}")`);
+  }
+  return new Set(list);
 }
 
 function parse(env: NodeJS.ProcessEnv): WebConfig {
@@ -79,6 +93,7 @@ function parse(env: NodeJS.ProcessEnv): WebConfig {
     google: clientId && clientSecret
       ? Object.freeze({ clientId, clientSecret, wellKnown: env.GOOGLE_WELL_KNOWN?.trim() || undefined, issuer: env.GOOGLE_ISSUER?.trim() || undefined })
       : undefined,
+    opsEmails: opsEmails(env),
   });
 }
 
