@@ -12,6 +12,7 @@
  *                     'p' our pid, 't' "1" if stdout is a terminal, 'g' end of the request;
  *                     later 'k' the pid of a child forked on request.
  *   daemon -> client: 'o' stdout bytes, 'e' stderr bytes, 'x' exit code (decimal, last frame),
+ *                     'r' send your stdin (answered with 'i': every byte up to EOF),
  *                     'h' fork a child that only waits (an injected hang's "Python" child).
  * The daemon abandons the invocation when this connection closes, which is what killing this
  * process does; this process exits as soon as the connection ends, so it never outlives it.
@@ -78,7 +79,7 @@ static void send_frame(char type, const char *data, size_t len) {
   memcpy(out + out_len, head, 5);
   memcpy(out + out_len + 5, data, len);
   out_len += 5 + len;
-  if (type != 'g' && type != 'k') return;
+  if (type != 'g' && type != 'k' && type != 'i') return;
   if (write_all(sock, out, out_len) < 0) die("lost the connection to the bench-sim daemon");
   out_len = 0;
 }
@@ -108,6 +109,27 @@ static void fork_waiting_child(void) {
     for (;;) pause();
   }
   send_num('k', pid < 0 ? 0 : (long)pid);
+}
+
+/*
+ * The daemon asks for stdin only when a command prompts (getpass): then all of it, up to EOF, as
+ * one 'i' frame. A terminal gives nothing (real getpass would prompt on it; the simulator does not).
+ */
+static void send_stdin(void) {
+  size_t len = 0, cap = 4096;
+  char *data = malloc(cap);
+  if (!data) die("out of memory");
+  if (!isatty(0)) {
+    for (;;) {
+      if (len == cap && !(data = realloc(data, cap *= 2))) die("out of memory");
+      ssize_t n = read(0, data + len, cap - len);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      len += (size_t)n;
+    }
+  }
+  send_frame('i', data, len);
+  free(data);
 }
 
 int main(int argc, char **argv) {
@@ -156,5 +178,6 @@ int main(int argc, char **argv) {
       len -= n;
     }
     if (head[0] == 'h') fork_waiting_child();
+    if (head[0] == 'r') send_stdin();
   }
 }

@@ -196,3 +196,30 @@ describe('bench-sim with MariaDB', () => {
     }
   });
 });
+
+describe('bench-sim passwords without a command line (frappe v15 getpass, no terminal)', () => {
+  let b: TmpBench;
+  beforeAll(async () => {
+    b = await makeBench();
+  });
+  afterAll(() => b.cleanup());
+
+  it("new-site without --admin-password reads it twice from stdin (get_admin_password), and aborts at EOF leaving the half site", async () => {
+    const ok = await b.run(['new-site', 'p.test', '--mariadb-user-host-login-scope=%'], {}, 'Adm1n\nAdm1n\n');
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stderr).toBe('Warning: Password input may be echoed.\nSet Administrator password: Warning: Password input may be echoed.\nRe-enter Administrator password: ');
+    const eof = await b.run(['new-site', 'q.test']);
+    expect([eof.exitCode, eof.stderr.split('\n').pop()]).toEqual([1, 'Aborted!']);
+    expect(existsSync(join(b.root, 'sites', 'q.test', 'site_config.json'))).toBe(true);
+  });
+
+  it('set-password takes the password from stdin (set_user_password) and names a missing user', async () => {
+    expect((await b.run(['--site', 'p.test', 'add-system-manager', 'ops@example.com'])).exitCode).toBe(0);
+    const set = await b.run(['--site', 'p.test', 'set-password', 'ops@example.com'], {}, 'Us3r\n');
+    expect([set.exitCode, set.stderr]).toEqual([0, "Warning: Password input may be echoed.\nops@example.com's password for p.test: "]);
+    const db = JSON.parse(readFileSync(join(b.root, 'sites', 'p.test', 'private', 'sim-db.json'), 'utf8'));
+    expect(db.users['ops@example.com']).toMatchObject({ password_set: true, roles: expect.arrayContaining(['System Manager']) });
+    const missing = await b.run(['--site', 'p.test', 'set-password', 'nobody@example.com'], {}, 'x\n');
+    expect([missing.exitCode, missing.stdout]).toEqual([1, 'User nobody@example.com does not exist']);
+  });
+});

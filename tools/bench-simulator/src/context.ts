@@ -29,6 +29,8 @@ export interface Ctx {
   readonly signal?: AbortSignal;
   /** Starts the waiting "Python" grandchild of an injected hang; resolves to its pid. */
   spawnHangChild(): Promise<number | undefined>;
+  /** Python's getpass without a terminal: the prompt on stderr, a line of stdin; `Aborted!` at EOF. */
+  getpass(prompt: string): Promise<string>;
   out(text: string): void;
   err(text: string): void;
 }

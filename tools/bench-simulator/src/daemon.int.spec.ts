@@ -77,6 +77,13 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
     }
   });
 
+  it("hands a prompting command the client's stdin (getpass), and EOF when there is none", async () => {
+    const typed = await runClient(daemon.socketPath, root, ['new-site', 'stdin.test'], {}, 'Adm1n\nAdm1n\n').result;
+    expect([typed.exitCode, typed.stderr]).toEqual([0, 'Warning: Password input may be echoed.\nSet Administrator password: Warning: Password input may be echoed.\nRe-enter Administrator password: ']);
+    const none = await runClient(daemon.socketPath, root, ['new-site', 'eof.test']).result;
+    expect([none.exitCode, none.stderr.split('\n').pop()]).toEqual([1, 'Aborted!']);
+  });
+
   it('exits 2 on a usage error with click wording on stderr', async () => {
     const r = await run(['frobnicate']).result;
     expect([r.exitCode, r.stdout, r.stderr]).toEqual([2, '', "Usage: bench [OPTIONS] COMMAND [ARGS]...\nTry 'bench --help' for help.\n\nError: No such command 'frobnicate'."]);

@@ -85,6 +85,14 @@ function serve(socket: Socket): void {
   let stdoutIsTTY = false;
   let started = false;
   const childPids: Array<(pid: number | undefined) => void> = [];
+  const stdinWaiters: Array<(text: string) => void> = [];
+  let stdin: Promise<string> | undefined;
+  // Asked for once, when the command first prompts (getpass): the client sends all of it.
+  const readStdin = (): Promise<string> => (stdin ??= new Promise((give) => {
+    if (abandoned.signal.aborted) return give('');
+    stdinWaiters.push(give);
+    send('r', '');
+  }));
 
   const send = (type: string, payload: string): void => {
     if (!socket.destroyed && socket.writable) socket.write(encodeFrame(type, payload));
@@ -93,6 +101,7 @@ function serve(socket: Socket): void {
   socket.on('close', () => {
     abandoned.abort(new Error('bench-sim-client disconnected'));
     for (const give of childPids.splice(0)) give(undefined);
+    for (const give of stdinWaiters.splice(0)) give('');
   });
   socket.on('error', () => undefined); // 'close' follows
 
@@ -105,7 +114,7 @@ function serve(socket: Socket): void {
   const start = (): void => {
     started = true;
     runInvocation({
-      argv, cwd, env, pid, stdoutIsTTY, signal: abandoned.signal, spawnHangChild,
+      argv, cwd, env, pid, stdoutIsTTY, signal: abandoned.signal, spawnHangChild, readStdin,
       out: (s) => send('o', s),
       err: (s) => send('e', s),
     }).then(
@@ -130,6 +139,7 @@ function serve(socket: Socket): void {
       case 't': stdoutIsTTY = text === '1'; break;
       case 'g': if (!started) start(); break;
       case 'k': childPids.shift()?.(Number(text) || undefined); break;
+      case 'i': stdinWaiters.shift()?.(text); break;
       default: socket.destroy(); // not our client
     }
   };

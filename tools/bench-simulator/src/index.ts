@@ -6,3 +6,4 @@ export { Bench, SITE_DIRS } from './bench-dir.js';
 export { clickError } from './cli.js';
 export { runInvocation, type Invocation } from './invocation.js';
 export { startSimulatorDaemon, CLIENT_BIN, type SimulatorDaemon, type SimulatorDaemonOptions } from './daemon.js';
+export { startSimulatorWeb, type SimulatorWeb, type SimulatorWebOptions } from './web/web-server.js';

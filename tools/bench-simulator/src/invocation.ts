@@ -30,6 +30,26 @@ export interface Invocation {
   readonly stdoutIsTTY?: boolean;
   /** Starts the hang's waiting grandchild; by default a child of this process, as in process mode. */
   spawnHangChild?(): Promise<number | undefined>;
+  /** All of stdin up to EOF, asked for when a command first prompts; none: EOF at once. */
+  readStdin?(): Promise<string>;
+}
+
+/**
+ * Python's getpass with no terminal (fallback_getpass): a warning and the prompt on stderr, then
+ * a line from stdin; at EOF click ends the command with `Aborted!` (README item 2's form).
+ */
+function makeGetpass(inv: Invocation): (prompt: string) => Promise<string> {
+  let lines: Promise<string[]> | undefined;
+  return async (prompt) => {
+    inv.err(`Warning: Password input may be echoed.\n${prompt}`);
+    lines ??= (inv.readStdin?.() ?? Promise.resolve('')).then((t) => (t === '' ? [] : t.replace(/\n$/, '').split('\n')));
+    const line = (await lines).shift();
+    if (line === undefined) {
+      inv.err('\nAborted!\n');
+      throw new BenchExit(1);
+    }
+    return line;
+  };
 }
 
 /** Process mode's grandchild: the same process group as the bench, holding none of its pipes. */
@@ -70,11 +90,12 @@ async function run(inv: Invocation, argv: string[], logPath: string, command: st
   try {
     const controls = parseControls(inv.env);
     const io = { cwd: inv.cwd, env: inv.env, writeOut: inv.out, writeErr: inv.err };
+    const getpass = makeGetpass(inv);
     const program = buildProgram(io, (bench, siteFlag) => {
       checkNotRoot({ bench });
       return {
         bench, env: inv.env, controls, logPath, argv, siteFlag, out, err,
-        pid: inv.pid, cwd: inv.cwd, signal: inv.signal, spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild,
+        pid: inv.pid, cwd: inv.cwd, signal: inv.signal, spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild, getpass,
       };
     });
     await program.parseAsync(argv, { from: 'user' });

@@ -19,15 +19,14 @@ export interface RootLoginOptions {
   rootPassword?: string;
 }
 
-export function rootLoginOf(ctx: Ctx, o: RootLoginOptions): RootLogin {
+export async function rootLoginOf(ctx: Ctx, o: RootLoginOptions): Promise<RootLogin> {
   const user = o.dbRootUsername ?? o.mariadbRootUsername ?? o.rootLogin;
   const given = o.dbRootPassword ?? o.mariadbRootPassword ?? o.rootPassword;
   if (given) return { user, password: given };
   const common = ctx.bench.commonConfig().root_password;
   if (typeof common === 'string' && common !== '') return { user };
-  // getpass with no terminal: its warning and prompt go to stderr, then click's Abort.
-  ctx.err('Warning: Password input may be echoed.\nMySQL root password: \nAborted!');
-  throw new BenchExit(1);
+  // getpass with no terminal: its warning and prompt on stderr, a line of stdin, click's Abort at EOF.
+  return { user, password: await ctx.getpass('MySQL root password: ') };
 }
 
 /** bench refuses root unless common_site_config.json names the user to switch to (README item 3). */

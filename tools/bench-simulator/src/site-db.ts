@@ -18,6 +18,9 @@ export interface SimUser {
   password_set: boolean;
   api_key?: string | null;
   api_secret_set?: boolean;
+  /** sha256 of the current api_secret (token auth of the REST server). */
+  api_secret_sha256?: string;
+  enabled?: number;
 }
 
 export interface SimDb {

@@ -8,6 +8,7 @@ import { PyException } from '../errors.js';
 import { readJson, writeBenchJson } from '../bench-dir.js';
 import { resolveSites, step, type Ctx } from '../context.js';
 import { withFrappeLock } from '../lock.js';
+import { withFlock } from '../flock.js';
 import { parsePyLiteral } from '../py-literal.js';
 
 type Conf = Record<string, unknown>;
@@ -17,12 +18,14 @@ type Conf = Record<string, unknown>;
  * host-name steps run side by side, and generate_keys writes `encryption_key` while set-config
  * writes `host_name`.
  */
-export async function updateSiteConfig(ctx: Ctx, site: string, change: (conf: Conf) => Conf, write = (c: Conf): void => ctx.bench.writeSiteConfig(site, c)): Promise<void> {
-  await withFrappeLock(ctx.bench, site, 'site_config', ctx, () => true, async () => {
+export async function updateSiteConfig(ctx: Pick<Ctx, 'bench' | 'pid' | 'signal'>, site: string, change: (conf: Conf) => Conf, write = (c: Conf): void => ctx.bench.writeSiteConfig(site, c)): Promise<void> {
+  // The pid-file lock orders the simulator's own writers (and gives v15's lock-held form); the
+  // flock on the file frappe locks orders them with the provisioning service's own edits.
+  await withFrappeLock(ctx.bench, site, 'site_config', ctx, () => true, () => withFlock(ctx.bench.sitePath(site, 'locks', 'site_config.lock'), 10_000, async () => {
     const conf = ctx.bench.requireSiteConfig(site);
     const next = change(conf);
     if (next !== conf) write(next);
-  }, 10_000, 2);
+  }), 10_000, 2);
 }
 
 /** frappe.installer.update_site_config's value rules. */

@@ -21,7 +21,7 @@ export interface DropSiteOptions extends RootLoginOptions {
 export async function dropSite(ctx: Ctx, site: string, o: DropSiteOptions): Promise<void> {
   const { bench } = ctx;
   const conf = bench.requireSiteConfig(site);
-  const login = rootLoginOf(ctx, o);
+  const login = await rootLoginOf(ctx, o);
   await step(ctx, 'drop-site', [site]);
   if (!o.noBackup) {
     ctx.out(`Taking backup of ${site}`);

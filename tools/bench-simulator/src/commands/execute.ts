@@ -5,8 +5,8 @@
  * key back). v15 prints `json.dumps(result)` when the result is truthy: a string keeps its quotes
  * (`"ae5a95b4063bcfe"`), None prints nothing (fixtures/frappe-v15, README item 1).
  */
-import { randomBytes } from 'node:crypto';
-import { generateHash } from '../bench-dir.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { generateHash, type Bench } from '../bench-dir.js';
 import { PyException } from '../errors.js';
 import { resolveSites, step, type Ctx } from '../context.js';
 import { parsePyLiteral, pyJsonDumps, type PyValue } from '../py-literal.js';
@@ -22,14 +22,19 @@ function userOf(db: SimDb, name: string): SimUser {
   return u;
 }
 
+/** generate_keys: a new secret every time, the key only when there is none. Shared by `execute` and the REST server. */
+export function generateKeys(db: SimDb, name: string): { api_secret: string } {
+  const user = userOf(db, name);
+  const apiSecret = generateHash(15);
+  if (!user.api_key) user.api_key = generateHash(15);
+  user.api_secret_set = true;
+  // What token auth checks (frappe keeps the secret encrypted in __Auth; a digest does here).
+  user.api_secret_sha256 = createHash('sha256').update(apiSecret).digest('hex');
+  return { api_secret: apiSecret };
+}
+
 function call(db: SimDb, method: string, args: PyValue[], kwargs: Record<string, PyValue>): PyValue {
-  if (method === GENERATE_KEYS) {
-    const user = userOf(db, String(kwargs.user ?? args[0]));
-    const apiSecret = generateHash(15);
-    if (!user.api_key) user.api_key = generateHash(15);
-    user.api_secret_set = true;
-    return { api_secret: apiSecret };
-  }
+  if (method === GENERATE_KEYS) return generateKeys(db, String(kwargs.user ?? args[0]));
   if (method === GET_VALUE) {
     const [doctype, name, fieldname] = [kwargs.doctype ?? args[0], kwargs.filters ?? args[1], kwargs.fieldname ?? args[2] ?? 'name'];
     if (doctype !== 'User') return null;
@@ -49,7 +54,9 @@ const pyTruthy = (v: PyValue): boolean =>
   v !== null && v !== '' && v !== 0 && v !== false && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** `get_encryption_key`: a Fernet key (32 random bytes, urlsafe base64) written once through update_site_config. */
-async function ensureEncryptionKey(ctx: Ctx, site: string): Promise<void> {
+export const ensureEncryptionKeyFor = (bench: Bench, site: string): Promise<void> => ensureEncryptionKey({ bench, pid: process.pid }, site);
+
+async function ensureEncryptionKey(ctx: Pick<Ctx, 'bench' | 'pid' | 'signal'>, site: string): Promise<void> {
   await updateSiteConfig(ctx, site, (conf) => (conf.encryption_key ? conf : { ...conf, encryption_key: randomBytes(32).toString('base64url') + '=' }));
 }
 

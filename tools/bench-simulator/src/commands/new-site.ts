@@ -41,6 +41,17 @@ function versionWarning(version: string): string | undefined {
   return `Warning: MariaDB version ['${major}.${minor}', '${patch}'] is more than 10.8 which is not yet tested with Frappe Framework.`;
 }
 
+const configured = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** frappe.utils.install.get_admin_password's prompt: twice, again until both agree. */
+async function askAdminPassword(ctx: Ctx): Promise<string> {
+  for (;;) {
+    const first = await ctx.getpass('Set Administrator password: ');
+    if (first === (await ctx.getpass('Re-enter Administrator password: '))) return first;
+    ctx.out('\nPasswords do not match');
+  }
+}
+
 export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promise<void> {
   const { bench } = ctx;
   if (o.noMariadbSocket) {
@@ -65,7 +76,7 @@ export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promis
       bench.writeSiteConfig(site, conf);
     }
     const dbName = String(conf.db_name);
-    const login = rootLoginOf(ctx, o);
+    const login = await rootLoginOf(ctx, o);
     const url = mariadbUrl(ctx);
     const exists = url ? await databaseExists(url, login, dbName) : existsSync(dbFileFor(bench, site));
     if (exists && !o.force) throw new PyException('Exception', `Database ${dbName} already exists`);
@@ -78,11 +89,10 @@ export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promis
     // bootstrap_database's check_compatible_versions: once the database is there, before anything else is printed.
     const warning = versionWarning(url ? await serverVersion(url, login) : RECORDED_VERSION);
     if (warning) ctx.out(warning);
-    if (!o.adminPassword) {
-      // getpass without a terminal: the half site stays, as with real bench.
-      throw new PyException('EOFError', 'EOF when reading a line');
-    }
     await step(ctx, 'new-site', [site], 'bench_new_site');
+    // frappe's after_install: get_admin_password() (an EOF aborts and leaves the half site, as with real bench).
+    const adminPassword = o.adminPassword || configured(bench.commonConfig().admin_password) || configured(conf.admin_password) || (await askAdminPassword(ctx));
+    db.users.Administrator.password_set = adminPassword !== '';
     ctx.out('');
     for (const app of ['frappe', ...(o.installApp ?? [])]) {
       if (!bench.apps().includes(app)) throw missingApp(app);

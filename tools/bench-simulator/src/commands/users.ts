@@ -1,7 +1,8 @@
 /** `add-system-manager`, `add-user`, `set-admin-password` (frappe v15 commands/site.py). */
-import { PyException } from '../errors.js';
+import { BenchExit, PyException } from '../errors.js';
 import { resolveSites, step, type Ctx } from '../context.js';
-import { loadDb, updateDb } from '../site-db.js';
+import { loadDb, updateDb, type SimDb } from '../site-db.js';
+import { systemManagerRoles } from '../roles.js';
 
 export interface UserOptions {
   firstName?: string;
@@ -15,7 +16,7 @@ export interface UserOptions {
 const duplicate = (email: string): PyException =>
   new PyException('frappe.exceptions.DuplicateEntryError', `('User', '${email}', IntegrityError(1062, "Duplicate entry '${email}' for key 'PRIMARY'"))`);
 
-async function addUser(ctx: Ctx, command: string, email: string, o: UserOptions, roles: string[]): Promise<void> {
+async function addUser(ctx: Ctx, command: string, email: string, o: UserOptions, rolesOf: (db: SimDb) => string[]): Promise<void> {
   for (const site of resolveSites(ctx)) {
     loadDb(ctx.bench, site); // no site or no database: fail before spending any time
     await step(ctx, command, [email, site]);
@@ -23,26 +24,39 @@ async function addUser(ctx: Ctx, command: string, email: string, o: UserOptions,
       if (db.users[email]) throw duplicate(email);
       db.users[email] = {
         email, first_name: o.firstName ?? email.split('@')[0], last_name: o.lastName, user_type: o.userType ?? 'System User',
-        roles, password_set: Boolean(o.password), api_key: null,
+        roles: rolesOf(db), password_set: Boolean(o.password), api_key: null,
       };
     });
   }
 }
 
+/** Every role but the automatic ones, as frappe.utils.user.add_system_manager gives. */
 export const addSystemManager = (ctx: Ctx, email: string, o: UserOptions): Promise<void> =>
-  addUser(ctx, 'add-system-manager', email, o, ['System Manager']);
+  addUser(ctx, 'add-system-manager', email, o, (db) => systemManagerRoles(db.installed_apps));
 
 export const addPlainUser = (ctx: Ctx, email: string, o: UserOptions): Promise<void> =>
-  addUser(ctx, 'add-user', email, o, o.addRole ?? []);
+  addUser(ctx, 'add-user', email, o, () => o.addRole ?? []);
 
-export async function setAdminPassword(ctx: Ctx, password: string | undefined): Promise<void> {
+/**
+ * frappe v15's set_user_password (set-admin-password, set-password): without the password on the
+ * command line it asks with getpass, which without a terminal reads a line of stdin; a missing
+ * user prints `User x does not exist` and exits 1.
+ */
+async function setUserPassword(ctx: Ctx, command: string, user: string, given: string | undefined): Promise<void> {
   for (const site of resolveSites(ctx)) {
+    let password = given;
+    while (!password) password = await ctx.getpass(`${user}'s password for ${site}: `);
     loadDb(ctx.bench, site);
-    await step(ctx, 'set-admin-password', [site]);
-    if (!password) throw new PyException('EOFError', 'EOF when reading a line');
-    await updateDb(ctx.bench, site, ctx, (db) => {
-      if (!db.users.Administrator) throw new PyException('frappe.exceptions.DoesNotExistError', 'User Administrator does not exist');
-      db.users.Administrator.password_set = true;
+    await step(ctx, command, [user, site]);
+    const found = await updateDb(ctx.bench, site, ctx, (db) => {
+      const u = db.users[user];
+      if (u) u.password_set = true;
+      return Boolean(u);
     });
+    if (!found) throw new BenchExit(1, `User ${user} does not exist`);
   }
 }
+
+export const setAdminPassword = (ctx: Ctx, password: string | undefined): Promise<void> => setUserPassword(ctx, 'set-admin-password', 'Administrator', password);
+
+export const setPassword = (ctx: Ctx, user: string, password: string | undefined): Promise<void> => setUserPassword(ctx, 'set-password', user, password);

@@ -18,7 +18,8 @@ export const SIM_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../b
 
 export interface TmpBench {
   readonly root: string;
-  run(args: string[], env?: Record<string, string>): ResultPromise<{ reject: false }>;
+  /** `input`: bench's stdin (getpass reads it); none: an empty stdin (EOF at once). */
+  run(args: string[], env?: Record<string, string>, input?: string): ResultPromise<{ reject: false }>;
   log(): Array<Record<string, unknown>>;
   cleanup(): void;
 }
@@ -29,7 +30,7 @@ export async function makeBench(): Promise<TmpBench> {
   await execa(process.execPath, [SIM_BIN, 'init', root]);
   return {
     root,
-    run: (args, env = {}) => execa(process.execPath, [SIM_BIN, ...args], { cwd: root, reject: false, env: { BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true }),
+    run: (args, env = {}, input = '') => execa(process.execPath, [SIM_BIN, ...args], { cwd: root, reject: false, input, env: { BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true }),
     log: () => readFileSync(join(root, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>),
     cleanup: () => rmSync(parent, { recursive: true, force: true }),
   };
