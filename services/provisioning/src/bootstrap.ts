@@ -14,17 +14,15 @@ import type { DestinationStream, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { ProvisioningConfig } from './config/config.js';
 import { mountDocs } from './http/docs.js';
-import { answerClientError, answerFrameworkError, installUrlLimit } from './http/edge.js';
+import { answerClientError, answerFrameworkError, installEdgeHooks, installUrlLimit } from './http/edge.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { installRouteAuth, type RouteEntry } from './http/route-auth.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { createKeyStore, keyStoreUrlFor, type KeyStore } from './secrets/key-store.js';
-import { DomainError } from './shared/domain-error.js';
 import { correlationIdFrom } from './shared/ids.js';
 import { PinoNestLogger, createLogger } from './shared/logger.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
-const JSON_TYPE = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i;
 
 export interface ProvisioningAppOptions {
   /** Use this store instead of opening EVENT_STORE_URL (the caller then closes it). */
@@ -81,22 +79,8 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
   const routes = installRouteAuth(fastify, config.apiSecret);
   // Depth, UTF-8 and lone-surrogate checks before class-transformer sees a body.
   installJsonBodyParser(app, BODY_LIMIT_BYTES);
-  // JSON only: Fastify would also parse text/plain and forms, which no route here takes.
-  fastify.addHook('onRequest', async (request) => {
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !JSON_TYPE.test(String(request.headers['content-type'] ?? ''))) {
-      throw new DomainError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
-    }
-  });
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    return payload;
-  });
-  const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (request, reply) => {
-    metrics.observeHttp(request.method, request.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
-    request.log.info({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime }, 'request completed');
-  });
+  // JSON bodies only, X-Request-Id on every answer, metrics and one log line per request.
+  installEdgeHooks(fastify, app.get(MetricsService));
 
   await mountDocs(app);
   await app.init();

@@ -39,11 +39,12 @@ export function installRouteAuth(fastify: FastifyInstance, apiSecret: string): r
     for (const method of methods) routes.push({ method, url: opts.url, public: isPublic });
   });
 
-  fastify.addHook('onRequest', async (request) => {
+  // Callback style, not async: a hook that returns a promise costs every request a promise
+  // and a microtask hop (bench B3). A throw here is the same refusal (Fastify catches it).
+  fastify.addHook('onRequest', (request, _reply, done) => {
     // No route matched: the answer is a 404 that reveals nothing and reaches nothing.
-    if (request.is404) return;
-    if (isPublicRouteConfig(request.routeOptions.config)) return;
-    if (!bearer.accepts(request.headers.authorization)) throw unauthorized();
+    if (!request.is404 && !isPublicRouteConfig(request.routeOptions.config) && !bearer.accepts(request.headers.authorization)) throw unauthorized();
+    done();
   });
 
   return routes;
