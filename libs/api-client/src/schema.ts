@@ -242,6 +242,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which credentials can still be shown (never a value) */
+        get: operations["Reveal_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/credentials/{credential}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the API secret or a Google sign-up's generated desk password, once (records CredentialRevealed) */
+        post: operations["Reveal_reveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provisioning health: signups and outcomes per hour, signup-to-Active times, failures by step and class, pool, lag */
+        get: operations["Ops_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant lookup read model: its generations, lag, and the last rebuild started here */
+        get: operations["Ops_projectionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/projections/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a blue/green rebuild of the tenant lookup read model (answers the running one if any); reads switch when it has caught up */
+        post: operations["Ops_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -346,7 +431,7 @@ export interface components {
              * @default password
              * @enum {string}
              */
-            identityProvider: "password" | "google";
+            identityProvider?: "password" | "google";
         };
         /** @enum {string} */
         TenantStatus: "Requested" | "Provisioning" | "Active" | "Failed" | "RollingBack" | "RolledBack" | "Broken" | "Suspended" | "Deprovisioning" | "Deprovisioned";
@@ -641,6 +726,164 @@ export interface components {
             limit: number;
             offset: number;
         };
+        RevealedApiSecret: {
+            /** @enum {string} */
+            credential: "api-secret";
+            apiKey: string;
+            /** @description Shown this once; a second reveal answers 409 CREDENTIALS.ALREADY_REVEALED. */
+            apiSecret: string;
+        };
+        RevealedAdminPassword: {
+            /** @enum {string} */
+            credential: "admin-password";
+            /** @example ada@acme.test */
+            login: string;
+            /** @description Shown this once; a second reveal answers 409 CREDENTIALS.ALREADY_REVEALED. */
+            password: string;
+        };
+        CredentialsOverview: {
+            /** Format: uuid */
+            tenantId: string;
+            /**
+             * @description Who signs in to the ERPNext desk (the admin email).
+             * @example ada@acme.test
+             */
+            deskLogin: string;
+            /**
+             * @description password: the desk password is the one chosen at signup; google: one was generated (see adminPassword).
+             * @enum {string}
+             */
+            identityProvider: "password" | "google";
+            /** @description The API key (not secret); null until issued. */
+            apiKey: string | null;
+            /**
+             * @description available: can be shown once; revealed: was shown, rotate for a new one.
+             * @enum {string}
+             */
+            apiSecret: "not-issued" | "available" | "revealed";
+            /**
+             * @description The generated desk password of a Google sign-up; not-issued for password sign-ups.
+             * @enum {string}
+             */
+            adminPassword: "not-issued" | "available" | "revealed";
+        };
+        HealthTotals: {
+            signups: number;
+            activations: number;
+            rollbacks: number;
+            /** @description TenantBroken events ever */
+            brokenEvents: number;
+            /** @description Tenants Broken now */
+            brokenNow: number;
+            /** @description Activated / (activated + rolled back + broken), 0..1 */
+            successRate: number | null;
+        };
+        HealthHour: {
+            /** Format: date-time */
+            hour: string;
+            signups: number;
+            activations: number;
+            rollbacks: number;
+            broken: number;
+            successRate: number | null;
+            /** @description Signup-to-Active seconds, median of the tenants activated this hour */
+            p50: number | null;
+            p95: number | null;
+        };
+        HistogramBucket: {
+            /** @description Upper bound in seconds; null is +Inf */
+            le: number | null;
+            /** @description Tenants in this bucket (not cumulative) */
+            count: number;
+        };
+        SignupToActive: {
+            count: number;
+            p50: number | null;
+            p95: number | null;
+            mean: number | null;
+            buckets: components["schemas"]["HistogramBucket"][];
+        };
+        FailureCount: {
+            /** @example new-site */
+            step: string;
+            /** @example transient */
+            classification: string;
+            all: number;
+            /** @description Not retried: led to a rollback */
+            final: number;
+        };
+        PoolSizes: {
+            ready: number;
+            building: number;
+            claimed: number;
+            failed: number;
+        };
+        LagView: {
+            generation: number;
+            checkpoint: number;
+            head: number;
+            eventsBehind: number;
+            eventsBehindCapped: boolean;
+            secondsBehind: number;
+        };
+        OpsHealth: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Log position the figures are folded up to */
+            checkpoint: number;
+            totals: components["schemas"]["HealthTotals"];
+            /** @description Oldest first, one per hour, empty hours included */
+            hours: components["schemas"]["HealthHour"][];
+            signupToActive: components["schemas"]["SignupToActive"];
+            failures: components["schemas"]["FailureCount"][];
+            /** @description Null when the warm pool is not running */
+            pool: components["schemas"]["PoolSizes"] | null;
+            /** @description Null when the read model does not answer */
+            lag: components["schemas"]["LagView"] | null;
+        };
+        GenerationView: {
+            projection: string;
+            generation: number;
+            /** @enum {string} */
+            state: "live" | "building";
+            checkpoint: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RebuildProgressView: {
+            generation: number;
+            resumedFrom: number;
+            checkpoint: number;
+            head: number;
+            fraction: number;
+            etaSeconds: number;
+            processed: number;
+            eventsPerSecond: number;
+        };
+        RebuildRunView: {
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** @description The operator (X-Operator) who started it */
+            startedBy: string;
+            /** Format: date-time */
+            endedAt?: string;
+            progress: components["schemas"]["RebuildProgressView"] | null;
+            /** @description The generation dropped when reads switched (done) */
+            retiredGeneration?: number;
+            seconds?: number;
+            /** @description Why it stopped (failed) */
+            error?: string;
+        };
+        ProjectionStatusView: {
+            generations: components["schemas"]["GenerationView"][];
+            lag: components["schemas"]["LagView"];
+            /** @description The last rebuild this instance ran (null: none since it started) */
+            rebuild: components["schemas"]["RebuildRunView"] | null;
+        };
         /** @description RFC 9457 problem details with a stable `code`. */
         Problem: {
             /**
@@ -748,6 +991,21 @@ export type ResendAccepted = components['schemas']['ResendAccepted'];
 export type LookupStep = components['schemas']['LookupStep'];
 export type TenantLookup = components['schemas']['TenantLookup'];
 export type TenantLookupPage = components['schemas']['TenantLookupPage'];
+export type RevealedApiSecret = components['schemas']['RevealedApiSecret'];
+export type RevealedAdminPassword = components['schemas']['RevealedAdminPassword'];
+export type CredentialsOverview = components['schemas']['CredentialsOverview'];
+export type HealthTotals = components['schemas']['HealthTotals'];
+export type HealthHour = components['schemas']['HealthHour'];
+export type HistogramBucket = components['schemas']['HistogramBucket'];
+export type SignupToActive = components['schemas']['SignupToActive'];
+export type FailureCount = components['schemas']['FailureCount'];
+export type PoolSizes = components['schemas']['PoolSizes'];
+export type LagView = components['schemas']['LagView'];
+export type OpsHealth = components['schemas']['OpsHealth'];
+export type GenerationView = components['schemas']['GenerationView'];
+export type RebuildProgressView = components['schemas']['RebuildProgressView'];
+export type RebuildRunView = components['schemas']['RebuildRunView'];
+export type ProjectionStatusView = components['schemas']['ProjectionStatusView'];
 export type Problem = components['schemas']['Problem'];
 export type FieldError = components['schemas']['FieldError'];
 export type TenantStreamSnapshot = components['schemas']['TenantStreamSnapshot'];
@@ -784,6 +1042,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -812,6 +1071,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -840,6 +1100,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -868,6 +1129,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -896,6 +1158,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -924,6 +1187,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -952,6 +1216,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-cache, no-store, must-revalidate";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4937,6 +5202,7 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4957,6 +5223,568 @@ export interface operations {
                         status: 400;
                         /** @enum {string} */
                         code: "REQUEST.BAD" | "REQUEST.BAD_URL" | "VALIDATION.FAILED";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: TENANT.NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "TENANT.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "SERVICE.UNAVAILABLE";
+                        /** @description Each health check and its outcome. */
+                        checks?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    Lookup_list: {
+        parameters: {
+            query?: {
+                /** @description Repeat the parameter or separate with commas */
+                status?: ("Requested" | "Provisioning" | "Active" | "Failed" | "RollingBack" | "RolledBack" | "Broken" | "Suspended" | "Deprovisioning" | "Deprovisioned")[];
+                limit?: number;
+                offset?: number;
+            };
+            header?: {
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantLookupPage"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL, VALIDATION.FAILED */
+            400: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL" | "VALIDATION.FAILED";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "SERVICE.UNAVAILABLE";
+                        /** @description Each health check and its outcome. */
+                        checks?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    Reveal_overview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                /** @description The tenant id (any other text answers 404 TENANT.NOT_FOUND). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsOverview"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL */
+            400: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL";
                     };
                 };
             };
@@ -5158,8 +5986,37 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem: SERVICE.UNAVAILABLE */
-            503: {
+        };
+    };
+    Reveal_reveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                /** @description The tenant id (any other text answers 404 TENANT.NOT_FOUND). */
+                id: string;
+                credential: "api-secret" | "admin-password";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedApiSecret"] | components["schemas"]["RevealedAdminPassword"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL, REQUEST.INVALID_TEXT, REQUEST.MALFORMED_JSON, REQUEST.TOO_DEEP, VALIDATION.FAILED */
+            400: {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
@@ -5180,25 +6037,301 @@ export interface operations {
                         errors?: components["schemas"]["FieldError"][];
                         instance?: string;
                         /** @enum {integer} */
-                        status: 503;
+                        status: 400;
                         /** @enum {string} */
-                        code: "SERVICE.UNAVAILABLE";
-                        /** @description Each health check and its outcome. */
-                        checks?: {
-                            [key: string]: unknown;
-                        };
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL" | "REQUEST.INVALID_TEXT" | "REQUEST.MALFORMED_JSON" | "REQUEST.TOO_DEEP" | "VALIDATION.FAILED";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: TENANT.NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "TENANT.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: CREDENTIALS.ALREADY_REVEALED, CREDENTIALS.NOT_AVAILABLE, TENANT.CONCURRENCY_EXHAUSTED */
+            409: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CREDENTIALS.ALREADY_REVEALED" | "CREDENTIALS.NOT_AVAILABLE" | "TENANT.CONCURRENCY_EXHAUSTED";
+                    };
+                };
+            };
+            /** @description Problem: SECRETS.KEY_DESTROYED */
+            410: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 410;
+                        /** @enum {string} */
+                        code: "SECRETS.KEY_DESTROYED";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
                     };
                 };
             };
         };
     };
-    Lookup_list: {
+    Ops_health: {
         parameters: {
             query?: {
-                /** @description Repeat the parameter or separate with commas */
-                status?: ("Requested" | "Provisioning" | "Active" | "Failed" | "RollingBack" | "RolledBack" | "Broken" | "Suspended" | "Deprovisioning" | "Deprovisioned")[];
-                limit?: number;
-                offset?: number;
+                /** @description How many hours back the per-hour series reach */
+                hours?: number;
             };
             header?: {
                 /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
@@ -5213,11 +6346,10 @@ export interface operations {
                 headers: {
                     /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
                     "X-Request-Id"?: string;
-                    "Cache-Control": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantLookupPage"];
+                    "application/json": components["schemas"]["OpsHealth"];
                 };
             };
             /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL, VALIDATION.FAILED */
@@ -5303,6 +6435,512 @@ export interface operations {
                         status: 408;
                         /** @enum {string} */
                         code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+        };
+    };
+    Ops_projectionStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatusView"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL */
+            400: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+            /** @description Problem: SERVICE.UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "SERVICE.UNAVAILABLE";
+                        /** @description Each health check and its outcome. */
+                        checks?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    Ops_rebuild: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Who acts (recorded as the operator actor; `api` when absent or malformed). */
+                "X-Operator"?: string;
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildRunView"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL, REQUEST.INVALID_TEXT, REQUEST.MALFORMED_JSON, REQUEST.TOO_DEEP */
+            400: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL" | "REQUEST.INVALID_TEXT" | "REQUEST.MALFORMED_JSON" | "REQUEST.TOO_DEEP";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.BODY_TOO_LARGE";
                     };
                 };
             };

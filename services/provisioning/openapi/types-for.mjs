@@ -9,6 +9,6 @@ export const TYPES_HEADER =
   ' * services/provisioning/src/http/openapi/contract.int.spec.ts fails when this file is stale.\n */\n';
 
 export async function typesFor(doc) {
-  const ast = await openapiTS(doc, { rootTypes: true, rootTypesNoSchemaPrefix: true, alphabetize: false });
+  const ast = await openapiTS(doc, { rootTypes: true, rootTypesNoSchemaPrefix: true, alphabetize: false, defaultNonNullable: false });
   return TYPES_HEADER + astToString(ast);
 }

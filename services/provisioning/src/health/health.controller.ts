@@ -7,12 +7,15 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@tlc/event-store';
 import { EVENT_STORE } from '../config/tokens.js';
+import { ApiAnswerHeaders } from '../http/openapi/document.js';
 import { ApiProblems } from '../http/openapi/problems.js';
 import { Public } from '../http/public.js';
 import { HealthReport } from './dto.js';
 
 const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+const NO_CACHE = { 'Cache-Control': { required: true, schema: { type: 'string' as const, enum: ['no-cache, no-store, must-revalidate'] } } };
 
 @ApiTags('health')
 @Public()
@@ -28,7 +31,8 @@ export class HealthController {
   // Documented here rather than by terminus, whose 503 schema is not the problem+json we send.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Up, and the event store answers within a second (no bearer needed)' })
-  @ApiOkResponse({ type: HealthReport, headers: { 'Cache-Control': { required: true, schema: { type: 'string', enum: ['no-cache, no-store, must-revalidate'] } } } })
+  @ApiOkResponse({ type: HealthReport, headers: NO_CACHE })
+  @ApiAnswerHeaders(NO_CACHE)
   @ApiProblems('SERVICE.UNAVAILABLE')
   check() {
     return this.health.check([

@@ -13,12 +13,15 @@ import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ListPage } from '@tlc/tenant-lookup';
 import type { FastifyRequest } from 'fastify';
+import { ApiAnswerHeaders } from '../http/openapi/document.js';
 import { ApiProblems } from '../http/openapi/problems.js';
 import { ListQueryDto, LookupQueryDto, TenantLookup, TenantLookupPage } from './lookup.dto.js';
 import { parseLookupQuery } from './lookup-query.js';
 import { LookupService } from './lookup.service.js';
 
 const NO_STORE = { 'Cache-Control': { required: true, schema: { type: 'string' as const, enum: ['no-store'] } } };
+/** @Header runs before the handler: its errors (400, 404, 503) carry it too. */
+const AnswerNoStore = () => ApiAnswerHeaders(NO_STORE);
 
 @ApiTags('lookup')
 @ApiBearerAuth()
@@ -33,6 +36,7 @@ export class LookupController {
   // The DTO documents the parameters; parseLookupQuery checks them.
   @ApiQuery({ type: LookupQueryDto, required: false })
   @ApiOkResponse({ type: TenantLookup, headers: NO_STORE })
+  @AnswerNoStore()
   @ApiProblems('VALIDATION.FAILED', 'TENANT.NOT_FOUND', 'SERVICE.UNAVAILABLE')
   find(@Req() req: FastifyRequest): Promise<string> {
     const { by, value } = parseLookupQuery(req.query as Record<string, unknown> | undefined);
@@ -43,6 +47,7 @@ export class LookupController {
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'List tenants from the read model, newest first, filtered by status' })
   @ApiOkResponse({ type: TenantLookupPage, headers: NO_STORE })
+  @AnswerNoStore()
   @ApiProblems('VALIDATION.FAILED', 'SERVICE.UNAVAILABLE')
   list(@Query() query: ListQueryDto): Promise<ListPage> {
     return this.lookup.list({ status: query.status as never, limit: query.limit, offset: query.offset });

@@ -125,6 +125,8 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     await new Promise((r) => setTimeout(r, 450)); // long enough for a heartbeat
     await pm.activate(t.tenantId);
     const messages = parseSse(await text);
+    // Each message as the OpenAPI document describes the stream (TenantStreamMessage).
+    h.contract.assert({ method: 'GET', url: `/v1/tenants/${t.tenantId}/events` }, { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: await text });
     expect(messages[0]).toMatchObject({ event: 'snapshot', id: '0' });
     expect(JSON.parse(messages[0].data)).toMatchObject({ status: 'Requested', phase: 'queued' });
     const rest = messages.slice(1);
@@ -134,7 +136,10 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     expect(await text).toContain(': heartbeat');
 
     // Resume after revision 3: only the later events, no snapshot.
-    const resumed = parseSse(await (await fetch(`${h.baseUrl}/v1/tenants/${t.tenantId}/events`, { headers: { ...auth, 'last-event-id': '3' } })).text());
+    const again = await fetch(`${h.baseUrl}/v1/tenants/${t.tenantId}/events`, { headers: { ...auth, 'last-event-id': '3' } });
+    const againText = await again.text();
+    h.contract.assert({ method: 'GET', url: `/v1/tenants/${t.tenantId}/events` }, { status: again.status, headers: Object.fromEntries(again.headers.entries()), body: againText });
+    const resumed = parseSse(againText);
     expect(resumed[0]).toMatchObject({ id: '4' });
     expect(resumed.map((m) => m.event)).not.toContain('snapshot');
     expect(resumed.at(-1)!.event).toBe('TenantActivated');

@@ -71,6 +71,8 @@ export async function startHarness(backend: Backend, env: Record<string, string>
     RATE_LIMIT_CHECKS_PER_MINUTE: '100000',
     RATE_LIMIT_CREDENTIAL_CHECKS_PER_MINUTE: '100000',
     LOG_LEVEL: 'info',
+    // parseConfig reads only the env it is given: pass the process manager's switch on.
+    PM_ENABLED: process.env.PM_ENABLED,
     ...env,
   });
   const logs: string[] = [];

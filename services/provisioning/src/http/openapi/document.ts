@@ -11,7 +11,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import {
-  DocumentBuilder, SwaggerModule,
+  ApiExtension, DocumentBuilder, SwaggerModule,
   type HeaderObject, type OpenAPIObject, type OperationObject, type ParameterObject, type ResponseObject,
 } from '@nestjs/swagger';
 import { TENANT_STREAM_SCHEMAS } from './stream-schemas.js';
@@ -19,6 +19,14 @@ import { FIELD_ERROR_SCHEMA, PROBLEM_CODES_EXTENSION, PROBLEM_SCHEMA, byStatus, 
 
 export const API_VERSION = '1.1.0';
 export const RATE_LIMIT_EXTENSION = 'x-rate-limit';
+const ANSWER_HEADERS_EXTENSION = 'x-answer-headers';
+
+/**
+ * Headers a route sets before its handler runs (Nest's @Header): every answer from the handler
+ * on carries them, errors included, but not the edge's refusals; so optional on every status.
+ */
+export const ApiAnswerHeaders = (headers: Record<string, HeaderObject>): MethodDecorator =>
+  ApiExtension(ANSWER_HEADERS_EXTENSION, headers);
 
 /** Answered on any route: the URL limits, the content-type check, the HTTP parser, the last resort. */
 const EVERY_ROUTE: ProblemCode[] = [
@@ -48,7 +56,11 @@ function problemHeaders(status: number, codes: readonly ProblemCode[]): Record<s
   return {};
 }
 
-type Extended = OperationObject & { [PROBLEM_CODES_EXTENSION]?: ProblemCode[]; [RATE_LIMIT_EXTENSION]?: string };
+type Extended = OperationObject & {
+  [PROBLEM_CODES_EXTENSION]?: ProblemCode[];
+  [RATE_LIMIT_EXTENSION]?: string;
+  [ANSWER_HEADERS_EXTENSION]?: Record<string, HeaderObject>;
+};
 
 /** Adds the edge's problems, headers and parameters to one operation. */
 function complete(method: string, op: Extended): void {
@@ -58,6 +70,8 @@ function complete(method: string, op: Extended): void {
   if (method !== 'get' && method !== 'head') codes.push(...BODY_PARSER);
   if (op.requestBody) codes.push('VALIDATION.FAILED');
   const rateLimit = op[RATE_LIMIT_EXTENSION];
+  const answerHeaders = Object.fromEntries(Object.entries(op[ANSWER_HEADERS_EXTENSION] ?? {}).map(([name, h]) => [name, { ...h, required: false }]));
+  delete op[ANSWER_HEADERS_EXTENSION];
   if (rateLimit) codes.push('REQUEST.RATE_LIMITED');
   const responses = op.responses as Record<string, ResponseObject>;
   for (const [status, list] of byStatus(codes)) {
@@ -69,7 +83,7 @@ function complete(method: string, op: Extended): void {
     };
   }
   for (const response of Object.values(responses)) {
-    response.headers = { 'X-Request-Id': REQUEST_ID, ...(rateLimit ? RATE_HEADERS : {}), ...(response.headers ?? {}) };
+    response.headers = { 'X-Request-Id': REQUEST_ID, ...(rateLimit ? RATE_HEADERS : {}), ...answerHeaders, ...(response.headers ?? {}) };
   }
   op.parameters = [...(op.parameters ?? []), REQUEST_ID_PARAM];
 }

@@ -7,7 +7,7 @@
 import { ApiExtension, type SchemaObject } from '@nestjs/swagger';
 import type { SubdomainRejection } from '@tlc/tenant-events';
 import type { ErrorCode } from '../../shared/domain-error.js';
-import { statusOf } from '../problem.js';
+import { statusOf, typeUri } from '../problem.js';
 
 export type ProblemCode = ErrorCode | SubdomainRejection;
 
@@ -67,8 +67,10 @@ export const PROBLEM_SCHEMA: SchemaObject = {
 /** The problem one status of one operation answers: its status and exactly its codes. */
 export function problemSchema(status: number, codes: readonly ProblemCode[]): SchemaObject {
   const extras = Object.assign({}, ...codes.map((c) => EXTRAS[c] ?? {})) as Record<string, SchemaObject>;
+  const [, title] = statusOf(codes[0]);
   return {
     type: 'object',
+    example: { type: typeUri(codes[0]), title, status, detail: `${title}.`, code: codes[0] },
     required: ['type', 'title', 'status', 'detail', 'code'],
     properties: {
       ...BASE_PROPERTIES,
