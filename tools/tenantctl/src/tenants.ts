@@ -3,7 +3,7 @@
  * by writing events. Listing and subdomain resolution use the API's read-model endpoints.
  */
 import { userInfo } from 'node:os';
-import type { ListPage, TenantLookupDoc } from '@tlc/tenant-lookup';
+import { createApiClient, type ApiClient, type Problem, type Schemas } from '@tlc/api-client';
 import type { CliConfig } from './context.js';
 import { CliError, EXIT, problem, unreachable } from './exit-codes.js';
 
@@ -11,28 +11,36 @@ export type TenantAction = 'retry' | 'suspend' | 'resume' | 'deprovision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Problem { readonly title?: string; readonly detail?: string; readonly code?: string; readonly status?: number }
+type Page = Schemas['TenantLookupPage'];
+type Answer<T> = { data?: T; error?: unknown; response: Response };
 
+/** The provisioning API through its typed client (libs/api-client, generated from the OpenAPI document). */
 export class ProvisioningClient {
-  constructor(private readonly cfg: CliConfig) {}
+  private readonly api: ApiClient;
 
-  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-    if (this.cfg.apiSecret) headers.authorization = `Bearer ${this.cfg.apiSecret}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    // Names the operator in the events' actor (the API accepts X-Operator from authenticated callers).
-    headers['x-operator'] = operatorName();
-    let res: Response;
-    try {
-      res = await fetch(`${this.cfg.provisioningUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
-    } catch (err) {
-      throw unreachable(`the provisioning API at ${this.cfg.provisioningUrl} (PROVISIONING_URL)`, (err as { cause?: unknown }).cause ?? err);
-    }
-    const text = await res.text();
-    const json = text ? safeJson(text) : undefined;
-    if (res.ok) return json as T;
-    const p = (json ?? {}) as Problem;
-    const message = `${method} ${path} -> HTTP ${res.status}${p.code ? ` ${p.code}` : ''}: ${p.detail ?? p.title ?? (text.slice(0, 200) || res.statusText)}`;
+  constructor(private readonly cfg: CliConfig) {
+    this.api = createApiClient({
+      baseUrl: cfg.provisioningUrl,
+      secret: cfg.apiSecret ?? '',
+      // Names the operator in the events' actor (the API accepts X-Operator from authenticated callers).
+      headers: { accept: 'application/json, application/problem+json', 'x-operator': operatorName() },
+      fetch: async (request) => {
+        try {
+          return await fetch(request, { signal: AbortSignal.timeout(15_000) });
+        } catch (err) {
+          throw unreachable(`the provisioning API at ${cfg.provisioningUrl} (PROVISIONING_URL)`, (err as { cause?: unknown }).cause ?? err);
+        }
+      },
+    });
+  }
+
+  /** The documented answer, or the problem as a CliError (502-504: unreachable; 401/403: the secret). */
+  private async answer<T>(what: string, call: Promise<Answer<T>>): Promise<T> {
+    const { data, error, response: res } = await call;
+    if (res.ok) return data as T;
+    const p = (error && typeof error === 'object' ? error : {}) as Partial<Problem>;
+    const text = typeof error === 'string' ? error : '';
+    const message = `${what} -> HTTP ${res.status}${p.code ? ` ${p.code}` : ''}: ${p.detail ?? p.title ?? (text.slice(0, 200) || res.statusText)}`;
     if (res.status === 502 || res.status === 503 || res.status === 504) throw new CliError(EXIT.UNREACHABLE, message);
     if (res.status === 401 || res.status === 403) throw problem(`${message} (check PROVISIONING_API_SECRET)`);
     throw problem(message);
@@ -40,27 +48,27 @@ export class ProvisioningClient {
 
   async resolve(ref: string): Promise<string> {
     if (UUID.test(ref)) return ref.toLowerCase();
-    const doc = await this.request<TenantLookupDoc>('GET', `/v1/lookup?subdomain=${encodeURIComponent(ref)}`);
+    const doc = await this.answer(`GET /v1/lookup?subdomain=${ref}`, this.api.GET('/v1/lookup', { params: { query: { subdomain: ref } } }));
     return doc.tenantId;
   }
 
-  list(status: readonly string[], limit: number, offset: number): Promise<ListPage> {
-    const q = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-    for (const s of status) q.append('status', s);
-    return this.request<ListPage>('GET', `/v1/lookup/tenants?${q.toString()}`);
+  list(status: readonly string[], limit: number, offset: number): Promise<Page> {
+    const query = { limit, offset, ...(status.length ? { status: [...status] as Schemas['TenantStatus'][] } : {}) };
+    return this.answer('GET /v1/lookup/tenants', this.api.GET('/v1/lookup/tenants', { params: { query } }));
   }
 
-  /** The API's lifecycle routes: POST .../retry|suspend|resume, DELETE /v1/tenants/:id to deprovision. */
-  act(tenantId: string, action: TenantAction, reason: string | undefined): Promise<unknown> {
-    const base = `/v1/tenants/${encodeURIComponent(tenantId)}`;
+  /** The API's lifecycle routes: POST .../retry|suspend|resume, DELETE /v1/tenants/{id} to deprovision. */
+  act(tenantId: string, action: TenantAction, reason: string | undefined): Promise<Schemas['TenantCommandResult']> {
+    const path = { id: tenantId };
     switch (action) {
       case 'retry':
+        return this.answer(`POST /v1/tenants/${tenantId}/retry`, this.api.POST('/v1/tenants/{id}/retry', { params: { path } }));
       case 'resume':
-        return this.request('POST', `${base}/${action}`);
+        return this.answer(`POST /v1/tenants/${tenantId}/resume`, this.api.POST('/v1/tenants/{id}/resume', { params: { path } }));
       case 'suspend':
-        return this.request('POST', `${base}/suspend`, reason ? { reason } : {});
+        return this.answer(`POST /v1/tenants/${tenantId}/suspend`, this.api.POST('/v1/tenants/{id}/suspend', { params: { path }, body: reason ? { reason } : {} }));
       case 'deprovision':
-        return this.request('DELETE', reason ? `${base}?${new URLSearchParams({ reason }).toString()}` : base);
+        return this.answer(`DELETE /v1/tenants/${tenantId}`, this.api.DELETE('/v1/tenants/{id}', { params: { path, query: reason ? { reason } : {} } }));
       default: {
         const never: never = action;
         throw new Error(`unknown action ${String(never)}`);
@@ -82,15 +90,7 @@ function safeUser(): string {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-export function formatList(page: ListPage): string {
+export function formatList(page: Page): string {
   const rows = page.items.map((d) =>
     `${d.tenantId}  ${d.subdomain.padEnd(24)} ${d.status.padEnd(14)} ${d.createdAt.padEnd(25)} ${d.siteUrl ?? '-'}`);
   return [`${'tenant id'.padEnd(36)}  ${'subdomain'.padEnd(24)} ${'status'.padEnd(14)} ${'created'.padEnd(25)} site`, ...rows,

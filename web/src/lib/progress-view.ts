@@ -1,11 +1,17 @@
 /**
- * The progress page's view of a tenant, normalised from the provisioning service's status
- * answer (GET /v1/tenants/{id}, and the SSE snapshot). Pure: used on the server and in the
- * browser. Step names are turned into words a person understands; a failure keeps only its
- * step, class and time (the API's message carries bench's own text, which is for operators:
- * customers read `failureReason`).
+ * The progress page's view of a tenant, from the provisioning service's status answer (GET
+ * /v1/tenants/{id}, and the SSE snapshot), typed by the API's OpenAPI document
+ * (@tlc/api-client). Pure: used on the server and in the browser. Step names are turned into
+ * words a person understands; a failure keeps only its step, class and time (the API's message
+ * carries bench's own text, which is for operators: customers read `failureReason`).
  */
-export type StepState = 'pending' | 'running' | 'succeeded' | 'failed';
+import {
+  assertNever,
+  type LastError, type PublicTenantEvent, type StepRef, type StepView as ApiStep, type TenantStatusView,
+  type TenantStreamEventData, type TenantStreamEventName, type TenantStreamMessage,
+} from '@tlc/api-client';
+
+export type StepState = ApiStep['status'];
 
 export interface StepView {
   readonly key: string;
@@ -31,7 +37,7 @@ export interface ProgressView {
   readonly queued?: boolean;
 }
 
-export type FailureClass = 'transient' | 'permanent' | 'timeout' | 'configuration';
+export type FailureClass = LastError['classification'];
 
 export interface FailureView {
   /** Step key (`new-site`, `install-app:erpnext`, ...). */
@@ -59,64 +65,39 @@ export function stepLabel(key: string): string {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const STATES: readonly StepState[] = ['pending', 'running', 'succeeded', 'failed'];
 
-function stepOf(raw: Record<string, unknown>): StepView {
-  const key = str(raw.key) ?? (raw.step === 'install-app' && str(raw.app) ? `install-app:${String(raw.app)}` : str(raw.step) ?? str(raw.name) ?? '?');
-  const state = STATES.includes(raw.status as StepState) ? (raw.status as StepState) : 'pending';
-  return { key, label: stepLabel(key), state, startedAt: str(raw.startedAt), endedAt: str(raw.endedAt), durationMs: num(raw.durationMs), attempts: num(raw.attempts) };
-}
+const refKey = (ref: StepRef): string => (ref.step === 'install-app' && ref.app ? `install-app:${ref.app}` : ref.step);
 
-const CLASSES: readonly FailureClass[] = ['transient', 'permanent', 'timeout', 'configuration'];
+const stepOf = (raw: ApiStep): StepView => ({
+  key: raw.key, label: stepLabel(raw.key), state: raw.status,
+  startedAt: raw.startedAt ?? undefined, endedAt: raw.endedAt ?? undefined, durationMs: raw.durationMs ?? undefined, attempts: raw.attempts,
+});
 
-function refKey(ref: unknown): string | undefined {
-  if (typeof ref === 'string') return ref;
-  if (!ref || typeof ref !== 'object') return undefined;
-  const r = ref as Record<string, unknown>;
-  if (r.step === 'install-app') return str(r.app) ? `install-app:${String(r.app)}` : undefined;
-  return str(r.key) ?? str(r.step);
-}
+/** The status view the browser gets: the API's, without the failure's message (bench's text). */
+export type PublicStatus = Omit<TenantStatusView, 'lastError'> & { readonly lastError: Omit<LastError, 'message'> | null };
 
-/** The API's `lastError` without its words: `{ step: { step, app }, classification, at }`. */
-function failureOf(err: unknown): FailureView | undefined {
-  if (!err || typeof err !== 'object') return undefined;
-  const e = err as Record<string, unknown>;
-  const step = refKey(e.step);
-  if (!step) return undefined;
-  const classification = CLASSES.includes(e.classification as FailureClass) ? (e.classification as FailureClass) : undefined;
-  return { step, ...(classification ? { classification } : {}), ...(str(e.at) ? { at: str(e.at) } : {}) };
-}
-
-/**
- * The status body for the browser: the API's answer without the failure's message and reason
- * (bench's text). The polling route sends this; the page never needed more.
- */
-export function publicStatus(body: unknown): unknown {
-  if (!body || typeof body !== 'object') return body;
-  const o = body as Record<string, unknown>;
-  const err = o.lastError;
-  if (!err || typeof err !== 'object') return o;
-  const { message: _m, reason: _r, stderrTail: _s, ...rest } = err as Record<string, unknown>;
-  return { ...o, lastError: rest };
+export function publicStatus(view: TenantStatusView): PublicStatus {
+  if (!view.lastError) return { ...view, lastError: null };
+  const { message: _message, ...lastError } = view.lastError;
+  return { ...view, lastError };
 }
 
 const BENCH_FIELDS = new Set(['reason', 'stderrTail', 'exitCode']);
+
+/** A progress-stream message as the browser gets it: the snapshot as PublicStatus, events without bench's words. */
+export type CustomerMessage =
+  | { readonly event: 'snapshot'; readonly id: number; readonly data: PublicStatus }
+  | { readonly event: Exclude<TenantStreamEventName, 'snapshot'>; readonly id: number; readonly data: TenantStreamEventData };
 
 /**
  * One message of the progress stream for the browser: a snapshot as `publicStatus`, and an
  * event (StepFailed, RollbackStarted, TenantBroken) without bench's reason, exit code and
  * stderr. What the page needs (step, attempt, class, willRetry, retryAt, status) stays.
  */
-export function customerEvent(data: unknown): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  const o = publicStatus(data) as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...o };
-  for (const k of ['tenant', 'state'] as const) if (o[k] && typeof o[k] === 'object') out[k] = publicStatus(o[k]);
-  const d = o.data;
-  if (d && typeof d === 'object' && !Array.isArray(d) && typeof o.type === 'string') {
-    out.data = Object.fromEntries(Object.entries(d as Record<string, unknown>).filter(([k]) => !BENCH_FIELDS.has(k)));
-  }
-  return out;
+export function customerMessage(m: TenantStreamMessage): CustomerMessage {
+  if (m.event === 'snapshot') return { ...m, data: publicStatus(m.data) };
+  const data = Object.fromEntries(Object.entries(m.data.data).filter(([k]) => !BENCH_FIELDS.has(k)));
+  return { ...m, data: { ...m.data, data } };
 }
 
 const STEP_FAILED_WORDS: Record<string, string> = {
@@ -203,16 +184,15 @@ export function retryText(retry: RetryInfo, now: number, maxAttempts?: number): 
   return `retrying shortly (attempt ${next}${of})`;
 }
 
-/** The retry a StepFailed event (as the SSE stream carries it) announces, if it announces one. */
-export function retryFromEvent(input: unknown): RetryInfo | undefined {
-  if (!input || typeof input !== 'object') return undefined;
-  const o = input as Record<string, unknown>;
-  if (o.type !== 'StepFailed' || !o.data || typeof o.data !== 'object') return undefined;
-  const d = o.data as Record<string, unknown>;
-  if (d.willRetry !== true) return undefined;
-  const step = refKey(d);
+/** The retry a StepFailed event (from the stream or the history) announces, if it announces one. */
+export function retryFromEvent(e: Pick<PublicTenantEvent, 'type' | 'data'>): RetryInfo | undefined {
+  if (e.type !== 'StepFailed') return undefined;
+  // Event data is not typed per event in the document (yet): read StepFailed's fields with care.
+  const d = e.data as Record<string, unknown>;
+  if (d.willRetry !== true || typeof d.step !== 'string') return undefined;
   const attempt = num(d.attempt);
-  if (!step || attempt === undefined) return undefined;
+  if (attempt === undefined) return undefined;
+  const step = refKey({ step: d.step as StepRef['step'], app: str(d.app) });
   return { step, attempt, ...(str(d.retryAt) ? { retryAt: str(d.retryAt) } : {}) };
 }
 
@@ -220,13 +200,13 @@ export function retryFromEvent(input: unknown): RetryInfo | undefined {
  * The retry the history still waits for: its last StepFailed that will be retried, unless the
  * same step started again after it.
  */
-export function retryFromHistory(events: readonly unknown[]): RetryInfo | undefined {
+export function retryFromHistory(events: readonly Pick<PublicTenantEvent, 'type' | 'data'>[]): RetryInfo | undefined {
   const startedAgain = new Set<string>();
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i] as Record<string, unknown> | null;
-    if (!e || typeof e !== 'object') continue;
+    const e = events[i];
     if (e.type === 'RollbackStarted' || e.type === 'TenantActivated' || e.type === 'RolledBack') return undefined;
-    const key = refKey(e.data);
+    const d = e.data as Record<string, unknown>;
+    const key = typeof d.step === 'string' ? refKey({ step: d.step as StepRef['step'], app: str(d.app) }) : undefined;
     if (e.type === 'StepStarted' && key) startedAgain.add(key);
     if (e.type === 'StepFailed' && key && !startedAgain.has(key)) {
       const r = retryFromEvent(e);
@@ -236,26 +216,68 @@ export function retryFromHistory(events: readonly unknown[]): RetryInfo | undefi
   return undefined;
 }
 
-/** Accepts the API's status body (or an SSE snapshot wrapping one); null when it is not one. */
-export function toProgressView(input: unknown): ProgressView | null {
-  if (!input || typeof input !== 'object') return null;
-  const o = input as Record<string, unknown>;
-  const body = (o.tenant && typeof o.tenant === 'object' ? o.tenant : o.state && typeof o.state === 'object' ? o.state : o) as Record<string, unknown>;
-  if (typeof body.status !== 'string' || !Array.isArray(body.steps)) return null;
-  const steps = (body.steps as unknown[]).filter((s): s is Record<string, unknown> => !!s && typeof s === 'object').map(stepOf);
-  const failure = failureOf(body.lastError);
+/** The API's status view (or the browser's PublicStatus) as the page shows it. */
+export function toProgressView(body: PublicStatus | TenantStatusView): ProgressView {
+  const steps = body.steps.map(stepOf);
+  const err = body.lastError;
+  const failure: FailureView | undefined = err ? { step: refKey(err.step), classification: err.classification, at: err.at } : undefined;
   return {
-    tenantId: str(body.tenantId) ?? str(body.id) ?? '',
-    subdomain: str(body.subdomain) ?? '',
-    organization: str(body.organization) ?? '',
+    tenantId: body.tenantId,
+    subdomain: body.subdomain,
+    organization: body.organization,
     status: body.status,
     steps,
-    siteUrl: str(body.siteUrl),
+    siteUrl: body.siteUrl ?? undefined,
     ...(failure ? { failure } : {}),
-    startedAt: steps.find((s) => s.startedAt)?.startedAt ?? str(body.createdAt),
-    queued: body.queued === true || body.phase === 'queued',
+    startedAt: steps.find((s) => s.startedAt)?.startedAt ?? body.createdAt ?? undefined,
+    queued: body.phase === 'queued',
   };
 }
+
+/** What the page does with one stream message. */
+export interface MessageEffect {
+  /** A snapshot: the view to show now. */
+  readonly view?: ProgressView;
+  /** A StepFailed that will be retried. */
+  readonly retry?: RetryInfo;
+  /** Something the view shows changed: fetch the status again (debounced by the page). */
+  readonly refresh?: boolean;
+}
+
+/**
+ * Every message the stream can carry, decided one by one: a new event type in the API's
+ * document fails the typecheck here (and in STREAM_EVENT_NAMES) until the page says what it does.
+ */
+export function messageEffect(m: CustomerMessage): MessageEffect {
+  switch (m.event) {
+    case 'snapshot':
+      return { view: toProgressView(m.data) };
+    case 'StepFailed':
+      return { retry: retryFromEvent(m.data), refresh: true };
+    case 'SignupRequested': case 'StepStarted': case 'SiteCreated': case 'AppInstalled': case 'AdminConfigured':
+    case 'ApiKeysIssued': case 'HostNameConfigured': case 'TenantActivated': case 'RollbackStarted': case 'SiteDropped':
+    case 'RolledBack': case 'SubdomainReleased': case 'TenantBroken': case 'ProvisioningRetried': case 'StandbySiteClaimed':
+    case 'TenantSuspended': case 'TenantResumed': case 'DeprovisionRequested': case 'TenantDeprovisioned':
+      return { refresh: true };
+    // Nothing the progress page shows: the email's proof, notes and mails to its owner (the page
+    // says "taking longer" from its own timing), a credential shown once on the dashboard.
+    case 'EmailVerified': case 'VerificationEmailRequested': case 'ExistingAccountSignupAttempted': case 'ProvisioningSlow':
+    case 'CredentialRevealed':
+      return {};
+    default:
+      return assertNever(m, 'progress stream message');
+  }
+}
+
+/** The SSE event names to listen for: all of the document's (a missing or unknown one fails the typecheck). */
+const LISTENED: Record<TenantStreamEventName, true> = {
+  snapshot: true, SignupRequested: true, StepStarted: true, SiteCreated: true, AppInstalled: true, AdminConfigured: true,
+  ApiKeysIssued: true, HostNameConfigured: true, TenantActivated: true, StepFailed: true, RollbackStarted: true, SiteDropped: true,
+  RolledBack: true, SubdomainReleased: true, TenantBroken: true, ProvisioningRetried: true, StandbySiteClaimed: true,
+  TenantSuspended: true, TenantResumed: true, DeprovisionRequested: true, TenantDeprovisioned: true, EmailVerified: true,
+  VerificationEmailRequested: true, ExistingAccountSignupAttempted: true, ProvisioningSlow: true, CredentialRevealed: true,
+};
+export const STREAM_EVENT_NAMES = Object.keys(LISTENED) as TenantStreamEventName[];
 
 /** Seconds left from per-step medians of past provisionings; undefined when there is no history. */
 export function etaSeconds(view: ProgressView, medians: Readonly<Record<string, number>>, now: number): number | undefined {

@@ -3,6 +3,7 @@
  * secret never reaches a browser). Every call has a timeout, and "cannot reach" / "too slow"
  * come back as one typed error the pages turn into plain words.
  */
+import { createApiClient, type ApiClient, type Schemas } from '@tlc/api-client';
 import { headers as requestHeaders } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { config } from './config';
@@ -18,16 +19,12 @@ export class ProvisioningUnavailable extends Error {
   }
 }
 
-/** RFC 9457 problem details as the API sends them, plus its stable `code` and offending field. */
-export interface Problem {
-  readonly status: number;
-  readonly code: string;
-  readonly title?: string;
-  readonly detail?: string;
-  readonly field?: string;
-  readonly subdomain?: string;
-  readonly [extra: string]: unknown;
-}
+/**
+ * RFC 9457 problem details as the API's document describes them (its stable `code`, the
+ * offending field, ...), with `status` and `code` always set: an answer that is not a problem
+ * document (a proxy's 502) gets `HTTP.<status>`.
+ */
+export type Problem = Omit<Partial<Schemas['Problem']>, 'status' | 'code'> & { readonly status: number; readonly code: string };
 
 export type ApiResult<T> = { readonly ok: true; readonly status: number; readonly body: T } | { readonly ok: false; readonly problem: Problem };
 
@@ -46,84 +43,93 @@ async function visitorAddress(): Promise<string | undefined> {
   }
 }
 
-async function call(path: string, init: RequestInit & { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Response> {
+interface CallOptions { readonly timeoutMs?: number; readonly signal?: AbortSignal }
+
+/**
+ * The typed client (libs/api-client, generated from the API's OpenAPI document) for one call:
+ * the bearer, the visitor's address, the timeout, and "cannot reach" / "too slow" as
+ * ProvisioningUnavailable.
+ */
+async function api(opts: CallOptions = {}): Promise<ApiClient> {
   const cfg = config();
-  const timeout = AbortSignal.timeout(init.timeoutMs ?? cfg.provisioningTimeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${cfg.provisioningSecret}`);
   const visitor = await visitorAddress();
-  if (visitor) headers.set('x-forwarded-for', visitor);
-  if (init.body) headers.set('content-type', 'application/json');
-  try {
-    return await fetch(`${cfg.provisioningUrl}${path}`, { ...init, headers, signal, cache: 'no-store' });
-  } catch (err) {
-    if (timeout.aborted) throw new ProvisioningUnavailable('timeout', err);
-    if (init.signal?.aborted) throw err;
-    throw new ProvisioningUnavailable('unreachable', err);
-  }
+  return createApiClient({
+    baseUrl: cfg.provisioningUrl,
+    secret: cfg.provisioningSecret,
+    headers: visitor ? { 'x-forwarded-for': visitor } : {},
+    fetch: async (request) => {
+      const timeout = AbortSignal.timeout(opts.timeoutMs ?? cfg.provisioningTimeoutMs);
+      const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+      try {
+        return await fetch(new Request(request, { signal, cache: 'no-store' }));
+      } catch (err) {
+        if (timeout.aborted) throw new ProvisioningUnavailable('timeout', err);
+        if (opts.signal?.aborted) throw err;
+        throw new ProvisioningUnavailable('unreachable', err);
+      }
+    },
+  });
 }
 
-async function result<T>(res: Response): Promise<ApiResult<T>> {
-  const text = await res.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (res.ok) return { ok: true, status: res.status, body: body as T };
-  const p = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  return { ok: false, problem: { ...p, status: res.status, code: typeof p.code === 'string' ? p.code : `HTTP.${res.status}` } as Problem };
+/** openapi-fetch's answer as ApiResult: the documented body, or the problem. */
+function result<T>(r: { data?: T; error?: unknown; response: Response }): ApiResult<T> {
+  if (r.response.ok) return { ok: true, status: r.response.status, body: r.data as T };
+  const p = (r.error && typeof r.error === 'object' ? r.error : {}) as Partial<Schemas['Problem']>;
+  return { ok: false, problem: { ...p, status: r.response.status, code: typeof p.code === 'string' ? p.code : `HTTP.${r.response.status}` } };
 }
 
-export interface Availability { readonly subdomain: string; readonly available: boolean; readonly reason?: 'invalid' | 'reserved' | 'taken' | string }
+export type Availability = Schemas['SubdomainAvailability'];
 export const subdomainAvailability = async (name: string) =>
-  result<Availability>(await call(`/v1/subdomains/${encodeURIComponent(name)}`, { timeoutMs: 3000 }));
+  result(await (await api({ timeoutMs: 3000 })).GET('/v1/subdomains/{name}', { params: { path: { name } } }));
 
+/** The two kinds of signup the API takes (its CreateTenantDto, password or Google). */
 export type SignupBody =
   | { organization: string; subdomain: string; adminEmail: string; adminPassword: string }
   | { organization: string; subdomain: string; adminEmail: string; identityProvider: 'google' };
-export interface SignupAccepted { readonly tenantId: string; readonly subdomain: string; readonly status: string }
+export type SignupAccepted = Schemas['SignupAccepted'];
 
 export const createTenant = async (body: SignupBody, idempotencyKey: string) =>
-  result<SignupAccepted>(await call('/v1/tenants', { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': idempotencyKey } }));
+  result(await (await api()).POST('/v1/tenants', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
 
 export const getTenant = async (tenantId: string) =>
-  result<Record<string, unknown>>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}`));
+  result(await (await api()).GET('/v1/tenants/{id}', { params: { path: { id: tenantId } } }));
 
-/** The tenant's events (`{ events: [{ type, data, ... }] }`): the progress page reads a pending retry's time from it. */
+/** The tenant's events and state: the progress page reads a pending retry's time from it. */
 export const getTenantHistory = async (tenantId: string) =>
-  result<{ events?: unknown[] }>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}/history`, { timeoutMs: 3000 }));
+  result(await (await api({ timeoutMs: 3000 })).GET('/v1/tenants/{id}/history', { params: { path: { id: tenantId } } }));
 
 export const retryTenant = async (tenantId: string) =>
-  result<Record<string, unknown>>(await call(`/v1/tenants/${encodeURIComponent(tenantId)}/retry`, { method: 'POST' }));
+  result(await (await api()).POST('/v1/tenants/{id}/retry', { params: { path: { id: tenantId } } }));
 
 /**
  * `{tenantId, subdomain}` when the password is right, null when not (401), `'unverified'` when
  * it is right but the email's link was not used yet (403 AUTH.EMAIL_UNVERIFIED).
  */
 export async function verifyCredentials(email: string, password: string): Promise<{ tenantId: string; subdomain: string } | 'unverified' | null> {
-  const r = await result<{ tenantId: string; subdomain: string }>(
-    await call('/v1/credentials/verify', { method: 'POST', body: JSON.stringify({ email, password }) }));
-  if (r.ok) return r.body;
-  if (r.problem.code === 'AUTH.EMAIL_UNVERIFIED') return 'unverified';
-  if (r.problem.status === 401 || r.problem.status === 400 || r.problem.status === 404) return null;
-  throw new ProvisioningUnavailable('unreachable', new Error(`credentials/verify answered ${r.problem.status}`));
+  const r = await (await api()).POST('/v1/credentials/verify', { body: { email, password } });
+  if (r.data) return { tenantId: r.data.tenantId, subdomain: r.data.subdomain };
+  if (r.error?.code === 'AUTH.EMAIL_UNVERIFIED') return 'unverified';
+  const status = r.response.status;
+  if (status === 401 || status === 400 || status === 404) return null;
+  throw new ProvisioningUnavailable('unreachable', new Error(`credentials/verify answered ${status}`));
 }
 
-export interface EmailConfirmed { readonly tenantId: string; readonly subdomain: string; readonly email: string; readonly status: string }
+export type EmailConfirmed = Schemas['EmailVerified'];
 /** Uses a verification link's token; a problem with code EMAIL.VERIFICATION_INVALID when it does not work. */
 export const confirmEmail = async (token: string) =>
-  result<EmailConfirmed>(await call('/v1/email-verifications', { method: 'POST', body: JSON.stringify({ token }) }));
+  result(await (await api()).POST('/v1/email-verifications', { body: { token } }));
 /** Asks for another link; the API answers the same (202) whether or not the address has a signup waiting. */
 export const resendVerification = async (email: string) =>
-  result<{ accepted: boolean }>(await call('/v1/email-verifications/resend', { method: 'POST', body: JSON.stringify({ email }) }));
+  result(await (await api()).POST('/v1/email-verifications/resend', { body: { email } }));
 
 /** The raw SSE response, for the route handler to pipe through unbuffered. */
-export function openTenantEvents(tenantId: string, lastEventId: string | null, signal: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'text/event-stream' };
-  if (lastEventId) headers['last-event-id'] = lastEventId;
+export async function openTenantEvents(tenantId: string, lastEventId: string | null, signal: AbortSignal): Promise<Response> {
   // Only the connection gets a timeout; the stream itself lives as long as the browser listens.
-  return call(`/v1/tenants/${encodeURIComponent(tenantId)}/events`, { headers, signal, timeoutMs: 24 * 3600_000 });
+  const client = await api({ signal, timeoutMs: 24 * 3600_000 });
+  const { response } = await client.GET('/v1/tenants/{id}/events', {
+    params: { path: { id: tenantId }, header: lastEventId ? { 'Last-Event-ID': lastEventId } : {} },
+    headers: { accept: 'text/event-stream' },
+    parseAs: 'stream',
+  });
+  return response;
 }

@@ -8,15 +8,17 @@
  * an upstream poller forever). `onEnd` runs exactly once, whichever comes first.
  */
 
+import { streamMessage, type TenantStreamMessage } from '@tlc/api-client';
+
 export interface RelayOptions {
   /** True for a status after which no more progress comes. */
   readonly settled: (status: string) => boolean;
   /**
-   * Rewrites each event's parsed JSON data before it reaches the browser (e.g. drops bench's
-   * text from failures). With it, only complete events are passed on; without it, the bytes
-   * are relayed unchanged as they come.
+   * Rewrites each message (typed by the API's document: its event name, id and parsed data)
+   * into the data the browser gets (e.g. drops bench's text from failures). With it, only
+   * complete events are passed on; without it, the bytes are relayed unchanged as they come.
    */
-  readonly redact?: (data: unknown) => unknown;
+  readonly redact?: (message: TenantStreamMessage) => unknown;
   readonly maxLifeMs: number;
   readonly onEnd: () => void;
 }
@@ -46,18 +48,19 @@ export function scanEvents(text: string, settled: (status: string) => boolean): 
 }
 
 /** One complete SSE event with its JSON data rewritten (comments, ids and names kept). */
-export function redactBlock(block: string, redact: (data: unknown) => unknown): string {
+export function redactBlock(block: string, redact: (message: TenantStreamMessage) => unknown): string {
   const lines = block.split(/\r?\n|\r/);
   const dataLines = lines.filter((l) => l.startsWith('data:'));
   if (dataLines.length === 0) return block;
+  const field = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).replace(/^ /, '') ?? '';
   let parsed: unknown;
   try {
-    parsed = JSON.parse(dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n'));
+    parsed = redact(streamMessage(field('event') || 'message', field('id'), dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n')));
   } catch {
     return block;
   }
   const others = lines.filter((l) => !l.startsWith('data:'));
-  return [...others, `data: ${JSON.stringify(redact(parsed))}`].join('\n');
+  return [...others, `data: ${JSON.stringify(parsed)}`].join('\n');
 }
 
 export function relaySse(upstream: ReadableStream<Uint8Array>, opts: RelayOptions): ReadableStream<Uint8Array> {

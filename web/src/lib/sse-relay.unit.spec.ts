@@ -80,7 +80,7 @@ describe('relaySse', () => {
   it('with redact: passes on only complete events, each with its data rewritten, and still ends when settled', async () => {
     const up = upstream();
     let ends = 0;
-    const redact = (d: unknown) => ({ ...(d as object), reason: undefined });
+    const redact = (m: { data: unknown }) => ({ ...(m.data as object), reason: undefined });
     const out = relaySse(up.stream, { settled, redact, maxLifeMs: 60_000, onEnd: () => ends++ });
     const text = readAll(out);
     up.push(': heartbeat\n\nid: 4\nevent: StepFailed\ndata: {"status":"Provisioning","rea');
@@ -93,7 +93,7 @@ describe('relaySse', () => {
 
 describe('redactBlock', () => {
   it('keeps ids, names and comments; leaves data that is not JSON alone', () => {
-    expect(redactBlock('id: 1\nevent: x\ndata: {"a":1,"b":2}', (d) => ({ a: (d as { a: number }).a }))).toBe('id: 1\nevent: x\ndata: {"a":1}');
+    expect(redactBlock('id: 1\nevent: x\ndata: {"a":1,"b":2}', (m) => ({ a: (m.data as { a: number }).a }))).toBe('id: 1\nevent: x\ndata: {"a":1}');
     expect(redactBlock(': heartbeat', () => 'x')).toBe(': heartbeat');
     expect(redactBlock('data: not json', () => 'x')).toBe('data: not json');
   });

@@ -47,7 +47,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ tenan
   let retry: RetryInfo | undefined;
   if (view && retryOf(view)) {
     const h = await getTenantHistory(tenantId).catch(() => undefined);
-    retry = h?.ok && Array.isArray(h.body.events) ? retryFromHistory(h.body.events) : undefined;
+    retry = h?.ok ? retryFromHistory(h.body.events) : undefined;
   }
   const medians = await stepMedians().catch(() => ({}));
   return (

@@ -5,18 +5,13 @@
  * or close: the state lives on the server and the stream resumes from Last-Event-ID.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { streamMessage } from '@tlc/api-client';
 import {
-  failureReason, fmtSeconds, LATE_WORDS, retryFromEvent, retryOf, retryText, SHOWN_WORDS, stepShown, TERMINAL, timing, toProgressView,
-  type ProgressView, type RetryInfo,
+  failureReason, fmtSeconds, LATE_WORDS, messageEffect, retryOf, retryText, SHOWN_WORDS, STREAM_EVENT_NAMES, stepShown, TERMINAL, timing,
+  toProgressView, type CustomerMessage, type ProgressView, type PublicStatus, type RetryInfo,
 } from '../../../lib/progress-view';
 import { retryAction } from './retry-action';
 
-const EVENT_NAMES = [
-  'message', 'snapshot', 'status', 'tenant',
-  'SignupRequested', 'StepStarted', 'SiteCreated', 'AppInstalled', 'AdminConfigured', 'ApiKeysIssued', 'HostNameConfigured',
-  'TenantActivated', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack', 'SubdomainReleased', 'TenantBroken',
-  'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended', 'TenantResumed',
-];
 const POLL_MS = 2000;
 
 const fmt = fmtSeconds;
@@ -36,8 +31,8 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
     try {
       const res = await fetch(`/api/tenants/${props.tenantId}`, { cache: 'no-store' });
       if (res.ok) {
-        const next = toProgressView(await res.json());
-        if (next) setView(next);
+        // The polling route answers the API's status view as PublicStatus (api/tenants/[tenantId]).
+        setView(toProgressView((await res.json()) as PublicStatus));
       }
     } catch {
       // The next message or poll tries again.
@@ -63,18 +58,18 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
       es = new EventSource(`/api/tenants/${props.tenantId}/events`);
       const onMessage = (e: MessageEvent<string>) => {
         failures = 0;
-        let parsed: unknown;
-        try { parsed = JSON.parse(e.data); } catch { parsed = undefined; }
-        const snapshot = toProgressView(parsed);
-        const retry = retryFromEvent(parsed);
-        if (retry) setSeenRetry(retry);
-        if (snapshot) setView(snapshot);
-        else {
+        let message: CustomerMessage;
+        // The relay sends the API's messages as CustomerMessage (api/tenants/[tenantId]/events).
+        try { message = streamMessage(e.type, e.lastEventId, e.data) as unknown as CustomerMessage; } catch { return; }
+        const effect = messageEffect(message);
+        if (effect.retry) setSeenRetry(effect.retry);
+        if (effect.view) setView(effect.view);
+        else if (effect.refresh) {
           clearTimeout(pending);
           pending = setTimeout(() => void refresh(), 100);
         }
       };
-      for (const name of EVENT_NAMES) es.addEventListener(name, onMessage as EventListener);
+      for (const name of STREAM_EVENT_NAMES) es.addEventListener(name, onMessage as EventListener);
       es.onerror = () => {
         void refresh();
         // The server closes the stream once the tenant is Active or RolledBack.

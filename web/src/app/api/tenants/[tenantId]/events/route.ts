@@ -10,7 +10,7 @@
  * and both connections close as soon as the browser leaves or the tenant settles.
  */
 import { config } from '../../../../../lib/config';
-import { customerEvent, TERMINAL } from '../../../../../lib/progress-view';
+import { customerMessage, TERMINAL } from '../../../../../lib/progress-view';
 import { openTenantEvents, ProvisioningUnavailable } from '../../../../../lib/provisioning';
 import { readSession, type SessionToken } from '../../../../../lib/session';
 import { relaySse } from '../../../../../lib/sse-relay';
@@ -68,7 +68,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ tenantId: strin
     return new Response(null, { status: upstream.status === 404 ? 404 : 502 });
   }
   // Each message without bench's words (reasons, exit codes, stderr): those are for operators.
-  const body = relaySse(upstream.body, { settled: (s) => TERMINAL.has(s), redact: customerEvent, maxLifeMs: config().progressStreams.maxLifeMs, onEnd: end });
+  const body = relaySse(upstream.body, { settled: (s) => TERMINAL.has(s), redact: (m) => customerMessage(m).data, maxLifeMs: config().progressStreams.maxLifeMs, onEnd: end });
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
