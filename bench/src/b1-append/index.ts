@@ -1,7 +1,8 @@
 /**
  * B1 append throughput: 50,000 events in streams of 10 through the event store port, against the
- * raw driver writing the same rows the same way. Subject and baseline alternate within each run
- * (order flipped every run), each on a fresh file or database.
+ * raw driver writing the same rows the same way and, on PostgreSQL, against the peer (Emmett;
+ * postgres-figures.ts). Subject and baselines alternate within each run, each on a fresh file or
+ * database. Correctness probes (racing writers and creators) run for every store measured.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +12,11 @@ import type { BenchContext } from '../harness/context.js';
 import { settle } from '../harness/context.js';
 import { forEachConcurrently } from '../harness/concurrency.js';
 import { figure, unavailable, type Figure } from '../harness/figure.js';
-import { withTempDatabase } from '../harness/postgres.js';
 import { tenantHistories, type FixtureStream } from '../fixtures/tenant-histories.js';
 import { rawSqliteAppend } from './raw-sqlite.js';
-import { rawPostgresAppend } from './raw-postgres.js';
+import { runProbes } from '../peers/probes.js';
+import { postgresFigures } from './postgres-figures.js';
+import { ourProbeTarget, probeFigures } from './probe-figures.js';
 
 async function storeAppend(url: string, streams: readonly FixtureStream[], writers: number): Promise<number> {
   const store = await createEventStore(url, { poolSize: Math.max(writers, 2) });
@@ -67,21 +69,22 @@ export async function runB1(ctx: BenchContext): Promise<Figure[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  for (const writers of ctx.stores.includes('postgres') ? [1, 8] : []) {
-    const name = `append postgres, ${writers} writer${writers > 1 ? 's' : ''}`;
+  if (ctx.stores.includes('sqlite')) {
+    figures.push(unavailable('B1', 'append sqlite, ratio to peer', '@event-driven-io/emmett-sqlite is not installed (only the PostgreSQL peer is)'));
+    const probeDir = mkdtempSync(join(tmpdir(), 'tlc-bench-b1-probe-'));
     try {
-      ctx.log(`B1 postgres ${writers} writers: ${events} events, ${ctx.runs} runs`);
-      const r = await alternate(ctx.runs, events,
-        () => withTempDatabase(ctx.postgresUrl, (db) => storeAppend(db.url, streams, writers)),
-        () => withTempDatabase(ctx.postgresUrl, (db) => rawPostgresAppend(db.url, streams, writers)));
-      figures.push(figure({
-        bench: 'B1', name, unit: 'events/s', runs: r.subject,
-        baseline: { name: 'raw pg', runs: r.baseline },
-        ...(writers === 8 && { target: { text: '>= 0.5 x raw', check: (_m: number, ratio: number | undefined) => (ratio ?? 0) >= 0.5 } }),
-      }));
+      const store = await createEventStore(`sqlite:${join(probeDir, 'probe.db')}`);
+      try {
+        figures.push(...probeFigures('sqlite ours', await runProbes(ourProbeTarget(store))));
+      } finally {
+        await store.close();
+      }
     } catch (error) {
-      figures.push(unavailable('B1', name, `failed: ${(error as Error).message.split('\n')[0]}`));
+      figures.push(unavailable('B1', 'probes sqlite', `failed: ${(error as Error).message.split('\n')[0]}`));
+    } finally {
+      rmSync(probeDir, { recursive: true, force: true });
     }
   }
+  if (ctx.stores.includes('postgres')) figures.push(...(await postgresFigures(ctx, streams)));
   return figures;
 }

@@ -127,6 +127,19 @@ describe('postgres adapter specifics', () => {
     }
   });
 
+  it('rolls a refused first append back whole: no stream row is left, and the actual revision is reported', async () => {
+    // es_append creates the stream row before it checks the expected revision; the RAISE must undo it.
+    const s = uniquePrefix('refused-create');
+    await expect(store.append(s, [ev('Early')], 3)).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', expected: 3, actual: -1 });
+    await expect(store.readStream(s)).rejects.toThrow('does not exist');
+    expect((await store.append(s, [ev('First'), ev('Second')], 'no_stream')).nextExpectedRevision).toBe(1);
+    await expect(store.append(s, [ev('Stale')], 0)).rejects.toMatchObject({ expected: 0, actual: 1 });
+    await store.deleteStream(s, 1);
+    // Recreated after a soft delete: revisions go on from the last one ever written.
+    expect((await store.append(s, [ev('Again')], 'no_stream')).nextExpectedRevision).toBe(2);
+    expect((await store.readStream(s)).map((e) => [e.type, e.revision])).toEqual([['Again', 2]]);
+  });
+
   it('migrates once when several processes start at the same time', async () => {
     const fresh = await createTestDatabase();
     try {
@@ -135,7 +148,7 @@ describe('postgres adapter specifics', () => {
       expect(await stores[3].readStream('m-1')).toHaveLength(1);
       const check = new pg.Client({ connectionString: fresh.url });
       await check.connect();
-      expect((await check.query('SELECT version FROM es_schema_version')).rows).toEqual([{ version: 1 }]);
+      expect((await check.query('SELECT version FROM es_schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
       await check.end();
       await Promise.all(stores.map((s) => s.close()));
     } finally {

@@ -1,103 +1,82 @@
 import type pg from 'pg';
 import { WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../port.js';
-import { checkExpected, matchEarlierAppend, toJson, visibleRevision, type StoredEventRef, type StreamState } from '../shared/append-rules.js';
+import { checkExpected, matchEarlierAppend, toJson, visibleRevision, type StoredEventRef } from '../shared/append-rules.js';
+import { CALL_APPEND, WRONG_REVISION_SQLSTATE } from './append-function.js';
 
 /**
- * Locks the stream's row for the rest of the transaction and returns its state. Appends to one
- * stream queue on this lock; appends to different streams never wait for each other.
+ * The position is (transaction id << 16) + index in the append (computed in es_append,
+ * append-function.ts). Transaction ids are handed out before any row is written, so every
+ * transaction that could still commit has an id at or above the oldest running one (the
+ * snapshot's xmin); reading only positions below that mark can therefore never be overtaken by a
+ * late commit (read.ts). A bigserial would not do: its values are taken in a different order from
+ * the transaction ids, so a smaller position could belong to a younger, still running
+ * transaction. Positions stay below 2^53 until transaction id 2^37.
  */
-async function lockStream(client: pg.ClientBase, streamId: string): Promise<StreamState | undefined> {
-  const select = 'SELECT last_revision::float8 AS r, deleted FROM es_streams WHERE stream_id = $1 FOR UPDATE';
-  const found = await client.query<{ r: number; deleted: boolean }>(select, [streamId]);
-  if (found.rows[0]) return { lastRevision: found.rows[0].r, deleted: found.rows[0].deleted };
-  // New stream: a placeholder row (revision -1 reads as "no stream") gives us a row to lock.
-  // A concurrent creator makes this INSERT wait for its commit and then do nothing; the
-  // SELECT below then sees (and locks) the committed row.
-  const inserted = await client.query(
-    'INSERT INTO es_streams (stream_id, last_revision) VALUES ($1, -1) ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id',
-    [streamId],
-  );
-  if (inserted.rowCount === 1) return undefined;
-  const again = await client.query<{ r: number; deleted: boolean }>(select, [streamId]);
-  return { lastRevision: again.rows[0].r, deleted: again.rows[0].deleted };
+async function callAppend(
+  client: pg.Pool | pg.ClientBase,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+): Promise<AppendResult> {
+  const exact = typeof expected === 'number';
+  try {
+    const { rows } = await client.query<{ r: number; p: number }>({
+      ...CALL_APPEND,
+      values: [
+        streamId,
+        exact ? 'exact' : expected,
+        exact ? expected : null,
+        events.map((e) => e.metadata.eventId),
+        events.map((e) => e.type),
+        events.map((e) => toJson(e.data)),
+        events.map((e) => toJson(e.metadata)),
+      ],
+    });
+    return { nextExpectedRevision: rows[0].r, position: rows[0].p };
+  } catch (error) {
+    const { code, detail } = error as { code?: string; detail?: string };
+    if (code === WRONG_REVISION_SQLSTATE) throw new WrongExpectedRevisionError(streamId, expected, Number(detail));
+    throw error;
+  }
 }
-
-/**
- * The position is (transaction id << 16) + index in the append. Transaction ids are handed out
- * before any row is written, so every transaction that could still commit has an id at or above
- * the oldest running one (the snapshot's xmin); reading only positions below that mark can
- * therefore never be overtaken by a late commit (read.ts). A bigserial would not do: its values
- * are taken in a different order from the transaction ids, so a smaller position could belong to
- * a younger, still running transaction. Positions stay below 2^53 until transaction id 2^37.
- */
-const INSERT_EVENTS = `
-  WITH ins AS (
-    INSERT INTO es_events (position, stream_id, revision, event_id, type, data, metadata)
-    SELECT (pg_current_xact_id()::text::bigint << 16) + t.ord - 1, $1, $2::bigint + t.ord,
-           t.event_id, t.type, t.data::json, t.metadata::json
-    FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(event_id, type, data, metadata, ord)
-    ORDER BY t.ord
-    RETURNING position
-  ), upd AS (
-    UPDATE es_streams SET last_revision = $2::bigint + $7::bigint, deleted = false WHERE stream_id = $1
-  )
-  SELECT max(position)::float8 AS position FROM ins`;
 
 /**
  * Runs an append inside a transaction the caller has begun (and will commit). Exported for the
  * ordering test, which needs to hold such a transaction open.
  */
-export async function appendInTransaction(
+export function appendInTransaction(
   client: pg.ClientBase,
   streamId: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
 ): Promise<AppendResult> {
-  const state = await lockStream(client, streamId);
-  checkExpected(streamId, expected, state);
-  const previous = state?.lastRevision ?? -1;
-  const { rows } = await client.query<{ position: number }>(INSERT_EVENTS, [
-    streamId,
-    previous,
-    events.map((e) => e.metadata.eventId),
-    events.map((e) => e.type),
-    events.map((e) => toJson(e.data)),
-    events.map((e) => toJson(e.metadata)),
-    events.length,
-  ]);
-  return { nextExpectedRevision: previous + events.length, position: rows[0].position };
+  return callAppend(client, streamId, events, expected);
 }
 
 const isDuplicateEventId = (error: unknown): boolean =>
   (error as { code?: string; constraint?: string }).code === '23505' &&
   (error as { constraint?: string }).constraint === 'es_events_event_id_key';
 
-/** One append, one transaction (READ COMMITTED is enough: the row lock orders writers). */
+/**
+ * One append, one statement in its own implicit transaction (READ COMMITTED is enough: the row
+ * lock taken inside es_append orders writers). No connection is held across round trips.
+ */
 export async function append(pool: pg.Pool, streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const result = await appendInTransaction(client, streamId, events, expected);
-    await client.query('COMMIT');
-    return result;
+    return await callAppend(pool, streamId, events, expected);
   } catch (error) {
-    await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-    if (broken || (!(error instanceof WrongExpectedRevisionError) && !isDuplicateEventId(error))) throw error;
+    if (!(error instanceof WrongExpectedRevisionError) && !isDuplicateEventId(error)) throw error;
     // A retry after a lost reply fails the revision check or hits the unique event id; if the
     // same events are stored at the same place it gets the original answer, nothing is written.
-    // Asked on the connection we already hold: taking a second one from a full pool could
-    // deadlock with the other appends waiting for ours.
-    const earlier = matchEarlierAppend(streamId, events.map((e) => e.metadata.eventId), await findEventIds(client, events));
+    // The failed statement has already rolled back, and no connection is held while we ask.
+    const earlier = matchEarlierAppend(streamId, events.map((e) => e.metadata.eventId), await findEventIds(pool, events));
     if (earlier) return earlier;
     throw error;
-  } finally {
-    client.release(broken);
   }
 }
 
-async function findEventIds(client: pg.ClientBase, events: readonly EventToAppend[]): Promise<StoredEventRef[]> {
+async function findEventIds(client: pg.Pool | pg.ClientBase, events: readonly EventToAppend[]): Promise<StoredEventRef[]> {
   const { rows } = await client.query<StoredEventRef>(
     `SELECT event_id AS "eventId", stream_id AS "streamId", revision::float8 AS revision, position::float8 AS position
      FROM es_events WHERE event_id = ANY($1::text[])`,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { APPEND_FUNCTION } from './append-function.js';
 
 /**
  * Positions are derived from the appending transaction's id (see append.ts), so they are not
@@ -27,7 +28,7 @@ const V1 = `
 `;
 
 /** Index = version - 1. Append only; never edit a migration that has shipped. */
-const MIGRATIONS: readonly string[] = [V1];
+const MIGRATIONS: readonly string[] = [V1, APPEND_FUNCTION];
 
 /** Arbitrary constant: only our migrations take this advisory lock. */
 const MIGRATION_LOCK = 0x746c_6365_7331;
