@@ -10,7 +10,7 @@
  * bench). So a crashed instance's steps move on within seconds, and a slow step on a live
  * runner is never run twice.
  */
-import { startableSteps, type FailureClass, type RunningStep, type StepName, type StepRef, type TenantState } from '@tlc/tenant-events';
+import { isSettled, startableSteps, type FailureClass, type RunningStep, type StepName, type StepRef, type TenantState } from '@tlc/tenant-events';
 
 export interface WorkflowPolicy {
   readonly heavyStepTimeoutMs: number;
@@ -46,7 +46,6 @@ export type WorkflowAction =
   /** Look again at this instant (ms): a lease may run out, a runner may be declared dead, a retry falls due. */
   | { readonly type: 'WakeAt'; readonly at: number };
 
-export const SETTLED_STATUSES: ReadonlySet<string> = new Set(['None', 'Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
 export const HEAVY_STEPS: ReadonlySet<StepName> = new Set<StepName>(['new-site', 'install-app', 'drop-site']);
 
 /**
@@ -74,7 +73,7 @@ export function leaseHolder(lease: RunningStep, now: number, runners: RunnerHear
 }
 
 export function decideNext(state: TenantState, now: number, p: WorkflowPolicy, runners: RunnerHeartbeats): WorkflowAction[] {
-  if (SETTLED_STATUSES.has(state.status)) return [{ type: 'Settled' }];
+  if (state.status === 'None' || isSettled(state.status)) return [{ type: 'Settled' }];
   if (state.status === 'RollingBack' || state.status === 'Deprovisioning') return compensate(state, now, p, runners);
   if (state.status !== 'Requested' && state.status !== 'Provisioning') return [];
   const actions: WorkflowAction[] = [];

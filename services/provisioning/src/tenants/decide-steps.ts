@@ -5,13 +5,13 @@
  * and a result counts only from the runner of the running attempt.
  */
 import {
-  leaseOf, liveLeases, startableSteps, stepKey, type SealedSecret, type StepRef, type TenantState,
+  BUILDING_STATUSES, leaseOf, liveLeases, startableSteps, stepKey, type SealedSecret, type StepRef, type TenantState,
 } from '@tlc/tenant-events';
 import { DomainError } from '../shared/domain-error.js';
 import type { RecordStepFailed, RecordStepSucceeded, StartStep } from './commands.js';
 import { finishDeprovision, releaseSubdomain, type TenantDraft } from './drafts.js';
 
-const PROVISIONING = new Set(['Requested', 'Provisioning']);
+const PROVISIONING: ReadonlySet<string> = BUILDING_STATUSES;
 const COMPENSATING = new Set(['RollingBack', 'Deprovisioning']);
 
 const ms = (iso: string): number => Date.parse(iso);

@@ -5,7 +5,7 @@
  * for that name recovers once the grace period has passed.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { checkSubdomain, normalizeEmail, subdomainStream, type Actor, type TenantState } from '@tlc/tenant-events';
+import { BUILDING_STATUSES, checkSubdomain, normalizeEmail, subdomainStream, type Actor, type TenantState } from '@tlc/tenant-events';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
 import { SIGNUP_DEADLINE_MS } from '../reservations/reservation-state.js';
@@ -40,7 +40,7 @@ export interface SignupOutcome {
   readonly existing: boolean;
 }
 
-const RUNNING = new Set(['Requested', 'Provisioning']);
+const RUNNING: ReadonlySet<string> = BUILDING_STATUSES;
 
 @Injectable()
 export class SignupService {
