@@ -42,6 +42,8 @@ export function banner(o: {
     `  Provisioning API ${o.apiUrl}${apiPages.length > 0 ? `   (${apiPages.join(', ')})` : ''}`,
     ...mail,
     ...(o.googleStubUrl ? [`  Google sign-in   local stand-in at ${o.googleStubUrl} (any email, any password; not Google)`] : []),
+    // OPS_EMAILS comes from the shell (child-env passes it to the web); say how to become an operator.
+    `  Operations       ${o.webUrl}/ops for the addresses in OPS_EMAILS: OPS_EMAILS=you@example.com npm start, sign in as you`,
     '',
     `  Event store      ${mask(o.env.EVENT_STORE_URL)}`,
     `  Read model       ${mask(o.env.READ_MODEL_URL)}`,

@@ -44,6 +44,8 @@ export const CHILD_VARS: Readonly<Record<ChildName, Allowed>> = {
       // The web calls the API for every visitor with the bearer secret.
       'PROVISIONING_URL', 'PROVISIONING_API_SECRET', 'PROVISIONING_TIMEOUT_MS',
       'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_WELL_KNOWN', 'GOOGLE_ISSUER',
+      // Who may use the operations console (/ops).
+      'OPS_EMAILS',
       // Where the server listens (also given as -H/-p), and whom web/server.mjs believes for X-Forwarded-For.
       'HOST', 'PORT', 'NODE_ENV', 'WEB_TRUST_PROXY',
     ],
