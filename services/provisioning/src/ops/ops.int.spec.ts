@@ -4,6 +4,9 @@
  * still provisioning): the health figures, the same figures on /metrics, and a blue/green
  * rebuild started through the API that switches reads to a new generation.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sampleHistories } from '@tlc/tenant-lookup';
 import { auth, type Harness } from '../test-support/app-harness.js';
 import { startWithReadModel, type ReadModelHarness } from '../test-support/read-model-harness.js';
@@ -47,6 +50,18 @@ describe('/v1/ops', () => {
     expect(text).toMatch(/^provisioning_signup_to_active_seconds_bucket\{le="600"\} 0$/m);
     expect(text).toMatch(/^provisioning_signup_to_active_seconds_bucket\{le="1800"\} 8$/m);
     expect(text).toMatch(/^provisioning_step_failures_total\{step="install-app",class="permanent",final="true"\} 1$/m);
+  });
+
+  it('serves every metric the Grafana dashboard and the alert rules in deploy/ query', async () => {
+    const deploy = join(dirname(fileURLToPath(import.meta.url)), '../../../../deploy');
+    const text = (await h.inject({ method: 'GET', url: '/metrics', unchecked: true })).body;
+    const served = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
+    for (const file of ['grafana-dashboard.json', 'prometheus-alerts.yml']) {
+      const queried = new Set([...readFileSync(join(deploy, file), 'utf8').matchAll(/\b(?:provisioning|tlc|http)_[a-z_]+/g)]
+        .map((m) => m[0].replace(/_(bucket|sum|count)$/, '')));
+      expect(queried.size).toBeGreaterThan(3);
+      expect({ file, missing: [...queried].filter((n) => !served.has(n)) }).toEqual({ file, missing: [] });
+    }
   });
 
   it('rebuilds the read model blue/green, recording who started it, and switches reads to the new generation', async () => {
