@@ -1,34 +1,5 @@
-/** One line per event for people reading a timeline; never prints a secret. */
-import { assertNever, stepKey, type TenantEvent } from '@tlc/tenant-events';
-
-export function summarize(e: TenantEvent): string {
-  switch (e.type) {
-    case 'SignupRequested': return `signup for "${e.data.organization}" at ${e.data.subdomain} (${e.data.identityProvider}, apps: ${e.data.apps.join(', ')})`;
-    case 'StepStarted': return `${stepKey(e.data)} started, attempt ${e.data.attempt} on ${e.data.runnerId}`;
-    case 'SiteCreated': return `site ${e.data.siteName} created (db ${e.data.dbName}) in ${e.data.durationMs} ms`;
-    case 'AppInstalled': return `app ${e.data.app} installed in ${e.data.durationMs} ms`;
-    case 'AdminConfigured': return `administrator ${e.data.email} configured in ${e.data.durationMs} ms`;
-    case 'ApiKeysIssued': return `API keys issued (secret sealed) in ${e.data.durationMs} ms`;
-    case 'HostNameConfigured': return `host name ${e.data.hostName} configured in ${e.data.durationMs} ms`;
-    case 'TenantActivated': return `active at ${e.data.siteUrl}`;
-    case 'StepFailed': return `${stepKey(e.data)} failed (${e.data.classification}, exit ${e.data.exitCode ?? 'none'}): ${e.data.reason}${e.data.willRetry ? `; retry at ${e.data.retryAt ?? 'soon'}` : ''}`;
-    case 'RollbackStarted': return `rollback started after ${stepKey(e.data.failedStep)}: ${e.data.reason}`;
-    case 'SiteDropped': return `site ${e.data.siteName} dropped${e.data.archivedTo ? ` (archived to ${e.data.archivedTo})` : ''}`;
-    case 'RolledBack': return 'rolled back';
-    case 'SubdomainReleased': return `subdomain ${e.data.subdomain} released`;
-    case 'TenantBroken': return `broken at ${stepKey(e.data.step)}: ${e.data.reason}`;
-    case 'ProvisioningRetried': return `provisioning retried (attempt ${e.data.provisioningAttempt})`;
-    case 'StandbySiteClaimed': return `standby site ${e.data.standbySite} claimed`;
-    case 'TenantSuspended': return `suspended: ${e.data.reason}`;
-    case 'TenantResumed': return 'resumed';
-    case 'DeprovisionRequested': return `deprovisioning requested: ${e.data.reason}`;
-    case 'TenantDeprovisioned': return `deprovisioned${e.data.keyDestroyed ? ', key destroyed (secrets shredded)' : ''}`;
-    // The email is not repeated here: the timeline is for reading, the address is in the signup.
-    case 'EmailVerified': return 'admin email verified';
-    case 'VerificationEmailRequested': return 'verification email requested again';
-    case 'ExistingAccountSignupAttempted': return 'someone tried to sign up with this admin email (the owner is told)';
-    case 'ProvisioningSlow': return `taking longer: past ${e.data.multiple} x the expected ${Math.round(e.data.expectedMs / 1000)} s (the owner is told)`;
-    case 'CredentialRevealed': return `${e.data.credential === 'api-secret' ? 'API secret' : 'generated desk password'} shown to the owner (once)`;
-    default: return assertNever(e, 'tenant event');
-  }
-}
+/**
+ * One line per event for people reading a timeline; never prints a secret. The wording lives in
+ * @tlc/tenant-events (event-summary.ts) so the operations console says the same thing.
+ */
+export { summarizeEvent as summarize } from '@tlc/tenant-events';
