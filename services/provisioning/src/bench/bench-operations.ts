@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { BenchFailed, BenchResult, BenchRunner } from './bench-runner.js';
 import { executeField, executeString } from './execute-output.js';
 import { exceptionsOf, shortType } from './python-output.js';
+import { updateCommonConfig } from './site-config-file.js';
 
 export class BenchArgumentError extends Error {
   readonly code = 'BENCH.BAD_ARGUMENT';
@@ -23,7 +24,7 @@ function check(value: string, re: RegExp, what: string): string {
   if (!re.test(value) || value.startsWith('-')) throw new BenchArgumentError(`Invalid ${what}: ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
-/** Secrets travel as `--option=value`, so a leading `-` cannot be read as an option. */
+/** A secret goes to bench's stdin, one line: no line breaks or NULs. */
 function secret(value: string, what: string): string {
   if (value.length === 0 || /[\0\n\r]/.test(value)) throw new BenchArgumentError(`Invalid ${what}`);
   return value;
@@ -31,15 +32,18 @@ function secret(value: string, what: string): string {
 
 export interface RootLogin {
   readonly username: string;
-  /** Absent: bench falls back to common_site_config's root_password. */
+  /**
+   * BENCH_DB_ROOT_PASSWORD. Never put on a command line (`ps` shows it): when given, it is written
+   * to common_site_config.json's root_password, where bench reads it when --db-root-password is
+   * absent. Absent: that file must have it already.
+   */
   readonly password?: string;
 }
 
-const rootArgs = (prefix: 'db' | 'drop', root: RootLogin): string[] => [
-  prefix === 'db' ? '--db-root-username' : '--db-root-username', check(root.username, USER, 'database root user'),
-  ...(root.password !== undefined && root.password !== '' ? [`--db-root-password=${secret(root.password, 'database root password')}`] : []),
-];
-const rootSecrets = (root: RootLogin): string[] => (root.password ? [root.password] : []);
+const rootArgs = (root: RootLogin): string[] => ['--db-root-username', check(root.username, USER, 'database root user')];
+
+/** getpass without a terminal reads a line from stdin (Python's fallback_getpass): how a password reaches bench unseen. */
+const passwordLines = (pw: string, times: number): string => `${secret(pw, 'password')}\n`.repeat(times);
 
 export type Outcome<T> = { readonly ok: true; readonly value: T; readonly result: BenchResult } | { readonly ok: false; readonly result: BenchFailed };
 
@@ -56,7 +60,21 @@ export interface NewSiteInput {
 }
 
 export class BenchOperations {
+  private rootWritten?: { password: string; done: Promise<void> };
+
   constructor(private readonly runner: BenchRunner) {}
+
+  /** Once per password: common_site_config.json's root_password, under frappe's global config lock. */
+  private ensureRootPassword(root: RootLogin): Promise<void> {
+    const pw = root.password;
+    if (!pw) return Promise.resolve();
+    if (this.rootWritten?.password !== pw) {
+      const done = updateCommonConfig(this.runner.benchPath, (c) => (c.root_password === pw ? undefined : { ...c, root_password: secret(pw, 'database root password') }));
+      this.rootWritten = { password: pw, done };
+      done.catch(() => (this.rootWritten = undefined));
+    }
+    return this.rootWritten.done;
+  }
 
   /** The site folder holds site_config.json; its db_name is the database bench created. */
   async readSiteConfig(site: string): Promise<Record<string, unknown> | undefined> {
@@ -72,13 +90,26 @@ export class BenchOperations {
   }
 
   async newSite(i: NewSiteInput, timeoutMs: number): Promise<Outcome<{ dbName: string }>> {
+    await this.ensureRootPassword(i.root);
     const args = [
-      'new-site', check(i.site, SITE, 'site'), `--admin-password=${secret(i.adminPassword, 'admin password')}`,
+      'new-site', check(i.site, SITE, 'site'),
       ...(i.dbName ? ['--db-name', check(i.dbName, DB_NAME, 'database name')] : []),
-      ...rootArgs('db', i.root), '--mariadb-user-host-login-scope=%', ...(i.force ? ['--force'] : []),
+      ...rootArgs(i.root), '--mariadb-user-host-login-scope=%', ...(i.force ? ['--force'] : []),
     ];
-    const r = await this.runner.run(args, { timeoutMs, secrets: [i.adminPassword, ...rootSecrets(i.root)] });
+    // No --admin-password: frappe's get_admin_password() asks twice ("Set Administrator password",
+    // "Re-enter ..."), and without a terminal getpass reads both from stdin.
+    const r = await this.runner.run(args, { timeoutMs, secrets: [i.adminPassword], input: passwordLines(i.adminPassword, 2) });
     return done(r, async () => ({ dbName: String((await this.readSiteConfig(i.site))?.db_name ?? i.dbName ?? '') }));
+  }
+
+  /**
+   * v15 makes a site with the scheduler off (`*** Scheduler is disabled ***`): the setup wizard
+   * would turn it on, and the product skips the wizard, so without this no background job
+   * (emails, reminders, auto-repeat) ever runs. Prints `Enabled for SITE`; idempotent.
+   */
+  async enableScheduler(site: string, timeoutMs: number): Promise<Outcome<object>> {
+    const r = await this.runner.run(['--site', check(site, SITE, 'site'), 'enable-scheduler'], { timeoutMs });
+    return done(r, () => ({}));
   }
 
   async installApp(site: string, app: string, timeoutMs: number): Promise<Outcome<object>> {
@@ -87,15 +118,21 @@ export class BenchOperations {
   }
 
   /**
-   * `existed`: the user was there already. v15 fails with DuplicateEntryError('User', email, ...)
-   * then; for a redo (a crash after bench added the user, or an earlier attempt still running
-   * when its lease ran out) that means the step is done, so it counts as success.
+   * add-system-manager without --password, then `set-password EMAIL` with the password on stdin
+   * (set_user_password's getpass). `existed`: the user was there already: v15 fails with
+   * DuplicateEntryError('User', email, ...) then; for a redo (a crash after bench added the user,
+   * or an earlier attempt still running when its lease ran out) that means the user is done, and
+   * the password is set all the same.
    */
   async addSystemManager(site: string, email: string, password: string, timeoutMs: number): Promise<Outcome<{ existed: boolean }>> {
-    const args = ['--site', check(site, SITE, 'site'), 'add-system-manager', check(email, EMAIL, 'email'), `--password=${secret(password, 'password')}`];
-    const r = await this.runner.run(args, { timeoutMs, secrets: [password] });
-    if (!r.ok && isDuplicateUser(r, email)) return { ok: true, value: { existed: true }, result: r };
-    return done(r, () => ({ existed: false }));
+    const s = check(site, SITE, 'site');
+    const e = check(email, EMAIL, 'email');
+    const add = await this.runner.run(['--site', s, 'add-system-manager', e], { timeoutMs });
+    const existed = !add.ok && isDuplicateUser(add, email);
+    if (!add.ok && !existed) return { ok: false, result: add };
+    const set = await this.runner.run(['--site', s, 'set-password', e], { timeoutMs, secrets: [password], input: passwordLines(password, 1) });
+    const durationMs = add.durationMs + set.durationMs;
+    return set.ok ? { ok: true, value: { existed }, result: { ...set, durationMs } } : { ok: false, result: { ...set, durationMs } };
   }
 
   /** Is the user there already (a redo after a crash must not add it twice)? get_value prints `"email"` or nothing. */
@@ -159,7 +196,8 @@ export class BenchOperations {
 
   /** drop-site without a backup (a site being rolled back holds nothing worth keeping); --force ignores a failed backup. */
   async dropSite(site: string, root: RootLogin, timeoutMs: number): Promise<Outcome<{ archivedTo?: string }>> {
-    const r = await this.runner.run(['drop-site', check(site, SITE, 'site'), '--no-backup', '--force', ...rootArgs('drop', root)], { timeoutMs, secrets: rootSecrets(root) });
+    await this.ensureRootPassword(root);
+    const r = await this.runner.run(['drop-site', check(site, SITE, 'site'), '--no-backup', '--force', ...rootArgs(root)], { timeoutMs });
     // v15 on a site that is gone: `IncorrectSitePath: 404 Not Found: <site> does not exist`. A drop
     // that already happened (a crash after the archive move) is done; the database went first.
     if (!r.ok && isMissingSite(r, site)) return { ok: true, value: {}, result: r };

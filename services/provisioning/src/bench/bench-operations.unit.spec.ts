@@ -22,16 +22,35 @@ describe('BenchOperations on recorded v15 output', () => {
   });
 
   it('counts add-system-manager of a user already there (DuplicateEntryError) as done, for a redo', async () => {
-    expect(await ops('add-system-manager').addSystemManager('t1.localhost', 'ops@example.com', 'pw', 5000)).toMatchObject({ ok: true, value: { existed: false } });
-    expect(await ops('add-system-manager-again').addSystemManager('t1.localhost', 'ops@example.com', 'pw', 5000)).toMatchObject({ ok: true, value: { existed: true } });
-    // Somebody else's duplicate is still a failure.
-    expect(await ops('add-system-manager-again').addSystemManager('t1.localhost', 'other@example.com', 'pw', 5000)).toMatchObject({ ok: false });
+    // set_user_password's recorded run: set-admin-password (set-password is the same function for another user).
+    expect(await ops('add-system-manager', 'set-admin-password').addSystemManager('t1.localhost', 'ops@example.com', 'pw', 5000)).toMatchObject({ ok: true, value: { existed: false } });
+    expect(await ops('add-system-manager-again', 'set-admin-password').addSystemManager('t1.localhost', 'ops@example.com', 'pw', 5000)).toMatchObject({ ok: true, value: { existed: true } });
+    // Somebody else's duplicate is still a failure, and no password is sent anywhere.
+    const other = recordedRunner('add-system-manager-again');
+    expect(await new BenchOperations(other.runner).addSystemManager('t1.localhost', 'other@example.com', 'pw', 5000)).toMatchObject({ ok: false });
+    expect(other.calls).toHaveLength(1);
+  });
+
+  it('puts no password on any command line: the admin passwords go to getpass on stdin, the root password stays in common_site_config.json', async () => {
+    const r = recordedRunner('new-site', 'add-system-manager', 'set-admin-password', 'drop-site');
+    const o = new BenchOperations(r.runner);
+    expect((await o.newSite({ site: 't1.localhost', adminPassword: 'Adm1n-secret', root: { username: 'dbadmin' }, force: false }, 5000)).ok).toBe(true);
+    expect((await o.addSystemManager('t1.localhost', 'ops@example.com', 'Us3r-secret', 5000)).ok).toBe(true);
+    expect((await o.dropSite('t1.localhost', { username: 'dbadmin' }, 5000)).ok).toBe(true);
+    expect(r.calls).toEqual([
+      ['new-site', 't1.localhost', '--db-root-username', 'dbadmin', '--mariadb-user-host-login-scope=%'],
+      ['--site', 't1.localhost', 'add-system-manager', 'ops@example.com'],
+      ['--site', 't1.localhost', 'set-password', 'ops@example.com'],
+      ['drop-site', 't1.localhost', '--no-backup', '--force', '--db-root-username', 'dbadmin'],
+    ]);
+    // get_admin_password asks twice; set_user_password once.
+    expect(r.inputs).toEqual(['Adm1n-secret\nAdm1n-secret\n', '', 'Us3r-secret\n', '']);
   });
 
   it('counts drop-site of a site already gone as done, and reports where a drop archived to', async () => {
-    expect((await ops('drop-site-missing').dropSite('t1.localhost', { username: 'root', password: 'R00t-pw' }, 5000)).ok).toBe(true);
-    expect((await ops('drop-site-missing').dropSite('t9.localhost', { username: 'root', password: 'R00t-pw' }, 5000)).ok).toBe(false);
-    expect(await ops('drop-site').dropSite('t1.localhost', { username: 'root', password: 'R00t-pw' }, 5000)).toMatchObject({ ok: true, value: { archivedTo: '<bench>/archived/sites' } });
+    expect((await ops('drop-site-missing').dropSite('t1.localhost', { username: 'root' }, 5000)).ok).toBe(true);
+    expect((await ops('drop-site-missing').dropSite('t9.localhost', { username: 'root' }, 5000)).ok).toBe(false);
+    expect(await ops('drop-site').dropSite('t1.localhost', { username: 'root' }, 5000)).toMatchObject({ ok: true, value: { archivedTo: '<bench>/archived/sites' } });
   });
 
   it('takes "App frappe already installed" and "Domain ... already exists" (exit 0) as success', async () => {
@@ -51,7 +70,7 @@ describe('BenchOperations on recorded v15 output', () => {
   });
 
   it('retries a held new-site lock, and waits for an operator when bench prompts for the root password', async () => {
-    const locked = await ops('new-site-while-locked').newSite({ site: 't5.localhost', adminPassword: 'pw', root: { username: 'root', password: 'r' }, force: true }, 5000);
+    const locked = await ops('new-site-while-locked').newSite({ site: 't5.localhost', adminPassword: 'pw', root: { username: 'root' }, force: true }, 5000);
     expect(locked.ok || locked.result.classification).toBe('transient');
     const prompt = await ops('new-site-root-no-password').newSite({ site: 't0.localhost', adminPassword: 'pw', root: { username: 'root' }, force: false }, 5000);
     expect(prompt.ok || [prompt.result.classification, prompt.result.stderrTail]).toEqual(['configuration', 'Warning: Password input may be echoed.\nMySQL root password: \nAborted!']);

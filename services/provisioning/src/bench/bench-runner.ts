@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly secrets?: readonly string[];
   /** Secrets the command prints (an API secret): masked in tails and reasons, whether it succeeded or not. */
   readonly printedSecrets?: (stdout: string) => readonly string[];
+  /** bench's stdin (a password for getpass); never logged. */
+  readonly input?: string;
 }
 
 interface Common {
@@ -73,7 +75,7 @@ export class BenchRunner {
 
   async run(args: readonly string[], opts: RunOptions): Promise<BenchResult> {
     const started = Date.now();
-    const r = await this.spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs });
+    const r = await this.spawn({ bin: this.options.bin, args, cwd: this.options.path, env: this.env, timeoutMs: opts.timeoutMs, ...(opts.input !== undefined ? { input: opts.input } : {}) });
     const { stdout, stderr, timedOut } = r;
     const secrets = [...(opts.secrets ?? []), ...(opts.printedSecrets?.(stdout) ?? [])];
     const common: Common = {

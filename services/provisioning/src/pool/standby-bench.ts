@@ -6,6 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BenchOperations, BenchRunner, type BenchResult, type RootLogin } from '../bench/index.js';
+import { writeApiCredentials } from '../bench/api-credentials-file.js';
+import { localFailure } from '../bench/local-failure.js';
+import { unlinkSiteNames, updateSiteConfig } from '../bench/site-config-file.js';
 
 export interface BenchLocation {
   /** The bench executable (`bench`, or the simulator). */
@@ -54,7 +57,11 @@ export class StandbyBench {
    */
   async newSite(site: string): Promise<BenchOutcome> {
     const r = await this.ops.newSite({ site, adminPassword: randomBytes(18).toString('base64url'), root: this.where.root, force: false }, this.timeoutMs);
-    return outcome(r.result, r.ok ? { dbName: r.value.dbName } : {});
+    if (!r.ok) return outcome(r.result);
+    // On from the start: a claim then needs nothing for it (v15 makes sites with the scheduler off).
+    const sched = await this.ops.enableScheduler(site, LIGHT_MS);
+    const all = both(outcome(r.result), outcome(sched.result));
+    return all.ok ? { ...all, dbName: r.value.dbName } : all;
   }
 
   async installApp(site: string, app: string): Promise<BenchOutcome> {
@@ -62,28 +69,50 @@ export class StandbyBench {
   }
 
   /**
-   * Administrator's API key, made now so that a claim needs one bench command (a new secret)
-   * instead of two. The secret made with it is dropped here: nobody ever holds it.
+   * Administrator's API key and secret, made now and kept in the site's private folder
+   * (api-credentials-file.ts): a claim then calls the site's REST API with them and hands them
+   * to the tenant as its API keys, with no bench command.
    */
   async createApiKey(site: string): Promise<BenchOutcome> {
     const r = await this.ops.generateApiKeys(site, 'Administrator', LIGHT_MS);
+    if (r.ok) await writeApiCredentials(this.where.path, site, r.value);
     return outcome(r.result, r.ok ? { apiKey: r.value.apiKey } : {});
   }
 
-  /** A new Administrator API secret that nobody holds: what a returned site gets, in case the claimant was issued one. */
+  /** A new Administrator API secret, for a site going back to the pool in case its claimant was issued the old one; the file follows. */
   async rotateApiSecret(site: string): Promise<BenchOutcome> {
-    return outcome((await this.ops.rotateApiSecret(site, 'Administrator', LIGHT_MS)).result);
+    const r = await this.ops.rotateApiSecret(site, 'Administrator', LIGHT_MS);
+    if (r.ok) {
+      const key = await this.ops.readApiKey(site, 'Administrator', LIGHT_MS);
+      if (key.ok && key.value) await writeApiCredentials(this.where.path, site, { apiKey: key.value, apiSecret: r.value.apiSecret });
+      return both(outcome(r.result), outcome(key.result));
+    }
+    return outcome(r.result);
   }
 
   async dropSite(site: string): Promise<BenchOutcome> {
+    await unlinkSiteNames(this.where.path, site).catch(() => undefined); // a name left by a claim must not lead nowhere
     return outcome((await this.ops.dropSite(site, this.where.root, this.timeoutMs)).result);
   }
 
-  /** Undoes the set-host-name step on a standby site (add-domain, host_name): a standby site carries neither. */
+  /**
+   * Undoes the set-host-name step on a standby site: the customer's name under sites/ goes, and
+   * site_config.json loses `domains` and `host_name` (the edit `set-config` would make, under its lock).
+   */
   async detachDomain(site: string): Promise<BenchOutcome> {
-    const domains = outcome(await this.runner.run(['--site', site, 'set-config', '--parse', 'domains', '[]'], { timeoutMs: LIGHT_MS }));
-    if (!domains.ok) return domains;
-    return both(domains, outcome(await this.runner.run(['--site', site, 'set-config', 'host_name', 'None'], { timeoutMs: LIGHT_MS })));
+    const started = Date.now();
+    try {
+      await unlinkSiteNames(this.where.path, site);
+      await updateSiteConfig(this.where.path, site, (c) => {
+        if ((Array.isArray(c.domains) && c.domains.length === 0) && c.host_name === undefined) return undefined;
+        const { host_name: _drop, ...rest } = c;
+        return { ...rest, domains: [] };
+      });
+      return { ok: true, exitCode: 0, stderrTail: '', durationMs: Date.now() - started, timedOut: false };
+    } catch (e) {
+      const f = localFailure(['detach-domain', site], e, Date.now() - started);
+      return { ok: false, exitCode: null, stderrTail: f.reason, durationMs: f.durationMs, timedOut: false };
+    }
   }
 
   /**
