@@ -11,7 +11,7 @@ import { execute } from './commands/execute.js';
 import { initBench } from './commands/init.js';
 import { installApp } from './commands/install-app.js';
 import { newSite } from './commands/new-site.js';
-import { addPlainUser, addSystemManager, setAdminPassword, setPassword } from './commands/users.js';
+import { addPlainUser, addSystemManager, enableScheduler, setAdminPassword, setPassword } from './commands/users.js';
 
 const collect = (v: string, acc: string[] = []): string[] => [...acc, v];
 
@@ -88,6 +88,8 @@ export function buildProgram(io: ProgramIo, makeCtx: (bench: Bench, siteFlag?: s
 
   program.command('set-admin-password').argument('[admin-password]').option('--logout-all-sessions')
     .action((pw: string | undefined) => setAdminPassword(ctx(), pw));
+
+  program.command('enable-scheduler').action(() => enableScheduler(ctx()));
 
   program.command('set-password').argument('<user>').argument('[password]').option('--logout-all-sessions')
     .action((user: string, pw: string | undefined) => setPassword(ctx(), user, pw));

@@ -32,6 +32,8 @@ export const PROFILES: Readonly<Record<string, Profile>> = {
       ['set-admin-password', 1_300],
       // Not recorded: set_user_password as set-admin-password.
       ['set-password', 1_300],
+      // Not recorded: a cold start and one write, as set-config.
+      ['enable-scheduler', 1_300],
       // Frappe's REST API on gunicorn (2 workers), medians of 10 on v15.50: POST /api/resource/User
       // with new_password and roles 564 ms, generate_keys 576 ms, a GET 54 ms (issue 16).
       ['api-create-user', 564],

@@ -3,6 +3,7 @@
  * API keys). It lives in `sites/<site>/private/sim-db.json` so it travels with the site folder
  * when drop-site archives it; the real MariaDB database (when configured) only proves existence.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Bench } from './bench-dir.js';
 import { withFileLock, type LockOwner } from './lock.js';
@@ -18,6 +19,8 @@ export interface SimUser {
   password_set: boolean;
   api_key?: string | null;
   api_secret_set?: boolean;
+  /** sha256 of the user's password (the REST server's /api/method/login), when one was set. */
+  password_sha256?: string;
   /** sha256 of the current api_secret (token auth of the REST server). */
   api_secret_sha256?: string;
   enabled?: number;
@@ -25,6 +28,8 @@ export interface SimUser {
 
 export interface SimDb {
   installed_apps: string[];
+  /** System Settings' enable_scheduler: off on a new site, as in v15. */
+  scheduler_enabled?: boolean;
   users: Record<string, SimUser>;
   domains_seen?: string[];
 }
@@ -71,3 +76,5 @@ export function freshDb(): SimDb {
 }
 
 export const dbFileFor = (bench: Bench, site: string): string => join(bench.sitePath(site), 'private', 'sim-db.json');
+
+export const passwordDigest = (pw: string): string => createHash('sha256').update(`sim-password:${pw}`).digest('hex');

@@ -45,6 +45,7 @@ function call(db: SimDb, method: string, args: PyValue[], kwargs: Record<string,
     const value = (u as unknown as Record<string, unknown>)[field];
     return value === undefined ? null : (value as PyValue);
   }
+  if (method === 'frappe.utils.scheduler.is_scheduler_disabled') return !db.scheduler_enabled;
   const mod = method.split('.').slice(0, -1).join('.');
   throw new PyException('AttributeError', `module '${mod}' has no attribute '${method.split('.').pop()}'`);
 }

@@ -14,7 +14,7 @@ import { mariadbUrl, step, type Ctx } from '../context.js';
 import { touch, withFrappeLock } from '../lock.js';
 import { createUserAndDatabase, databaseExists, dropUserAndDatabase, serverVersion } from '../mariadb.js';
 import { rootLoginOf, type RootLoginOptions } from '../root-login.js';
-import { dbFileFor, freshDb, saveDb, type SimDb } from '../site-db.js';
+import { dbFileFor, freshDb, passwordDigest, saveDb, type SimDb } from '../site-db.js';
 import { installOne, missingApp } from './install-app.js';
 
 export interface NewSiteOptions extends RootLoginOptions {
@@ -93,6 +93,7 @@ export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promis
     // frappe's after_install: get_admin_password() (an EOF aborts and leaves the half site, as with real bench).
     const adminPassword = o.adminPassword || configured(bench.commonConfig().admin_password) || configured(conf.admin_password) || (await askAdminPassword(ctx));
     db.users.Administrator.password_set = adminPassword !== '';
+    db.users.Administrator.password_sha256 = passwordDigest(adminPassword);
     ctx.out('');
     for (const app of ['frappe', ...(o.installApp ?? [])]) {
       if (!bench.apps().includes(app)) throw missingApp(app);

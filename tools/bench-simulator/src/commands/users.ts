@@ -1,7 +1,7 @@
 /** `add-system-manager`, `add-user`, `set-admin-password` (frappe v15 commands/site.py). */
 import { BenchExit, PyException } from '../errors.js';
 import { resolveSites, step, type Ctx } from '../context.js';
-import { loadDb, updateDb, type SimDb } from '../site-db.js';
+import { loadDb, passwordDigest, updateDb, type SimDb } from '../site-db.js';
 import { systemManagerRoles } from '../roles.js';
 
 export interface UserOptions {
@@ -24,7 +24,7 @@ async function addUser(ctx: Ctx, command: string, email: string, o: UserOptions,
       if (db.users[email]) throw duplicate(email);
       db.users[email] = {
         email, first_name: o.firstName ?? email.split('@')[0], last_name: o.lastName, user_type: o.userType ?? 'System User',
-        roles: rolesOf(db), password_set: Boolean(o.password), api_key: null,
+        roles: rolesOf(db), password_set: Boolean(o.password), api_key: null, ...(o.password ? { password_sha256: passwordDigest(o.password) } : {}),
       };
     });
   }
@@ -50,7 +50,10 @@ async function setUserPassword(ctx: Ctx, command: string, user: string, given: s
     await step(ctx, command, [user, site]);
     const found = await updateDb(ctx.bench, site, ctx, (db) => {
       const u = db.users[user];
-      if (u) u.password_set = true;
+      if (u) {
+        u.password_set = true;
+        u.password_sha256 = passwordDigest(password!);
+      }
       return Boolean(u);
     });
     if (!found) throw new BenchExit(1, `User ${user} does not exist`);
@@ -60,3 +63,15 @@ async function setUserPassword(ctx: Ctx, command: string, user: string, given: s
 export const setAdminPassword = (ctx: Ctx, password: string | undefined): Promise<void> => setUserPassword(ctx, 'set-admin-password', 'Administrator', password);
 
 export const setPassword = (ctx: Ctx, user: string, password: string | undefined): Promise<void> => setUserPassword(ctx, 'set-password', user, password);
+
+/** `enable-scheduler` (frappe v15 commands/scheduler.py): System Settings' enable_scheduler = 1. */
+export async function enableScheduler(ctx: Ctx): Promise<void> {
+  for (const site of resolveSites(ctx)) {
+    loadDb(ctx.bench, site);
+    await step(ctx, 'enable-scheduler', [site]);
+    await updateDb(ctx.bench, site, ctx, (db) => {
+      db.scheduler_enabled = true;
+    });
+    ctx.out(`Enabled for ${site}`);
+  }
+}

@@ -4,13 +4,15 @@
  * - GET  /api/resource/User/<name>                              -> {"data": {...}} | 404 DoesNotExistError
  * - POST /api/resource/User {email, new_password, roles, ...}   -> {"data": {...}} | 409 DuplicateEntryError
  * - POST /api/method/frappe.core.doctype.user.user.generate_keys {user} -> {"message": {"api_secret": ...}}
+ * - GET  /api/method/frappe.auth.get_logged_user -> {"message": user}
+ * - POST /api/method/login {usr, pwd} (no token) -> {"message": "Logged In"} | 401
  * Token auth (`Authorization: token key:secret`) against the key and secret generate_keys made;
  * anything else is 401 AuthenticationError, as frappe.auth.validate_auth_via_api_keys answers.
  */
 import { createHash } from 'node:crypto';
 import type { Bench } from '../bench-dir.js';
 import { ensureEncryptionKeyFor, generateKeys } from '../commands/execute.js';
-import { loadDb, updateDb, type SimDb, type SimUser } from '../site-db.js';
+import { loadDb, passwordDigest, updateDb, type SimDb, type SimUser } from '../site-db.js';
 import { systemManagerRoles } from '../roles.js';
 
 export class FrappeHttpError extends Error {
@@ -49,7 +51,18 @@ function authenticate(db: SimDb, header: string | undefined): string {
 }
 
 export async function route(c: RouteContext): Promise<{ status: number; body: unknown }> {
+  if (c.method === 'POST' && c.path === '/api/method/login') {
+    // frappe.auth.LoginManager: usr/pwd; a wrong pair is 401 AuthenticationError "Invalid Login Credentials".
+    await c.spend('api-login');
+    const u = loadDb(c.bench, c.site).users[String(c.body.usr ?? '')];
+    if (!u?.password_sha256 || u.password_sha256 !== passwordDigest(String(c.body.pwd ?? ''))) throw new FrappeHttpError(401, 'frappe.exceptions.AuthenticationError', 'Invalid Login Credentials');
+    return { status: 200, body: { message: 'Logged In', home_page: '/app', full_name: u.first_name ?? String(c.body.usr) } };
+  }
   const user = authenticate(loadDb(c.bench, c.site), c.authorization);
+  if (c.method === 'GET' && c.path === '/api/method/frappe.auth.get_logged_user') {
+    await c.spend('api-get');
+    return { status: 200, body: { message: user } };
+  }
   const systemManager = (db: SimDb): void => {
     const roles = db.users[user]?.roles ?? [];
     if (user !== 'Administrator' && !roles.includes('System Manager')) throw new FrappeHttpError(403, 'frappe.exceptions.PermissionError', 'Not permitted');
@@ -82,6 +95,7 @@ export async function route(c: RouteContext): Promise<{ status: number; body: un
         email, first_name: String(c.body.first_name ?? email), last_name: c.body.last_name ? String(c.body.last_name) : undefined,
         user_type: String(c.body.user_type ?? 'System User'), enabled: Number(c.body.enabled ?? 1), roles,
         password_set: typeof c.body.new_password === 'string' && c.body.new_password !== '', api_key: null,
+        ...(typeof c.body.new_password === 'string' && c.body.new_password ? { password_sha256: passwordDigest(c.body.new_password) } : {}),
       };
       db.users[email] = u;
       return userDoc(email, u);
