@@ -144,3 +144,37 @@ export function checkChains(streams: ReadonlyMap<string, readonly RecordedEvent[
     detail: `${verified} chained streams verified${unchained ? ` (${unchained} bookkeeping streams carry no chain)` : ''}${broken.length ? `; BROKEN ${broken.length}: ${broken.slice(0, 3).join('; ')}` : ''}`,
   };
 }
+
+const SETTLING = new Set(['TenantActivated', 'RolledBack', 'TenantBroken']);
+
+/**
+ * Liveness across crashes: every tenant that was in the middle of provisioning when the service
+ * was killed moved again (any new event) within `limitMs` of the restart. With the default step
+ * timeouts this is the heartbeat's work (PM_RUNNER_DEAD_AFTER_MS), not a lease running out.
+ */
+export function checkRecovery(streams: ReadonlyMap<string, readonly RecordedEvent[]>, restarts: readonly { killedAt: number; upAt: number }[], limitMs: number): CheckResult {
+  let worst = 0;
+  let cases = 0;
+  let worstCase = '';
+  for (const [stream, events] of streams) {
+    if (!stream.startsWith('tenant-')) continue;
+    const at = (e: RecordedEvent) => Date.parse(e.recordedAt);
+    for (const r of restarts) {
+      const before = events.filter((e) => at(e) <= r.killedAt);
+      if (before.length === 0 || before.some((e) => SETTLING.has(e.type))) continue;
+      const next = events.find((e) => at(e) > r.killedAt);
+      if (!next) continue; // nothing after the kill at all: checkTerminal reports it
+      cases += 1;
+      const gap = at(next) - r.upAt;
+      if (gap > worst) {
+        worst = gap;
+        worstCase = `${stream} after the kill at ${new Date(r.killedAt).toISOString()}`;
+      }
+    }
+  }
+  return {
+    name: `every in-flight tenant moved within ${limitMs / 1000} s of each restart`,
+    ok: worst <= limitMs,
+    detail: `${cases} tenant-restarts; slowest ${(worst / 1000).toFixed(1)} s${worstCase ? ` (${worstCase})` : ''}`,
+  };
+}

@@ -13,7 +13,7 @@ import { postSignup, signupFor } from '../stack/client.js';
 import { byStream, readWholeLog, tenantsOf, withEventStore } from '../stack/tenants.js';
 import { between, planFailures, seededRandom, type Random } from './plan.js';
 import {
-  candidateDatabases, checkChains, checkDatabases, checkSiteFolders, checkSubdomains, checkTerminal,
+  candidateDatabases, checkChains, checkDatabases, checkRecovery, checkSiteFolders, checkSubdomains, checkTerminal,
   dropDatabases, existingDatabases, type CheckResult,
 } from './checks.js';
 import { checkReadModel, waitForProjector } from './read-model-check.js';
@@ -89,10 +89,12 @@ async function main(): Promise<number> {
     let posting = true;
     let stopKilling = false;
     let kills = 0;
+    const restarts: { killedAt: number; upAt: number }[] = [];
     let tenantIds: string[] = [];
     const killer = (async () => {
       while (!stopKilling && Date.now() < deadline && (posting || kills < minKills)) {
         await sleep(between(random, killMin, killMax));
+        const killedAt = Date.now();
         await stack.killService();
         kills += 1;
         await sleep(between(random, 0, 800));
@@ -100,6 +102,7 @@ async function main(): Promise<number> {
           try {
             const t0 = Date.now();
             await stack.startService();
+            restarts.push({ killedAt, upAt: Date.now() });
             log(`SIGKILL #${kills}; restarted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
             break;
           } catch (error) {
@@ -149,6 +152,7 @@ async function main(): Promise<number> {
       const streams = byStream(log_);
       const views = tenantsOf(streams).filter((v) => tenantIds.includes(v.tenantId) || v.state.subdomain?.startsWith(`s${tag}`));
       results.push(checkTerminal(views, tenants));
+      results.push(checkRecovery(streams, restarts, 60_000));
       results.push(checkSiteFolders(views, stack.benchPath));
       ourDatabases = await existingDatabases(mariadbUrl, candidateDatabases(views, stack.benchPath));
       results.push(checkDatabases(views, ourDatabases));
@@ -185,14 +189,11 @@ async function main(): Promise<number> {
 }
 
 /**
- * Service settings that make a soak converge in minutes: a killed runner's lease is step
- * timeout + grace, so both are short; retries back off from 100 ms; expired leases are looked
- * for every 500 ms.
+ * Service settings: the default step timeouts and leases (a killed runner's steps are taken
+ * over on its heartbeat, PM_RUNNER_DEAD_AFTER_MS, not when a 45-minute lease runs out);
+ * retries back off from 100 ms so injected transient failures settle in seconds.
  */
 const SOAK_SERVICE_ENV: Record<string, string> = {
-  BENCH_STEP_TIMEOUT_MS: '20000',
-  BENCH_LIGHT_STEP_TIMEOUT_MS: '15000',
-  PM_LEASE_GRACE_MS: '1000',
   PM_BACKOFF_BASE_MS: '100',
   PM_BACKOFF_MAX_MS: '1000',
   PM_SCAN_INTERVAL_MS: '500',
