@@ -229,7 +229,7 @@ export function checkVariables(refs, exampleEnv) {
   const findings = [];
   const seen = new Map();
   for (const r of refs) if (!seen.has(r.name) || r.op === ':-' || r.op === '-') seen.set(r.name, r);
-  for (const [name, r] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
     findings.push({ ok: Object.prototype.hasOwnProperty.call(exampleEnv, name), what: `variable ${name} is listed in .env.example` });
     if (SECRET_NAME.test(name)) {
       const defaulted = refs.some((x) => x.name === name && (x.op === ':-' || x.op === '-') && x.arg !== '');

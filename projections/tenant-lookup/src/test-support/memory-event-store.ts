@@ -42,15 +42,17 @@ export class MemoryEventStore implements EventStore {
     let position = options.fromPosition ?? 0;
     let stopped = false;
     const batchSize = options.batchSize ?? 500;
-    const self = this;
+    // Arrows keep this store's `this` for the generator method below, which has its own.
+    const readAll = (o: ReadAllOptions) => this.readAll(o);
+    const logLength = () => this.log.length;
     return {
       async stop() { stopped = true; },
       async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionBatch> {
         while (!stopped) {
-          const events = await self.readAll({ fromPosition: position, maxCount: batchSize });
+          const events = await readAll({ fromPosition: position, maxCount: batchSize });
           if (events.length > 0) {
             position = events[events.length - 1].position;
-            yield { events, caughtUp: position >= self.log.length };
+            yield { events, caughtUp: position >= logLength() };
           } else {
             await new Promise((r) => setTimeout(r, 10));
           }

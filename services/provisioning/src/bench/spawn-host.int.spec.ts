@@ -6,7 +6,8 @@
  * runs anything there.
  */
 import { jest } from '@jest/globals';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const alive = (pid: number): boolean => {
   }
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 8000): Promise<boolean> {
+async function until(check: () => boolean, ms = 15_000): Promise<boolean> {
   for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(50)) if (check()) return true;
   return check();
 }
@@ -66,7 +67,7 @@ afterEach(() => {
 const benchPids = (): number[] => (existsSync(pidsFile) ? readFileSync(pidsFile, 'utf8').trim().split('\n').filter(Boolean).map(Number) : []);
 
 interface Parent {
-  readonly proc: ChildProcessWithoutNullStreams;
+  readonly proc: ChildProcessByStdio<Writable, Readable, null>;
   readonly host: number;
   readonly lines: AsyncIterator<string>;
 }
@@ -125,13 +126,16 @@ it('a SIGTERM to the host ends its benches; one that ignores SIGTERM is killed a
 
 it('parent and host killed at once leave an orphan; the next starter ends it before it runs anything in that bench', async () => {
   const p = await startParent('wait');
+  const [leader, grandchild] = benchPids();
+  // The host writes the record right after the spawn returns; on a busy machine bench may have written its pids first.
+  const recordFile = join(runDir(bench), `${leader}.json`);
+  expect(await until(() => existsSync(recordFile))).toBe(true);
   process.kill(p.host, 'SIGKILL');
   p.proc.kill('SIGKILL');
   await sleep(500);
-  const [leader, grandchild] = benchPids();
   // Nobody is left to end it: an orphan, recorded under the bench folder's run dir (without its argv).
   expect([alive(leader), alive(grandchild)]).toEqual([true, true]);
-  const record = JSON.parse(readFileSync(join(runDir(bench), `${leader}.json`), 'utf8'));
+  const record = JSON.parse(readFileSync(recordFile, 'utf8'));
   expect(record).toMatchObject({ pgid: leader, site: 'orphan.test', owner: { pid: p.host } });
   expect(JSON.stringify(record)).not.toContain('--force');
 

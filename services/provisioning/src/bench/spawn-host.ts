@@ -70,7 +70,7 @@ export class SpawnHost {
 
   /** Starts the host now, so the first command does not wait for Node to start. */
   warm(): this {
-    this.child ?? this.start();
+    if (!this.child) this.start();
     return this;
   }
 
