@@ -5,7 +5,8 @@
  * indent 1, ASCII). A claim then costs no cold Python start for its host name (1.3 s + 0.5 s on
  * real bench, docs/bench.md).
  */
-import { readFile, readdir, readlink, symlink, unlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, readlink, rename, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { withFlock } from './flock.js';
 
@@ -23,13 +24,26 @@ export function frappeJson(value: SiteConfig): string {
 
 const LOCK_TIMEOUT_MS = 30_000; // frappe's filelock default
 
+/**
+ * A new file renamed over the old one, not frappe's in-place rewrite: every bench command and
+ * gunicorn worker reads site_config.json without the lock, and a read between the truncate and
+ * the write sees an empty file (B5 hit it: `JSONDecodeError` in a side-by-side add-system-manager).
+ * The file keeps its mode; its owner is the service's user (run the service as frappe_user).
+ */
+async function replaceFile(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  const mode = (await stat(file).catch(() => undefined))?.mode;
+  await writeFile(tmp, text);
+  if (mode !== undefined) await chmod(tmp, mode & 0o777);
+  await rename(tmp, file);
+}
+
 /** `change` returns the new config, or undefined to leave the file untouched. */
 export async function updateSiteConfig(benchPath: string, site: string, change: (c: SiteConfig) => SiteConfig | undefined): Promise<void> {
   const file = join(benchPath, 'sites', site, 'site_config.json');
   await withFlock(join(benchPath, 'sites', site, 'locks', 'site_config.lock'), LOCK_TIMEOUT_MS, async () => {
     const next = change(JSON.parse(await readFile(file, 'utf8')) as SiteConfig);
-    // In place, as frappe does: the file keeps its owner (frappe_user) and mode.
-    if (next) await writeFile(file, frappeJson(next));
+    if (next) await replaceFile(file, frappeJson(next));
   });
 }
 
@@ -44,7 +58,7 @@ export async function updateCommonConfig(benchPath: string, change: (c: SiteConf
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     const next = change(conf);
-    if (next) await writeFile(file, frappeJson(next));
+    if (next) await replaceFile(file, frappeJson(next));
   });
 }
 
