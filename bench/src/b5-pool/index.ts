@@ -1,10 +1,18 @@
 /**
  * B5 warm pool: signup-to-Active (POST /v1/tenants to TenantActivated recorded) with a warm pool
- * of standby sites and with none, on the real provisioning service and the bench simulator with
- * latencies shaped like real bench scaled down 100x (new-site 20 s -> 200 ms, install-app 40 s ->
- * 400 ms, add-system-manager 2 s -> 20 ms, API keys 1 s -> 10 ms over its two `execute` calls
- * (5 ms each; a claim makes one, the standby build the other), add-domain 10 ms, set-config 5 ms). Each run posts K signups one after another; before a warm run the pool is
- * back at K ready sites, so every signup of it is a claim. K is 20 (3 with --quick). Target: warm p95 <= cold p50 / 10.
+ * of standby sites and with none, on the real provisioning service, the bench simulator and its
+ * REST server (FRAPPE_URL: a claim adds the customer's user over Frappe's REST API), under two
+ * latency profiles:
+ * - demo: real bench's shape scaled down 100x (new-site 20 s -> 200 ms, install-app 40 s -> 400 ms,
+ *   add-system-manager 2 s -> 20 ms, execute 5 ms, add-domain 10 ms, set-config 5 ms, the REST
+ *   calls 564/54 ms -> 6/1 ms). Each run posts K signups one after another; before a warm run the
+ *   pool is back at K ready sites, so every signup of it is a claim. K is 20 (3 with --quick).
+ *   Target: warm p95 <= cold p50 / 10.
+ * - frappe-v15: BENCH_SIM_PROFILE=frappe-v15, the times measured on real Frappe v15 on two cores
+ *   (new-site 40 s, install-app 180 s, CPU-shared; REST create user 564 ms). One run: 2 cold
+ *   signups (~4 min each), and 5 claims from a pool filled with new-site and install-app cut to
+ *   2 s each (filling it at 220 s a site would take half an hour; the claims and the refills
+ *   running beside them take the profile's times). Target (issue 16): warm p95 <= 1.5 s.
  */
 import { randomBytes } from 'node:crypto';
 import { createEventStore } from '@tlc/event-store';
@@ -16,7 +24,25 @@ import { Stack } from '../stack/stack.js';
 import { postSignup, signupFor } from '../stack/client.js';
 import { ActivationWatcher } from '../b4-orchestration/watcher.js';
 
-export const B5_LATENCY = 'new-site:200ms,install-app:400ms,add-system-manager:20ms,execute:5ms,add-domain:10ms,set-config:5ms';
+export const B5_LATENCY = 'new-site:200ms,install-app:400ms,add-system-manager:20ms,set-password:5ms,execute:5ms,add-domain:10ms,set-config:5ms,api-create-user:6ms,api-get:1ms,api-generate-keys:6ms';
+
+interface Profile {
+  readonly name: 'demo' | 'frappe-v15';
+  /** The simulator's controls for the whole run. */
+  readonly env: Record<string, string>;
+  /** Extra controls while the pool is first filled (the service restarts without them before signups). */
+  readonly fillEnv?: Record<string, string>;
+  readonly runs: (ctx: BenchContext) => number;
+  readonly perRun: (ctx: BenchContext, warm: boolean) => number;
+}
+
+const PROFILES: readonly Profile[] = [
+  { name: 'demo', env: { BENCH_SIM_LATENCY: B5_LATENCY }, runs: (ctx) => ctx.runs, perRun: (ctx) => (ctx.quick ? 3 : 20) },
+  {
+    name: 'frappe-v15', env: { BENCH_SIM_PROFILE: 'frappe-v15', BENCH_SIM_LATENCY: '' }, fillEnv: { BENCH_SIM_LATENCY: 'new-site:2s,install-app:2s' },
+    runs: () => 1, perRun: (ctx, warm) => (warm ? (ctx.quick ? 3 : 5) : ctx.quick ? 1 : 2),
+  },
+];
 
 async function metric(stack: Stack, pattern: RegExp): Promise<number> {
   const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
@@ -48,36 +74,44 @@ async function waitForReady(stack: Stack, n: number, timeoutMs: number): Promise
 
 interface Mode { readonly warm: boolean; readonly p50: number[]; readonly p95: number[]; readonly all: number[]; readonly failed: string[]; claims: number }
 
-async function measure(ctx: BenchContext, warm: boolean, perRun: number): Promise<Mode> {
+async function measure(ctx: BenchContext, profile: Profile, warm: boolean): Promise<Mode> {
+  const perRun = profile.perRun(ctx, warm);
+  const runs = profile.runs(ctx);
   const stack = await Stack.create({
-    store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log, simulator: 'daemon',
-    env: { POOL_SIZE: warm ? String(perRun) : '0', PROVISIONING_CONCURRENCY: '2', BENCH_SIM_LATENCY: B5_LATENCY, BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '', POOL_REFILL_INTERVAL_MS: '100' },
+    store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log, simulator: 'daemon', web: true,
+    env: { POOL_SIZE: warm ? String(perRun) : '0', PROVISIONING_CONCURRENCY: '2', BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '', POOL_REFILL_INTERVAL_MS: '100', ...profile.env },
   });
   const mode: Mode = { warm, p50: [], p95: [], all: [], failed: [], claims: 0 };
   try {
+    if (warm && profile.fillEnv) {
+      await stack.startService(profile.fillEnv);
+      await waitForReady(stack, perRun, 1_800_000);
+      await stack.service?.stop();
+    }
     await stack.startService();
     const watcher = await ActivationWatcher.start(stack.eventStoreUrl);
     const tag = randomBytes(3).toString('hex').replace(/^[0-9]/, 'p');
+    const label = `B5 ${profile.name} ${warm ? 'warm' : 'cold'}`;
     try {
-      for (let r = 0; r < ctx.runs; r++) {
-        if (warm) await waitForReady(stack, perRun, 300_000);
+      for (let r = 0; r < runs; r++) {
+        if (warm) await waitForReady(stack, perRun, 1_800_000);
         const times: number[] = [];
         for (let i = 0; i < perRun; i++) {
           const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, signupFor(`${tag}${warm ? 'w' : 'c'}`, r * perRun + i));
           try {
-            const a = await watcher.waitFor(answer.tenantId, 120_000);
+            const a = await watcher.waitFor(answer.tenantId, warm ? 120_000 : 1_200_000);
             times.push(a.activatedAt - answer.sentAt);
           } catch (error) {
             // A signup that did not reach Active is counted and reported, not timed.
             mode.failed.push(`${(error as Error).message}: ${await lastFailure(stack, answer.tenantId)}`);
-            ctx.log(`B5 ${warm ? 'warm' : 'cold'}: ${mode.failed[mode.failed.length - 1]}`);
+            ctx.log(`${label}: ${mode.failed[mode.failed.length - 1]}`);
           }
         }
         if (times.length === 0) throw new Error(`no signup of run ${r + 1} reached Active (${mode.failed[0] ?? ''})`);
         mode.p50.push(percentile(times, 50));
         mode.p95.push(percentile(times, 95));
         mode.all.push(...times);
-        ctx.log(`B5 ${warm ? 'warm' : 'cold'} run ${r + 1}/${ctx.runs}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms`);
+        ctx.log(`${label} run ${r + 1}/${runs}: p50 ${percentile(times, 50)} ms, p95 ${percentile(times, 95)} ms (${times.join(', ')})`);
       }
       mode.claims = await metric(stack, /^provisioning_pool_claims_total\{outcome="warm"\} (\d+)/m);
     } catch (error) {
@@ -94,21 +128,31 @@ async function measure(ctx: BenchContext, warm: boolean, perRun: number): Promis
 }
 
 export async function runB5(ctx: BenchContext): Promise<Figure[]> {
-  // 20 per run: the nearest-rank p95 of 10 samples is simply their maximum, one stray sample
+  const figures: Figure[] = [];
+  for (const profile of PROFILES) figures.push(...(await runProfile(ctx, profile)));
+  return figures;
+}
+
+async function runProfile(ctx: BenchContext, profile: Profile): Promise<Figure[]> {
+  // 20 per run (demo): the nearest-rank p95 of 10 samples is simply their maximum, one stray sample
   // (a collection, a descheduled core) and not a 95th percentile; of 20 it is the 19th.
-  const perRun = ctx.quick ? 3 : 20;
-  const names = ['signup-to-Active p50, empty pool', 'signup-to-Active p95, empty pool', 'signup-to-Active p50, warm pool', 'signup-to-Active p95, warm pool'];
+  const p = `, ${profile.name}`;
+  const names = ['signup-to-Active p50, empty pool', 'signup-to-Active p95, empty pool', 'signup-to-Active p50, warm pool', 'signup-to-Active p95, warm pool'].map((n) => n + p);
   try {
-    const cold = await measure(ctx, false, perRun);
-    const warm = await measure(ctx, true, perRun);
+    const cold = await measure(ctx, profile, false);
+    const warm = await measure(ctx, profile, true);
     const coldP50 = percentile(cold.all, 50);
     const failures = (m: Mode) => (m.failed.length ? `; ${m.failed.length} signup(s) did not reach Active and are not timed: ${m.failed[0].slice(0, 200)}` : '');
-    const note = `${perRun} sequential signups per run; latencies ${B5_LATENCY}${failures(cold)}`;
+    const controls = profile.name === 'demo' ? `latencies ${B5_LATENCY}` : `BENCH_SIM_PROFILE=frappe-v15 (pool filled with ${profile.fillEnv?.BENCH_SIM_LATENCY})`;
+    const note = `${profile.perRun(ctx, false)} cold / ${profile.perRun(ctx, true)} warm sequential signups per run; ${controls}; claims over REST (FRAPPE_URL)${failures(cold)}`;
+    const target = profile.name === 'demo'
+      ? { text: `<= cold p50 / 10 (${(coldP50 / 10).toFixed(0)} ms)`, check: (m: number) => m <= coldP50 / 10 }
+      : { text: '<= 1500 ms (issue 16)', check: (m: number) => m <= 1500 };
     return [
       figure({ bench: 'B5', name: names[0], unit: 'ms', runs: cold.p50, notes: note }),
       figure({ bench: 'B5', name: names[1], unit: 'ms', runs: cold.p95 }),
       figure({ bench: 'B5', name: names[2], unit: 'ms', runs: warm.p50, notes: `${warm.claims} of ${warm.all.length + warm.failed.length} signups claimed a standby site${failures(warm)}` }),
-      figure({ bench: 'B5', name: names[3], unit: 'ms', runs: warm.p95, target: { text: `<= cold p50 / 10 (${(coldP50 / 10).toFixed(0)} ms)`, check: (m) => m <= coldP50 / 10 } }),
+      figure({ bench: 'B5', name: names[3], unit: 'ms', runs: warm.p95, target }),
     ];
   } catch (error) {
     const reason = `not available: ${(error as Error).message.split('\n')[0].slice(0, 160)}`;

@@ -17,6 +17,7 @@ import { freePort } from '../harness/ports.js';
 
 export const BENCH_SIM = join(REPO_ROOT, 'tools', 'bench-simulator', 'bin', 'bench-sim.js');
 export const BENCH_SIM_DAEMON = join(REPO_ROOT, 'tools', 'bench-simulator', 'dist', 'daemon-main.js');
+export const BENCH_SIM_WEB = join(REPO_ROOT, 'tools', 'bench-simulator', 'dist', 'web-main.js');
 export const PROJECTOR_MAIN = join(REPO_ROOT, 'projections', 'tenant-lookup', 'dist', 'main.js');
 export const ROOT_DOMAIN = 'soak.localhost';
 
@@ -37,6 +38,12 @@ export interface StackOptions {
    * with start-up costs in proportion to scaled-down latencies (B4, B5).
    */
   readonly simulator?: 'process' | 'daemon';
+  /**
+   * Also serve the simulated sites' REST API (bench-sim-web) and give the service its FRAPPE_URL,
+   * so a claim goes over REST as it would on real Frappe (gunicorn). Its latencies come from the
+   * same BENCH_SIM_PROFILE / BENCH_SIM_LATENCY as the bench commands'.
+   */
+  readonly web?: boolean;
 }
 
 export class Stack {
@@ -45,6 +52,8 @@ export class Stack {
   service: ProvisioningProcess | undefined;
   projector: Child | undefined;
   private simDaemon: Child | undefined;
+  private simWeb: Child | undefined;
+  private webUrl: string | undefined;
   private port = 0;
 
   private constructor(
@@ -98,10 +107,21 @@ export class Stack {
     return { BENCH_BIN: CLIENT_BIN, BENCH_SIM_SOCKET: socket };
   }
 
+  /** bench-sim-web on a free port, once; its URL as the service's FRAPPE_URL. */
+  private async web(): Promise<Record<string, string>> {
+    if (!this.options.web) return {};
+    if (!this.simWeb || this.simWeb.exited()) {
+      const sim = Object.fromEntries(Object.entries(this.options.env ?? {}).filter(([k]) => k.startsWith('BENCH_SIM_')));
+      this.simWeb = spawnNode(BENCH_SIM_WEB, ['--bench', this.benchPath, '--port', '0'], sim);
+      this.webUrl = (await this.simWeb.waitForLine(/listening on (http:\/\/\S+)/))[1];
+    }
+    return { FRAPPE_URL: this.webUrl! };
+  }
+
   /** Starts (or restarts, on the same port) the provisioning service and waits for /health. */
-  async startService(): Promise<ProvisioningProcess> {
+  async startService(extraEnv: Record<string, string | undefined> = {}): Promise<ProvisioningProcess> {
     if (this.port === 0) this.port = await freePort();
-    const bench = await this.bench();
+    const bench = { ...(await this.bench()), ...(await this.web()) };
     this.service = await startProvisioning({
       eventStoreUrl: this.eventStoreUrl,
       readModelUrl: this.readModelUrl,
@@ -114,6 +134,7 @@ export class Stack {
         ...bench,
         ROOT_DOMAIN,
         ...this.options.env,
+        ...extraEnv,
       },
       nodeArgs: this.options.serviceNodeArgs,
     });
@@ -134,6 +155,7 @@ export class Stack {
     await this.service?.stop().catch(() => undefined);
     await this.projector?.stop().catch(() => undefined);
     await this.simDaemon?.stop().catch(() => undefined);
+    await this.simWeb?.stop().catch(() => undefined);
     for (const db of this.databases) await db.drop().catch((e: Error) => this.options.log?.(`could not drop ${db.name}: ${e.message}`));
     try {
       // A bench the killed service had started may still be writing under sites/ for a moment.
