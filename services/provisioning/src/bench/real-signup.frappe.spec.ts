@@ -82,7 +82,7 @@ run('a whole signup on a real frappe-bench', () => {
     const secret = await app.app.get(SecretsService).open(keys.apiSecret);
     const headers = { 'X-Frappe-Site-Name': site, Accept: 'application/json' };
     const me = await fetch(`${frappeUrl}/api/method/frappe.auth.get_logged_user`, { headers: { ...headers, Authorization: `token ${keys.apiKey}:${secret}` } });
-    expect([me.status, (await me.json()).message]).toEqual([200, 'Administrator']);
+    expect([me.status, ((await me.json()) as { message?: string }).message]).toEqual([200, 'Administrator']);
     const login = await fetch(`${frappeUrl}/api/method/login`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ usr: `admin@${site.replace('.localhost', '')}.test`, pwd: PASSWORD }) });
     expect(login.status).toBe(200);
     const disabled = await runner.run(['--site', site, 'execute', 'frappe.utils.scheduler.is_scheduler_disabled'], { timeoutMs: SLOW });
