@@ -113,8 +113,14 @@ export function recordSpawn(benchPath: string, pgid: number, args: readonly stri
   const file = join(runDir(benchPath), `${pgid}.json`);
   const record: SpawnRecord = { pgid, started: startTime(pgid), owner: SELF, host: HOST, site: siteOf(args), at: new Date().toISOString() };
   try {
-    mkdirSync(runDir(benchPath), { recursive: true });
-    writeFileSync(file, JSON.stringify(record));
+    try {
+      writeFileSync(file, JSON.stringify(record));
+    } catch (e) {
+      // The run dir is made on first use only, not before every command.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(runDir(benchPath), { recursive: true });
+      writeFileSync(file, JSON.stringify(record));
+    }
   } catch {
     return () => undefined;
   }
