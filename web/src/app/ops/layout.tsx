@@ -1,15 +1,14 @@
 /**
  * The operations console's frame. The operator check here is the first of several: every page,
  * server action and route handler below checks again (a layout is not re-run for those).
+ * No `metadata` here: Next resolves a segment's metadata even when its layout answers 404, and
+ * a title would tell a stranger the console exists.
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { requireOperator } from '../../lib/ops/access';
 import { TopBar } from '../components/top-bar';
 import './ops.css';
-
-export const metadata: Metadata = { title: 'Operations', robots: { index: false, follow: false } };
 
 export default async function OpsLayout({ children }: { children: ReactNode }) {
   const operator = await requireOperator();

@@ -1,10 +1,11 @@
 /**
  * Provisioning health: the figures the service folds from the event log (GET /v1/ops/health,
- * the same ones /metrics gives Prometheus), drawn as server-side SVG. Shows data only, so no
- * JavaScript is needed.
+ * the same ones /metrics gives Prometheus), drawn as server-side SVG, so no JavaScript is
+ * needed; the two per-hour time series become uPlot charts (zoom, cursor values) when it runs.
  */
 import { requireOperator } from '../../../lib/ops/access';
 import { opsHealth } from '../../../lib/ops/ops-api';
+import { HourlyChart } from './hourly-chart';
 import { BarChart, LineChart } from './svg-charts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
@@ -40,17 +41,29 @@ export default async function HealthPage({ searchParams }: { searchParams: Promi
           {h.lag ? <><p className="figure">{h.lag.eventsBehind}{h.lag.eventsBehindCapped ? '+' : ''} events</p><p className="hint">{h.lag.secondsBehind.toFixed(1)} s behind; generation {h.lag.generation} at {h.lag.checkpoint} of {h.lag.head}</p></> : <p className="muted">The read model does not answer.</p>}</section>
       </div>
       <section className="card"><h2>Signups per hour</h2>
-        <BarChart title="Outcomes per hour" every={every} series={['activated', 'rolled back', 'broken']} colors={['#2e7d32', '#c62828', '#6a1b9a']}
-          bars={h.hours.map((x, i) => ({ label: labels[i], values: [x.activations, x.rollbacks, x.broken] }))} />
-        <BarChart title="Signups per hour" every={every} series={['signups']} colors={['#1565c0']} bars={h.hours.map((x, i) => ({ label: labels[i], values: [x.signups] }))} />
+        <HourlyChart title="Signups and outcomes per hour" hours={h.hours.map((x) => x.hour)} series={[
+          { label: 'signups', color: '#1565c0', values: h.hours.map((x) => x.signups) },
+          { label: 'activated', color: '#2e7d32', values: h.hours.map((x) => x.activations) },
+          { label: 'rolled back', color: '#c62828', values: h.hours.map((x) => x.rollbacks) },
+          { label: 'broken', color: '#6a1b9a', values: h.hours.map((x) => x.broken) },
+        ]}>
+          <BarChart title="Outcomes per hour" every={every} series={['activated', 'rolled back', 'broken']} colors={['#2e7d32', '#c62828', '#6a1b9a']}
+            bars={h.hours.map((x, i) => ({ label: labels[i], values: [x.activations, x.rollbacks, x.broken] }))} />
+          <BarChart title="Signups per hour" every={every} series={['signups']} colors={['#1565c0']} bars={h.hours.map((x, i) => ({ label: labels[i], values: [x.signups] }))} />
+        </HourlyChart>
       </section>
       <section className="card"><h2>Success rate per hour</h2>
         <LineChart title="Success rate per hour" unit="%" every={every} labels={labels} colors={['#2e7d32']}
           series={[{ name: 'success', values: h.hours.map((x) => (x.successRate === null ? null : Math.round(x.successRate * 1000) / 10)) }]} />
       </section>
       <section className="card"><h2>Signup to Active over time</h2>
-        <LineChart title="Signup to Active, p50 and p95 per hour" unit="s" every={every} labels={labels} colors={['#1565c0', '#ef6c00']}
-          series={[{ name: 'p50', values: h.hours.map((x) => x.p50) }, { name: 'p95', values: h.hours.map((x) => x.p95) }]} />
+        <HourlyChart title="Signup to Active per hour (s)" hours={h.hours.map((x) => x.hour)} series={[
+          { label: 'p50', color: '#1565c0', values: h.hours.map((x) => x.p50) },
+          { label: 'p95', color: '#ef6c00', values: h.hours.map((x) => x.p95) },
+        ]}>
+          <LineChart title="Signup to Active, p50 and p95 per hour" unit="s" every={every} labels={labels} colors={['#1565c0', '#ef6c00']}
+            series={[{ name: 'p50', values: h.hours.map((x) => x.p50) }, { name: 'p95', values: h.hours.map((x) => x.p95) }]} />
+        </HourlyChart>
         <h3>Histogram (all time)</h3>
         <BarChart title="Signup to Active histogram" series={['tenants']} colors={['#1565c0']}
           bars={h.signupToActive.buckets.map((b, i, all) => ({ label: b.le === null ? `>${all[i - 1]?.le ?? 0}s` : `≤${b.le}s`, values: [b.count] }))} />
