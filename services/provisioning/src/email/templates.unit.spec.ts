@@ -31,6 +31,17 @@ describe('mail templates', () => {
     expect(renderMail('tenant-broken', broken, links)!.to).toEqual(['ops@example.com']);
     expect(renderMail('tenant-broken', broken, { ...links, opsEmails: [] })).toBeUndefined();
   });
+  it('says "taking longer" to a confirmed owner while the site is still being built, with the progress link', () => {
+    const building = { ...base, emailVerified: true, status: 'Provisioning' as const };
+    const m = renderMail('taking-longer', building, links)!;
+    expect(m.subject).toBe('Your site for Acme <b>Ltd</b> is taking longer than usual');
+    expect(m.text).toContain(`https://example.com/login?callbackUrl=${encodeURIComponent('/signup/t-1')}`);
+    expect(m.text).toMatch(/email you again as soon as your site is ready/);
+    expect(renderMail('taking-longer', { ...building, emailVerified: false }, links)).toBeUndefined();
+    // Finished (or failed) before the message went out: it has its own message.
+    expect(renderMail('taking-longer', { ...building, status: 'Active' }, links)).toBeUndefined();
+    expect(renderMail('taking-longer', { ...building, status: 'RollingBack' }, links)).toBeUndefined();
+  });
   it('never names the site in the note about a signup attempt', () => {
     const m = renderMail('existing-account', { ...base, emailVerified: true }, links)!;
     expect(m.text).not.toContain('acme.');
