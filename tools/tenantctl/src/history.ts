@@ -3,7 +3,7 @@
  * "As of" compares with each event's `occurredAt` (when the decision was taken); the state is
  * `foldTenant` over the upcast events up to and including that instant.
  */
-import { foldTenant, upcast, type Actor, type TenantEvent, type TenantState } from '@tlc/tenant-events';
+import { upcast, type Actor, type TenantEvent, type TenantState } from '@tlc/tenant-events';
 import type { RecordedEvent } from '@tlc/event-store';
 import { summarize } from './summary.js';
 
@@ -35,11 +35,8 @@ export function publicState(s: TenantState): Record<string, unknown> {
   return rest;
 }
 
-export function stateAsOf(events: readonly RecordedEvent[], asOf: Date | undefined): { state: TenantState; included: number } {
-  const until = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
-  const upto = events.filter((r) => Date.parse((r.metadata as { occurredAt?: string }).occurredAt ?? r.recordedAt) <= until);
-  return { state: foldTenant(upto.map((r) => upcast<TenantEvent>(r))), included: upto.length };
-}
+/** The tenant as it was at an instant (one definition, shared with the service and the web). */
+export { stateAsOf } from '@tlc/tenant-events';
 
 export function formatHistory(entries: readonly TimelineEntry[], state: TenantState, asOf: Date | undefined, included: number): string {
   const lines = entries.map((t, i) =>
