@@ -14,28 +14,39 @@ export function healthView(stats: ProvisioningStats, now: number, hours: number,
     const sorted = [...(h?.durations ?? [])].sort((a, b) => a - b);
     series.push({
       hour: new Date(t).toISOString(),
-      signups: h?.signups ?? 0, activations: h?.activations ?? 0, rollbacks: h?.rollbacks ?? 0, broken: h?.broken ?? 0,
+      signups: h?.signups ?? 0,
+      activations: h?.activations ?? 0,
+      rollbacks: h?.rollbacks ?? 0,
+      broken: h?.broken ?? 0,
       successRate: h ? successRate(h.activations, h.rollbacks, h.broken) : null,
-      p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95),
+      p50: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
     });
   }
   const all = [...stats.hours.values()].flatMap((h) => h.durations).sort((a, b) => a - b);
   const buckets = [...SIGNUP_TO_ACTIVE_BUCKETS, null].map((le) => ({ le, count: 0 }));
   for (const d of all) (buckets.find((b) => b.le === null || d <= b.le) ?? buckets[buckets.length - 1]).count++;
-  const failures: FailureCount[] = [...stats.failures].flatMap(([step, byClass]) =>
-    [...byClass].map(([classification, c]) => ({ step, classification, all: c.all, final: c.final })))
+  const failures: FailureCount[] = [...stats.failures]
+    .flatMap(([step, byClass]) => [...byClass].map(([classification, c]) => ({ step, classification, all: c.all, final: c.final })))
     .sort((a, b) => b.all - a.all);
   return {
     generatedAt: new Date(now).toISOString(),
     checkpoint: stats.checkpoint,
     totals: {
-      signups: stats.signups, activations: stats.activations, rollbacks: stats.rollbacks, brokenEvents: stats.brokenEvents,
-      brokenNow: stats.brokenTenants, successRate: successRate(stats.activations, stats.rollbacks, stats.brokenEvents),
+      signups: stats.signups,
+      activations: stats.activations,
+      rollbacks: stats.rollbacks,
+      brokenEvents: stats.brokenEvents,
+      brokenNow: stats.brokenTenants,
+      successRate: successRate(stats.activations, stats.rollbacks, stats.brokenEvents),
     },
     hours: series,
     signupToActive: {
-      count: all.length, p50: quantile(all, 0.5), p95: quantile(all, 0.95),
-      mean: all.length ? all.reduce((s, d) => s + d, 0) / all.length : null, buckets,
+      count: all.length,
+      p50: quantile(all, 0.5),
+      p95: quantile(all, 0.95),
+      mean: all.length ? all.reduce((s, d) => s + d, 0) / all.length : null,
+      buckets,
     },
     failures,
     pool,
@@ -44,8 +55,12 @@ export function healthView(stats: ProvisioningStats, now: number, hours: number,
 }
 
 export const lagView = (lag: ProjectionLag): LagView => ({
-  generation: lag.generation, checkpoint: lag.checkpoint, head: lag.head,
-  eventsBehind: lag.eventsBehind, eventsBehindCapped: lag.eventsBehindCapped, secondsBehind: lag.secondsBehind,
+  generation: lag.generation,
+  checkpoint: lag.checkpoint,
+  head: lag.head,
+  eventsBehind: lag.eventsBehind,
+  eventsBehindCapped: lag.eventsBehindCapped,
+  secondsBehind: lag.secondsBehind,
 });
 
 /** The warm pool's sizes as its own gauge reports them (pool/pool-metrics.ts); null without a pool. */

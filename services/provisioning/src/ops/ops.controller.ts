@@ -33,7 +33,10 @@ export class OpsController {
     const [stats, pool, lag] = await Promise.all([
       this.stats.current(),
       poolSizes(this.metrics.registry).catch(() => null),
-      this.projections.status().then((s) => s.lag, () => null),
+      this.projections.status().then(
+        (s) => s.lag,
+        () => null,
+      ),
     ]);
     return healthView(stats, Date.now(), query.hours ?? 48, pool, lag);
   }

@@ -5,7 +5,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class HealthQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 168, default: 48, description: 'How many hours back the per-hour series reach' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(168)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
   hours?: number;
 }
 

@@ -57,8 +57,7 @@ describe('/v1/ops', () => {
     const text = (await h.inject({ method: 'GET', url: '/metrics', unchecked: true })).body;
     const served = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]));
     for (const file of ['grafana-dashboard.json', 'prometheus-alerts.yml']) {
-      const queried = new Set([...readFileSync(join(deploy, file), 'utf8').matchAll(/\b(?:provisioning|tlc|http)_[a-z_]+/g)]
-        .map((m) => m[0].replace(/_(bucket|sum|count)$/, '')));
+      const queried = new Set([...readFileSync(join(deploy, file), 'utf8').matchAll(/\b(?:provisioning|tlc|http)_[a-z_]+/g)].map((m) => m[0].replace(/_(bucket|sum|count)$/, '')));
       expect(queried.size).toBeGreaterThan(3);
       expect({ file, missing: [...queried].filter((n) => !served.has(n)) }).toEqual({ file, missing: [] });
     }

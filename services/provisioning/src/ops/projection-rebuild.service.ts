@@ -17,7 +17,15 @@ export const OPS_READ_MODEL = Symbol.for('tlc.provisioning.ops.read-model');
 
 export type RebuildRun =
   | { readonly state: 'running'; readonly startedAt: string; readonly startedBy: string; readonly progress: RebuildProgress | null }
-  | { readonly state: 'done'; readonly startedAt: string; readonly startedBy: string; readonly endedAt: string; readonly progress: RebuildProgress; readonly retiredGeneration: number; readonly seconds: number }
+  | {
+      readonly state: 'done';
+      readonly startedAt: string;
+      readonly startedBy: string;
+      readonly endedAt: string;
+      readonly progress: RebuildProgress;
+      readonly retiredGeneration: number;
+      readonly seconds: number;
+    }
   | { readonly state: 'failed'; readonly startedAt: string; readonly startedBy: string; readonly endedAt: string; readonly progress: RebuildProgress | null; readonly error: string };
 
 export interface ProjectionStatus {
@@ -28,8 +36,14 @@ export interface ProjectionStatus {
 
 /** Only the progress fields (a finished run's result carries more, said separately). */
 const progressOf = (p: RebuildProgress): RebuildProgress => ({
-  generation: p.generation, resumedFrom: p.resumedFrom, checkpoint: p.checkpoint, head: p.head,
-  fraction: p.fraction, etaSeconds: p.etaSeconds, processed: p.processed, eventsPerSecond: p.eventsPerSecond,
+  generation: p.generation,
+  resumedFrom: p.resumedFrom,
+  checkpoint: p.checkpoint,
+  head: p.head,
+  fraction: p.fraction,
+  etaSeconds: p.etaSeconds,
+  processed: p.processed,
+  eventsPerSecond: p.eventsPerSecond,
 });
 
 @Injectable()
@@ -66,14 +80,17 @@ export class ProjectionRebuildService implements OnApplicationShutdown {
       onProgress: (progress) => {
         if (this.run?.state === 'running') this.run = { ...this.run, progress: progressOf(progress) };
       },
-    }).then((r) => {
-      this.run = { state: 'done', startedAt, startedBy: operator, endedAt: new Date().toISOString(), progress: progressOf(r), retiredGeneration: r.retiredGeneration, seconds: r.seconds };
-      this.log.info({ operator, generation: r.generation, seconds: r.seconds }, 'tenant-lookup rebuild switched reads');
-    }, (err: unknown) => {
-      const progress = this.run?.progress ?? null;
-      this.run = { state: 'failed', startedAt, startedBy: operator, endedAt: new Date().toISOString(), progress, error: (err as Error).message };
-      this.log.error({ err, operator }, 'tenant-lookup rebuild failed');
-    });
+    }).then(
+      (r) => {
+        this.run = { state: 'done', startedAt, startedBy: operator, endedAt: new Date().toISOString(), progress: progressOf(r), retiredGeneration: r.retiredGeneration, seconds: r.seconds };
+        this.log.info({ operator, generation: r.generation, seconds: r.seconds }, 'tenant-lookup rebuild switched reads');
+      },
+      (err: unknown) => {
+        const progress = this.run?.progress ?? null;
+        this.run = { state: 'failed', startedAt, startedBy: operator, endedAt: new Date().toISOString(), progress, error: (err as Error).message };
+        this.log.error({ err, operator }, 'tenant-lookup rebuild failed');
+      },
+    );
     return this.run;
   }
 

@@ -1,8 +1,7 @@
 import { ProvisioningStats, quantile, successRate, type RecordedLike } from './provisioning-stats.js';
 
 let position = 0;
-const ev = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedLike =>
-  ({ type, data, metadata: { occurredAt }, position: ++position, recordedAt: occurredAt });
+const ev = (type: string, data: Record<string, unknown>, occurredAt: string): RecordedLike => ({ type, data, metadata: { occurredAt }, position: ++position, recordedAt: occurredAt });
 
 describe('ProvisioningStats', () => {
   it('measures signup-to-Active from the first signup, across a rollback and retry', () => {

@@ -15,10 +15,15 @@ function Rows({ items }: { items: readonly TenantLookupDoc[] }) {
         const failed = t.steps.find((s) => s.status === 'failed');
         return (
           <tr key={t.tenantId} data-tenant={t.subdomain}>
-            <td><Link href={`/ops/tenants/${t.tenantId}`}>{t.subdomain}</Link></td>
+            <td>
+              <Link href={`/ops/tenants/${t.tenantId}`}>{t.subdomain}</Link>
+            </td>
             <td>{t.organization}</td>
             <td>{t.adminEmail}</td>
-            <td><StatusBadge status={t.status} />{failed ? <span className="muted"> at {failed.key}</span> : null}</td>
+            <td>
+              <StatusBadge status={t.status} />
+              {failed ? <span className="muted"> at {failed.key}</span> : null}
+            </td>
             <td>{utc(t.createdAt)}</td>
             <td>{utc(t.updatedAt)}</td>
           </tr>
@@ -29,7 +34,16 @@ function Rows({ items }: { items: readonly TenantLookupDoc[] }) {
 }
 
 const Head = () => (
-  <thead><tr><th>Subdomain</th><th>Organisation</th><th>Admin email</th><th>Status</th><th>Signed up</th><th>Last change</th></tr></thead>
+  <thead>
+    <tr>
+      <th>Subdomain</th>
+      <th>Organisation</th>
+      <th>Admin email</th>
+      <th>Status</th>
+      <th>Signed up</th>
+      <th>Last change</th>
+    </tr>
+  </thead>
 );
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -45,10 +59,17 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <section className="card" aria-labelledby="queue">
-        <h1 id="queue">Needs attention <span className="muted">({queue.total})</span></h1>
-        {queue.items.length === 0
-          ? <p className="muted">No tenant is Broken, failed or rolled back.</p>
-          : <table data-testid="attention"><Head /><Rows items={queue.items} /></table>}
+        <h1 id="queue">
+          Needs attention <span className="muted">({queue.total})</span>
+        </h1>
+        {queue.items.length === 0 ? (
+          <p className="muted">No tenant is Broken, failed or rolled back.</p>
+        ) : (
+          <table data-testid="attention">
+            <Head />
+            <Rows items={queue.items} />
+          </table>
+        )}
         {queue.total > queue.items.length ? <p className="hint">Showing the first of each kind; filter the table below by status for all.</p> : null}
       </section>
       <section className="card" aria-labelledby="all">
@@ -62,7 +83,11 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             <label htmlFor="status">Status</label>
             <select id="status" name="status" defaultValue={query.status ?? ''}>
               <option value="">Any</option>
-              {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
             </select>
           </div>
           <button type="submit">Search</button>
@@ -71,12 +96,25 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
           {query.q ? `${table.total} match${table.total === 1 ? '' : 'es'} for "${query.q}"` : `${table.total} tenant${table.total === 1 ? '' : 's'}`}
           {query.status ? ` with status ${query.status}` : ''}
         </p>
-        <table data-testid="tenants"><Head /><Rows items={table.items} /></table>
+        <table data-testid="tenants">
+          <Head />
+          <Rows items={table.items} />
+        </table>
         {table.pages > 1 ? (
           <div className="pager">
-            {table.page > 1 ? <Link href={pageHref(table.page - 1)} rel="prev">Previous</Link> : null}
-            <span>Page {table.page} of {table.pages}</span>
-            {table.page < table.pages ? <Link href={pageHref(table.page + 1)} rel="next">Next</Link> : null}
+            {table.page > 1 ? (
+              <Link href={pageHref(table.page - 1)} rel="prev">
+                Previous
+              </Link>
+            ) : null}
+            <span>
+              Page {table.page} of {table.pages}
+            </span>
+            {table.page < table.pages ? (
+              <Link href={pageHref(table.page + 1)} rel="next">
+                Next
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </section>

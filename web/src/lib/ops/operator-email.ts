@@ -5,4 +5,3 @@ export function operatorEmail(token: { readonly email?: string | null } | null, 
   const email = typeof token?.email === 'string' ? token.email.trim().toLowerCase() : '';
   return email && opsEmails.has(email) ? email : null;
 }
-

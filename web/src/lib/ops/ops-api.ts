@@ -17,7 +17,10 @@ async function call<T>(path: string, init: { method?: string; operator?: string;
   let res: Response;
   try {
     res = await fetch(`${cfg.provisioningUrl}${path}`, {
-      method: init.method ?? 'GET', headers, signal: timeout, cache: 'no-store',
+      method: init.method ?? 'GET',
+      headers,
+      signal: timeout,
+      cache: 'no-store',
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
     });
   } catch (err) {
@@ -38,8 +41,7 @@ async function call<T>(path: string, init: { method?: string; operator?: string;
 
 const tenantPath = (tenantId: string) => `/v1/tenants/${encodeURIComponent(tenantId)}`;
 
-export const tenantHistory = (tenantId: string, asOf?: string) =>
-  call<TenantHistory>(`${tenantPath(tenantId)}/history${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
+export const tenantHistory = (tenantId: string, asOf?: string) => call<TenantHistory>(`${tenantPath(tenantId)}/history${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
 
 export type LifecycleAction = 'retry' | 'suspend' | 'resume' | 'deprovision';
 
@@ -47,10 +49,14 @@ export type LifecycleAction = 'retry' | 'suspend' | 'resume' | 'deprovision';
 export function runLifecycle(tenantId: string, action: LifecycleAction, operator: string, reason: string): Promise<ApiResult<{ appended: string[]; status: string }>> {
   const why = encodeURIComponent(reason);
   switch (action) {
-    case 'retry': return call(`${tenantPath(tenantId)}/retry`, { method: 'POST', operator });
-    case 'resume': return call(`${tenantPath(tenantId)}/resume`, { method: 'POST', operator });
-    case 'suspend': return call(`${tenantPath(tenantId)}/suspend`, { method: 'POST', operator, json: { reason } });
-    case 'deprovision': return call(`${tenantPath(tenantId)}?reason=${why}`, { method: 'DELETE', operator });
+    case 'retry':
+      return call(`${tenantPath(tenantId)}/retry`, { method: 'POST', operator });
+    case 'resume':
+      return call(`${tenantPath(tenantId)}/resume`, { method: 'POST', operator });
+    case 'suspend':
+      return call(`${tenantPath(tenantId)}/suspend`, { method: 'POST', operator, json: { reason } });
+    case 'deprovision':
+      return call(`${tenantPath(tenantId)}?reason=${why}`, { method: 'DELETE', operator });
     default: {
       const never: never = action;
       throw new Error(`unknown action ${String(never)}`);

@@ -34,9 +34,22 @@ export interface HealthHour {
 export interface OpsHealth {
   readonly generatedAt: string;
   readonly checkpoint: number;
-  readonly totals: { readonly signups: number; readonly activations: number; readonly rollbacks: number; readonly brokenEvents: number; readonly brokenNow: number; readonly successRate: number | null };
+  readonly totals: {
+    readonly signups: number;
+    readonly activations: number;
+    readonly rollbacks: number;
+    readonly brokenEvents: number;
+    readonly brokenNow: number;
+    readonly successRate: number | null;
+  };
   readonly hours: readonly HealthHour[];
-  readonly signupToActive: { readonly count: number; readonly p50: number | null; readonly p95: number | null; readonly mean: number | null; readonly buckets: readonly { readonly le: number | null; readonly count: number }[] };
+  readonly signupToActive: {
+    readonly count: number;
+    readonly p50: number | null;
+    readonly p95: number | null;
+    readonly mean: number | null;
+    readonly buckets: readonly { readonly le: number | null; readonly count: number }[];
+  };
   readonly failures: readonly { readonly step: string; readonly classification: string; readonly all: number; readonly final: number }[];
   readonly pool: { readonly ready: number; readonly building: number; readonly claimed: number; readonly failed: number } | null;
   readonly lag: LagView | null;
@@ -73,7 +86,14 @@ export interface RebuildRun {
 }
 
 export interface ProjectionStatus {
-  readonly generations: readonly { readonly projection: string; readonly generation: number; readonly state: 'live' | 'building'; readonly checkpoint: number; readonly createdAt: string; readonly updatedAt: string }[];
+  readonly generations: readonly {
+    readonly projection: string;
+    readonly generation: number;
+    readonly state: 'live' | 'building';
+    readonly checkpoint: number;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+  }[];
   readonly lag: LagView;
   readonly rebuild: RebuildRun | null;
 }

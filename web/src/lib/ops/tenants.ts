@@ -60,10 +60,7 @@ export async function tenantTable(query: TableQuery): Promise<TablePage> {
 /** Broken first, then failed and rolled back; up to `limit` of each kind, with the counts. */
 export async function attentionQueue(limit = 10): Promise<{ readonly items: readonly TenantLookupDoc[]; readonly total: number }> {
   const s = await store();
-  const [broken, failed] = await Promise.all([
-    listTenants(s, { status: ['Broken'], limit }),
-    listTenants(s, { status: NEEDS_ATTENTION.filter((x) => x !== 'Broken'), limit }),
-  ]);
+  const [broken, failed] = await Promise.all([listTenants(s, { status: ['Broken'], limit }), listTenants(s, { status: NEEDS_ATTENTION.filter((x) => x !== 'Broken'), limit })]);
   return { items: [...broken.items, ...failed.items], total: broken.total + failed.total };
 }
 

@@ -1,14 +1,30 @@
 import { asOfChoices, timelineRows } from './timeline';
 import type { RecordedEventView } from './ops-types';
 
-const rec = (revision: number, type: string, data: Record<string, unknown>, actor = { kind: 'system', id: 'process-manager' }): RecordedEventView =>
-  ({ revision, position: revision + 1, type, data, metadata: { actor, occurredAt: `2026-12-04T10:0${revision}:00.000Z`, schemaVersion: 1 }, recordedAt: '2026-12-04T10:00:00.000Z' });
+const rec = (revision: number, type: string, data: Record<string, unknown>, actor = { kind: 'system', id: 'process-manager' }): RecordedEventView => ({
+  revision,
+  position: revision + 1,
+  type,
+  data,
+  metadata: { actor, occurredAt: `2026-12-04T10:0${revision}:00.000Z`, schemaVersion: 1 },
+  recordedAt: '2026-12-04T10:00:00.000Z',
+});
 
 describe('timelineRows', () => {
-  it('summarises like tenantctl, names the actor, and keeps a failure\'s reason and output', () => {
+  it("summarises like tenantctl, names the actor, and keeps a failure's reason and output", () => {
     const rows = timelineRows([
       rec(0, 'TenantSuspended', { tenantId: 't', reason: 'unpaid' }, { kind: 'operator', id: 'ops@example.test' }),
-      rec(1, 'StepFailed', { tenantId: 't', step: 'new-site', attempt: 1, classification: 'permanent', exitCode: 1, reason: 'Database exists', stderrTail: 'pymysql.err', willRetry: false, durationMs: 5 }),
+      rec(1, 'StepFailed', {
+        tenantId: 't',
+        step: 'new-site',
+        attempt: 1,
+        classification: 'permanent',
+        exitCode: 1,
+        reason: 'Database exists',
+        stderrTail: 'pymysql.err',
+        willRetry: false,
+        durationMs: 5,
+      }),
       rec(2, 'SomethingNew', {}),
     ]);
     expect(rows[0]).toMatchObject({ actor: 'operator:ops@example.test', summary: 'suspended: unpaid', failure: null });

@@ -22,12 +22,18 @@ export function HourlyChart({ title, hours, series, children }: { title: string;
     void import('uplot').then(({ default: UPlot }) => {
       if (cancelled || !box.current) return;
       const width = box.current.clientWidth || 640;
-      plot = new UPlot({
-        title, width, height: 220,
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false }))],
-        axes: [{}, {}],
-        scales: { x: { time: true } },
-      }, [hours.map((h) => Date.parse(h) / 1000), ...series.map((s) => s.values.map((v) => v))] as never, box.current);
+      plot = new UPlot(
+        {
+          title,
+          width,
+          height: 220,
+          series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false }))],
+          axes: [{}, {}],
+          scales: { x: { time: true } },
+        },
+        [hours.map((h) => Date.parse(h) / 1000), ...series.map((s) => s.values.map((v) => v))] as never,
+        box.current,
+      );
       setReady(true);
     });
     return () => {

@@ -19,10 +19,17 @@ export async function lifecycleAction(form: FormData): Promise<void> {
   const doc = await tenantDoc(tenantId);
   if (!doc || !action) redirect('/ops');
   const back = (p: Record<string, string>) => redirect(`/ops/tenants/${doc.tenantId}?${new URLSearchParams(p)}`);
-  if (String(form.get('confirm') ?? '').trim().toLowerCase() !== doc.subdomain) {
+  if (
+    String(form.get('confirm') ?? '')
+      .trim()
+      .toLowerCase() !== doc.subdomain
+  ) {
     back({ error: `To ${action}, type the subdomain ${doc.subdomain} exactly.` });
   }
-  const reason = String(form.get('reason') ?? '').trim().slice(0, 500) || `${action} by ${operator.email} from the operations console`;
+  const reason =
+    String(form.get('reason') ?? '')
+      .trim()
+      .slice(0, 500) || `${action} by ${operator.email} from the operations console`;
   const r = await runLifecycle(doc.tenantId, action, operator.email, reason);
   if (!r.ok) back({ error: `${r.problem.code}: ${r.problem.detail ?? r.problem.title ?? 'refused'}` });
   back({ done: action });

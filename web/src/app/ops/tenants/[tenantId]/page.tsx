@@ -35,7 +35,11 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
   const asOf = one(sp.asOf);
   const [full, asOfAnswer] = await Promise.all([tenantHistory(doc.tenantId), asOf ? tenantHistory(doc.tenantId, asOf) : Promise.resolve(null)]);
   if (!full.ok) {
-    return <div className="alert"><p>The provisioning service did not give this tenant&apos;s history: {full.problem.code}.</p></div>;
+    return (
+      <div className="alert">
+        <p>The provisioning service did not give this tenant&apos;s history: {full.problem.code}.</p>
+      </div>
+    );
   }
   const history = full.body;
   const rows = timelineRows(history.events);
@@ -44,22 +48,45 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
   const error = one(sp.error);
   return (
     <>
-      <p><Link href="/ops">← Tenants</Link></p>
+      <p>
+        <Link href="/ops">← Tenants</Link>
+      </p>
       <section className="card">
-        <h1>{doc.organization} <span className="muted">({doc.subdomain})</span></h1>
-        {done ? <p className="ok" role="status" data-testid="action-done">Done: {done}. The timeline below includes what it recorded.</p> : null}
-        {error ? <div className="alert" role="alert"><p>{error}</p></div> : null}
+        <h1>
+          {doc.organization} <span className="muted">({doc.subdomain})</span>
+        </h1>
+        {done ? (
+          <p className="ok" role="status" data-testid="action-done">
+            Done: {done}. The timeline below includes what it recorded.
+          </p>
+        ) : null}
+        {error ? (
+          <div className="alert" role="alert">
+            <p>{error}</p>
+          </div>
+        ) : null}
         <dl className="facts">
-          <dt>Status now</dt><dd><StatusBadge status={history.state?.status ?? doc.status} /></dd>
-          <dt>Tenant id</dt><dd><code>{doc.tenantId}</code></dd>
-          <dt>Admin email</dt><dd>{doc.adminEmail}</dd>
-          <dt>Site</dt><dd>{doc.siteUrl ?? '—'}</dd>
-          <dt>Signed up</dt><dd>{utc(doc.createdAt)}</dd>
+          <dt>Status now</dt>
+          <dd>
+            <StatusBadge status={history.state?.status ?? doc.status} />
+          </dd>
+          <dt>Tenant id</dt>
+          <dd>
+            <code>{doc.tenantId}</code>
+          </dd>
+          <dt>Admin email</dt>
+          <dd>{doc.adminEmail}</dd>
+          <dt>Site</dt>
+          <dd>{doc.siteUrl ?? '—'}</dd>
+          <dt>Signed up</dt>
+          <dd>{utc(doc.createdAt)}</dd>
           <dt>Hash chain</dt>
           <dd data-testid="chain">
-            {history.chain.valid
-              ? <span className="ok">verified: {history.events.length} events, each linked to the one before</span>
-              : <span className="error">BROKEN: {history.chain.problems.map((p) => `#${p.revision} ${p.kind}: ${p.message}`).join('; ')}</span>}
+            {history.chain.valid ? (
+              <span className="ok">verified: {history.events.length} events, each linked to the one before</span>
+            ) : (
+              <span className="error">BROKEN: {history.chain.problems.map((p) => `#${p.revision} ${p.kind}: ${p.message}`).join('; ')}</span>
+            )}
           </dd>
         </dl>
       </section>
@@ -71,12 +98,22 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
             <label htmlFor="asOf">Instant</label>
             <select id="asOf" name="asOf" defaultValue={asOf}>
               <option value="">Now</option>
-              {asOfChoices(history.events).map((c) => <option key={c.value + c.label} value={c.value}>{c.label}</option>)}
+              {asOfChoices(history.events).map((c) => (
+                <option key={c.value + c.label} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" className="secondary">Show</button>
+          <button type="submit" className="secondary">
+            Show
+          </button>
         </form>
-        {asOfAnswer && !asOfAnswer.ok ? <p className="error">{asOfAnswer.problem.code}: {asOfAnswer.problem.detail}</p> : null}
+        {asOfAnswer && !asOfAnswer.ok ? (
+          <p className="error">
+            {asOfAnswer.problem.code}: {asOfAnswer.problem.detail}
+          </p>
+        ) : null}
         <p data-testid="as-of-state">
           {asOf ? `At ${utc(asOf)}: ` : 'Now: '}
           {asOfState ? <StatusBadge status={asOfState.status} /> : 'the tenant did not exist yet'}
@@ -91,10 +128,19 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
             <form action={lifecycleAction}>
               <input type="hidden" name="tenantId" value={doc.tenantId} />
               <input type="hidden" name="action" value={a.action} />
-              {a.reason ? (<><label htmlFor={`reason-${a.action}`}>Reason (recorded in the event)</label><input id={`reason-${a.action}`} name="reason" type="text" maxLength={500} size={50} /></>) : null}
-              <label htmlFor={`confirm-${a.action}`}>Type <code>{doc.subdomain}</code> to confirm</label>
+              {a.reason ? (
+                <>
+                  <label htmlFor={`reason-${a.action}`}>Reason (recorded in the event)</label>
+                  <input id={`reason-${a.action}`} name="reason" type="text" maxLength={500} size={50} />
+                </>
+              ) : null}
+              <label htmlFor={`confirm-${a.action}`}>
+                Type <code>{doc.subdomain}</code> to confirm
+              </label>
               <input id={`confirm-${a.action}`} name="confirm" type="text" required autoComplete="off" />
-              <p><button type="submit">{a.label}</button></p>
+              <p>
+                <button type="submit">{a.label}</button>
+              </p>
             </form>
           </details>
         ))}
@@ -103,7 +149,15 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline">Timeline</h2>
         <table data-testid="timeline">
-          <thead><tr><th className="num">#</th><th>Time</th><th>Actor</th><th>Event</th><th>Summary</th></tr></thead>
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>Time</th>
+              <th>Actor</th>
+              <th>Event</th>
+              <th>Summary</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.revision} data-type={r.type}>
@@ -113,7 +167,11 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                 <td>{r.type}</td>
                 <td>
                   {r.summary}
-                  {r.failure?.output ? <pre className="output" aria-label="Command output">{r.failure.output}</pre> : null}
+                  {r.failure?.output ? (
+                    <pre className="output" aria-label="Command output">
+                      {r.failure.output}
+                    </pre>
+                  ) : null}
                 </td>
               </tr>
             ))}
