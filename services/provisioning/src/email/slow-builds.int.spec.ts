@@ -108,3 +108,23 @@ describe('taking-longer email with two instances on one store', () => {
     }
   });
 });
+
+describe('taking-longer email across a restart', () => {
+  it('keeps watching a build that was in flight when the service stopped (the list rides on the outbox checkpoint)', async () => {
+    const env = { ...ENV, SMTP_URL: catcher.smtpUrl, SECRETS_KEY: randomBytes(32).toString('hex'), SLOW_BUILD_EMAIL_MULTIPLES: '4' };
+    const file = join(dir, 'restart.db');
+    const a = await startHarness('sqlite', env, { sqliteFile: file });
+    const { body, tenantId } = await googleSignup(a);
+    await driver(a.service).start(tenantId, { step: 'new-site' });
+    await sleep(600); // the outbox has seen the signup and the step start
+    await a.close(); // well before 4 x 1 s: nothing was recorded yet
+    const b = await startHarness('sqlite', env, { sqliteFile: file });
+    try {
+      // b resumes past those events (a saved its checkpoint on the way out): only the saved list names the build.
+      await catcher.waitFor((m) => m.to.includes(body.adminEmail) && /taking longer/.test(m.subject), 20_000);
+      expect(await slowEvents(b, tenantId)).toHaveLength(1);
+    } finally {
+      await b.close();
+    }
+  });
+});
