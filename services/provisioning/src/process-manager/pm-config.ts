@@ -6,25 +6,19 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, intVar, type Env } from '../config/env.js';
+import type { WorkflowPolicy } from '../tenants/decide-next.js';
 
-export interface PmConfig {
+/** The workflow's policy (timeouts, retries, liveness: decide-next.ts) and how this instance runs it. */
+export interface PmConfig extends Omit<WorkflowPolicy, 'poolEnabled'> {
   readonly enabled: boolean;
   /** Shared by every instance of one deployment: the name of the checkpoint stream. */
   readonly name: string;
   /** This instance, as recorded in StepStarted's lease. */
   readonly runnerId: string;
-  readonly heavyStepTimeoutMs: number;
-  readonly lightStepTimeoutMs: number;
-  readonly leaseGraceMs: number;
-  readonly maxAttempts: number;
-  readonly backoffBaseMs: number;
-  readonly backoffMaxMs: number;
   readonly scanIntervalMs: number;
   readonly checkpointEveryMs: number;
   /** How often this runner says it is alive (runner-registry.ts). */
   readonly heartbeatMs: number;
-  /** A runner silent for this long is dead: its steps are taken over (decide-next.ts). */
-  readonly runnerDeadAfterMs: number;
   readonly dbRootUsername: string;
   readonly dbRootPassword?: string;
   /** `{subdomain}` is replaced; default `https://{site}`. */
