@@ -26,7 +26,7 @@ export default async function SignedOutPage() {
             <>
               <h1>You are signed out</h1>
               <p>Nothing of your site is open in this browser any more. Your site keeps running.</p>
-              <p><a className="button" href="/login">Sign in again</a> <a href="/">Back to the start page</a></p>
+              <p><a className="button" href="/login">Sign in again</a> <a href="/" style={{ marginLeft: "1rem" }}>Back to the start page</a></p>
             </>
           )}
         </div>

@@ -21,7 +21,7 @@ export function RevealOnce(props: { slug: string; credential: Credential; label:
         <button type="button" onClick={() => { void navigator.clipboard?.writeText(outcome.value).then(() => setCopied(true), () => undefined); }}>
           {copied ? 'Copied' : 'Copy'}
         </button>
-        <p className="notice" role="alert"><strong>Copy it now: it will not be shown again.</strong> We keep it only in a form nobody can read back.</p>
+        <p className="notice" role="alert"><strong>Copy it now: it will not be shown again.</strong> We keep it encrypted and do not show it a second time.</p>
       </div>
     );
   }
