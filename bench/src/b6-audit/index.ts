@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createEventStore } from '@tlc/event-store';
-import { commitLog, makeCheckpoint, readWholeLog, verifyCheckpoints, verifyStreams, type SignedCheckpoint } from '@tlc/tenantctl';
+import { commitScannedLog } from '@tlc/tenant-events';
+import { makeCheckpoint, readWholeLog, verifyCheckpoints, verifyLog, verifyStreams, type SignedCheckpoint } from '@tlc/tenantctl';
 import type { BenchContext } from '../harness/context.js';
 import { settle } from '../harness/context.js';
 import { figure, unavailable, type Figure } from '../harness/figure.js';
@@ -61,7 +62,7 @@ export async function runB6(ctx: BenchContext): Promise<Figure[]> {
         const es = await createEventStore(url);
         try {
           const t = performance.now();
-          const r = verifyStreams(await readWholeLog(es), { crossCheck: true });
+          const r = await verifyLog(es, { crossCheck: true });
           if (!r.ok || r.events !== events) throw new Error(`verify: ok=${r.ok}, ${r.events} events`);
           return performance.now() - t;
         } finally { await es.close(); }
@@ -70,7 +71,7 @@ export async function runB6(ctx: BenchContext): Promise<Figure[]> {
         const es = await createEventStore(url);
         try {
           const t = performance.now();
-          checkpoint = makeCheckpoint(commitLog(await readWholeLog(es)), privateKey);
+          checkpoint = makeCheckpoint(await commitScannedLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount })), privateKey);
           lineBytes = JSON.stringify(checkpoint).length + 1;
           return performance.now() - t;
         } finally { await es.close(); }

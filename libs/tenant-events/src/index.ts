@@ -11,5 +11,7 @@ export * from './standby-events.js';
 export * from './standby-state.js';
 export * from './merkle.js';
 export * from './event-summary.js';
+export * from './log-commitment.js';
+export * from './signed-checkpoint.js';
 export * from './lifecycle.js';
 export * from './status-view.js';

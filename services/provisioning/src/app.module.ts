@@ -8,6 +8,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from './audit/audit.module.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { EmailModule } from './email/email.module.js';
 import { RevealModule } from './credentials-reveal/reveal.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         EmailModule,
         RevealModule,
         OpsModule,
+        AuditModule,
       ],
       controllers: [HealthController, MetricsController, SubdomainsController, TenantsController, TenantStreamController, CredentialsController, EmailVerificationController],
       providers: [

@@ -1,67 +1,28 @@
 /**
- * Signed checkpoints (DESIGN.md "Audit"; RFC 6962 signed tree heads): a commitment to the whole
- * log up to a global position, signed with an Ed25519 key the store never holds.
- *
- * - Each event contributes placeHash || contentHash (hex text): placeHash = SHA-256 of canonical
- *   JSON of { streamId, revision, position, recordedAt }, contentHash = SHA-256 of canonical JSON
- *   of { eventId, type, data, metadata }: every stored field, so content, place and recorded_at
- *   are committed, for every stream (operational streams without a hash chain included).
- * - Stream entry: [streamId, lastRevision, eventCount, eventsDigest], eventsDigest = SHA-256 of
- *   its events' contributions in revision order (a proof hands the auditor the whole stream, so
- *   no tree is needed inside it); the log root is the RFC 6962 Merkle root of the stream entries
- *   (leaf = H(0x00 || canonical JSON of the entry)) sorted by stream id.
- * - The signed body carries the root and a digest of `detail` (per stream: the entry and a short
- *   fingerprint of each event's content and place), which lets `verify --checkpoints` name the
- *   stream and revision that changed, not just say that something did.
+ * Signed checkpoints (DESIGN.md "Audit"; RFC 6962 signed tree heads): what a checkpoint commits
+ * to and how it is signed live in @tlc/tenant-events (log-commitment.ts, signed-checkpoint.ts),
+ * shared with the provisioning service's checkpoint timer. Here: the audit keys, verifying the
+ * current log against checkpoints (naming the stream and revision that changed), per-tenant
+ * inclusion proofs and checking them.
  */
-import { createHash, createPrivateKey, createPublicKey, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { RecordedEvent } from '@tlc/event-store';
-import { canonicalJson, merkleInclusionProof, merkleLeafHash, merkleRoot, sha256Hex, verifyMerkleInclusion } from '@tlc/tenant-events';
+import {
+  byRevision, canonicalJson, CHECKPOINT_FORMAT, commitLog, contentHash, detailDigest, detailRoot, entryOf, eventPart, eventsDigest,
+  FINGERPRINT_CHARS as FP, keyId, merkleInclusionProof, streamLeaf, verifyMerkleInclusion,
+  type CheckpointBody, type PartOf, type SignedCheckpoint, type StreamDetail, type StreamEntry,
+} from '@tlc/tenant-events';
 import { problem, usage } from './exit-codes.js';
 import { redactEvents, type RedactedField, type RedactionOptions } from './redact.js';
 
-export const CHECKPOINT_FORMAT = 'tlc-checkpoint/1';
+export { CHECKPOINT_FORMAT, commitLog, keyId, makeCheckpoint, signBody, streamDetail, streamLeaf } from '@tlc/tenant-events';
+export type { CheckpointBody, LogCommitment, SignedCheckpoint, StreamDetail, StreamEntry } from '@tlc/tenant-events';
 export const PROOF_FORMAT = 'tlc-tenant-proof/1';
-const FP = 10; // hex chars per fingerprint: localisation only; the root commits to full hashes
-
-const sha = sha256Hex;
-
-/** SHA-256 (hex) of canonical JSON of what an event says: { eventId, type, data, metadata }. */
-const contentHash = (e: RecordedEvent): string => sha(canonicalJson({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata }));
-/** SHA-256 (hex) of canonical JSON of where and when the store put it: { streamId, revision, position, recordedAt }. */
-const placeHash = (e: RecordedEvent): string => sha(canonicalJson({ streamId: e.streamId, revision: e.revision, position: e.position, recordedAt: e.recordedAt }));
-/** What one event contributes to its stream's digest: placeHash then contentHash, as hex text. */
-const eventPart = (e: RecordedEvent, content = contentHash(e)): string => `${placeHash(e)}${content}`;
-/** eventsDigest: SHA-256 of the events' parts in revision order (one pass; an auditor holding the stream recomputes it). */
-const eventsDigest = (parts: readonly string[]): string => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p, 'utf8');
-  return h.digest('hex');
-};
-
-/** [streamId, lastRevision, eventCount, eventsDigest] */
-export type StreamEntry = [string, number, number, string];
-/** A stream entry plus, per event in revision order, [revision, contentFp + placeFp]. */
-export type StreamDetail = [string, number, number, string, Array<[number, string]>];
-
-export const streamLeaf = (entry: StreamEntry): string => merkleLeafHash(canonicalJson(entry)).toString('hex');
-
-export interface LogCommitment {
-  readonly headPosition: number;
-  readonly streams: number;
-  readonly events: number;
-  readonly root: string;
-  readonly detail: StreamDetail[];
-}
-
-const byRevision = (a: RecordedEvent, b: RecordedEvent): number => a.revision - b.revision || a.position - b.position;
 
 /** Per-event hashing, cached so that verifying many checkpoints hashes each event once. */
-type PartOf = (e: RecordedEvent) => string;
-const uncached: PartOf = (e) => eventPart(e);
 function cachedParts(): PartOf {
-  const cache = new WeakMap<RecordedEvent, string>();
+  const cache = new WeakMap<object, string>();
   return (e) => {
     let p = cache.get(e);
     if (p === undefined) cache.set(e, (p = eventPart(e)));
@@ -69,39 +30,9 @@ function cachedParts(): PartOf {
   };
 }
 
-export function streamDetail(streamId: string, events: readonly RecordedEvent[], partOf: PartOf = uncached): StreamDetail {
-  const ordered = [...events].sort(byRevision);
-  const parts = ordered.map(partOf);
-  return [streamId, ordered.length ? ordered[ordered.length - 1].revision : -1, ordered.length,
-    eventsDigest(parts), ordered.map((e, i) => [e.revision, parts[i].slice(64, 64 + FP) + parts[i].slice(0, FP)])];
-}
-
-const entryOf = (d: StreamDetail): StreamEntry => [d[0], d[1], d[2], d[3]];
-const sortedIds = (m: ReadonlyMap<string, unknown>): string[] => [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-
-/** The commitment to every event at or before `headPosition` (all of them when omitted). */
-export function commitLog(streams: ReadonlyMap<string, readonly RecordedEvent[]>, headPosition?: number, partOf: PartOf = uncached): LogCommitment {
-  const cut = new Map<string, readonly RecordedEvent[]>();
-  let head = 0;
-  let events = 0;
-  for (const [id, list] of streams) {
-    const kept = headPosition === undefined ? list : list.filter((e) => e.position <= headPosition);
-    if (kept.length === 0) continue;
-    cut.set(id, kept);
-    events += kept.length;
-    for (const e of kept) if (e.position > head) head = e.position;
-  }
-  const detail = sortedIds(cut).map((id) => streamDetail(id, cut.get(id)!, partOf));
-  return { headPosition: headPosition ?? head, streams: detail.length, events, root: merkleRoot(detail.map((d) => streamLeaf(entryOf(d)))), detail };
-}
-
 // ---- keys ----
 
 export interface AuditKeys { readonly privateKey?: KeyObject; readonly publicKey?: KeyObject }
-
-export function keyId(pub: KeyObject): string {
-  return sha(pub.export({ type: 'spki', format: 'der' }).toString('hex')).slice(0, 16);
-}
 
 function readKeyFile(variable: string, path: string): string {
   try {
@@ -142,37 +73,6 @@ export function loadAuditKeys(env: NodeJS.ProcessEnv = process.env): AuditKeys {
 
 // ---- checkpoints ----
 
-export interface CheckpointBody {
-  readonly format: typeof CHECKPOINT_FORMAT;
-  readonly createdAt: string;
-  readonly headPosition: number;
-  readonly streams: number;
-  readonly events: number;
-  readonly root: string;
-  readonly detailDigest: string;
-  readonly keyId: string;
-}
-
-export interface SignedCheckpoint {
-  readonly body: CheckpointBody;
-  /** Ed25519 over canonical JSON of body, base64. */
-  readonly signature: string;
-  readonly detail: StreamDetail[];
-}
-
-/** Detail holds only arrays, strings and integers, for which JSON.stringify is already canonical. */
-const detailDigest = (detail: readonly StreamDetail[]): string => sha(JSON.stringify(detail));
-
-export const signBody = (body: CheckpointBody, key: KeyObject): string => sign(null, Buffer.from(canonicalJson(body), 'utf8'), key).toString('base64');
-
-export function makeCheckpoint(c: LogCommitment, privateKey: KeyObject, now = new Date()): SignedCheckpoint {
-  const body: CheckpointBody = {
-    format: CHECKPOINT_FORMAT, createdAt: now.toISOString(), headPosition: c.headPosition, streams: c.streams, events: c.events,
-    root: c.root, detailDigest: detailDigest(c.detail), keyId: keyId(createPublicKey(privateKey)),
-  };
-  return { body, signature: signBody(body, privateKey), detail: c.detail };
-}
-
 /** Why a checkpoint cannot be trusted, or undefined when its signature and detail hold. */
 export function checkpointRefusal(cp: SignedCheckpoint, publicKey: KeyObject, withDetail = true): string | undefined {
   if (!cp || typeof cp !== 'object' || !cp.body || cp.body.format !== CHECKPOINT_FORMAT || typeof cp.signature !== 'string') return `not a ${CHECKPOINT_FORMAT} checkpoint`;
@@ -187,7 +87,7 @@ export function checkpointRefusal(cp: SignedCheckpoint, publicKey: KeyObject, wi
   if (!good) return 'its signature does not verify: forged or altered, or signed with another key';
   if (withDetail) {
     if (!Array.isArray(cp.detail) || detailDigest(cp.detail) !== cp.body.detailDigest) return 'its per-stream detail does not match the signed digest';
-    if (merkleRoot(cp.detail.map((d) => streamLeaf(entryOf(d)))) !== cp.body.root) return 'its per-stream detail does not add up to the signed root';
+    if (detailRoot(cp.detail) !== cp.body.root) return 'its per-stream detail does not add up to the signed root';
   }
   return undefined;
 }

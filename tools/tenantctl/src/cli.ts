@@ -13,12 +13,13 @@ import { progressSink } from './progress.js';
 import { optInWarnings, redactEvents } from './redact.js';
 import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
-import { formatVerify, readWholeLog, verifyStreams } from './verify.js';
+import { formatVerify, readWholeLog, verifyLog, verifyStreams } from './verify.js';
 import { appendFileSync, readFileSync } from 'node:fs';
 import {
-  buildProof, checkProof, commitLog, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof,
+  buildProof, checkProof, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof,
 } from './audit.js';
 import { problem } from './exit-codes.js';
+import { checkpointLine, commitScannedLog } from '@tlc/tenant-events';
 
 export interface Io {
   out(text: string): void;
@@ -93,9 +94,10 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const cps = opts.checkpoints ? readCheckpointFile(opts.checkpoints) : undefined;
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
-        const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : await readWholeLog(es);
-        const chain = verifyStreams(streams, { crossCheck: Boolean(opts.all) });
-        const checkpoints = cps && publicKey ? verifyCheckpoints(streams, cps, publicKey) : undefined;
+        // Checkpoints are compared with the log in memory; the chain check alone streams it (verifyLog).
+        const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : cps ? await readWholeLog(es) : undefined;
+        const chain = streams ? verifyStreams(streams, { crossCheck: Boolean(opts.all) }) : await verifyLog(es, { crossCheck: true });
+        const checkpoints = streams && cps && publicKey ? verifyCheckpoints(streams, cps, publicKey) : undefined;
         const report = { ...chain, ok: chain.ok && (!checkpoints || checkpoints.problems.length === 0), ...(checkpoints ? { checkpoints } : {}) };
         print(cmd, report, () => {
           const lines = [formatVerify(chain)];
@@ -118,8 +120,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!privateKey) throw usage('audit checkpoint needs AUDIT_SIGNING_KEY_FILE (an Ed25519 PKCS#8 PEM private key)');
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
-        const cp = makeCheckpoint(commitLog(await readWholeLog(es)), privateKey);
-        appendFileSync(opts.file, `${JSON.stringify(cp)}\n`);
+        const cp = makeCheckpoint(await commitScannedLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount })), privateKey);
+        appendFileSync(opts.file, checkpointLine(cp));
         const n = readCheckpointFile(opts.file).length;
         print(cmd, { checkpoint: n, file: opts.file, ...cp.body }, () => `checkpoint ${n} appended to ${opts.file}: head position ${cp.body.headPosition}, ${cp.body.streams} stream(s), ${cp.body.events} event(s), root ${cp.body.root}, key ${cp.body.keyId}`);
       });

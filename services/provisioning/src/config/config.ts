@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up into a frozen object. A missing or bad value stops
  * the process with a message naming the variable; no secret has a default here.
  */
+import { parseAuditConfig, type AuditConfig } from '../audit/audit-config.js';
 import { parseEmailConfig, type EmailConfig } from '../email/email-config.js';
 import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
 import { parsePmConfig, type PmConfig } from '../process-manager/pm-config.js';
@@ -45,6 +46,8 @@ export interface ProvisioningConfig {
   readonly pool: PoolConfig;
   /** SMTP, links and the outbox (email/email-config.ts). */
   readonly email: EmailConfig;
+  /** Signed checkpoints on a timer (audit/audit-config.ts). */
+  readonly audit: AuditConfig;
 }
 
 export { ConfigError } from './env.js';
@@ -114,6 +117,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
     pm: parsePmConfig(env),
     pool: parsePoolConfig(env),
     email: parseEmailConfig(env, rootDomain),
+    audit: parseAuditConfig(env),
   };
   return Object.freeze(config);
 }
