@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,12 @@ static void send_stdin(void) {
       if (len == cap && !(data = realloc(data, cap *= 2))) die("out of memory");
       ssize_t n = read(0, data + len, cap - len);
       if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        /* A non-blocking pipe with nothing in it yet: wait for the writer. */
+        struct pollfd p = { .fd = 0, .events = POLLIN };
+        (void)poll(&p, 1, -1);
+        continue;
+      }
       if (n <= 0) break;
       len += (size_t)n;
     }
