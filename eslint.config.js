@@ -8,7 +8,24 @@ import tseslint from 'typescript-eslint';
 
 /** The Node.js globals the plain-JS scripts use (TypeScript files get theirs from @types/node). */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'AbortController', 'TextEncoder', 'TextDecoder', 'structuredClone'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'fetch',
+    'AbortController',
+    'TextEncoder',
+    'TextDecoder',
+    'structuredClone',
+  ].map((g) => [g, 'readonly']),
 );
 
 export default tseslint.config(
@@ -59,16 +76,5 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: nodeGlobals },
-  },
-  {
-    // PENDING, delete when fixed: real findings (an unused import or function, a `let` never
-    // reassigned) in files other engineers were in the middle of editing when lint came in
-    // (issue 17). Warnings, not off, so they stay visible; each is a one-line fix.
-    files: ['libs/event-store/src/test-support/event-store.contract.ts', 'libs/tenant-events/src/tenant-state.ts', 'web/e2e/email-journey.e2e.spec.ts'],
-    rules: { '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }] },
-  },
-  {
-    files: ['bench/src/soak/main.ts'],
-    rules: { 'prefer-const': 'warn' },
   },
 );

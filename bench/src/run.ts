@@ -26,7 +26,14 @@ const USAGE = `usage: npm run bench -- [B1 B2 B3 B4 B5 B6] [--quick] [--runs N] 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { quick: { type: 'boolean', default: false }, runs: { type: 'string' }, out: { type: 'string' }, store: { type: 'string', multiple: true }, 'b4-signups': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      out: { type: 'string' },
+      store: { type: 'string', multiple: true },
+      'b4-signups': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -71,14 +78,21 @@ async function main(): Promise<number> {
   const results = { startedAt, finishedAt: new Date().toISOString(), quick, runsPerFigure: runs, machine: machine(await postgresVersion(ctx.postgresUrl)), figures };
   writeResults(out, results);
   const m = results.machine;
-  console.log(`\n${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}, load average ${m.loadAverage1m}${quick ? '  (QUICK MODE: not comparable)' : ''}`);
+  console.log(
+    `\n${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}, load average ${m.loadAverage1m}${quick ? '  (QUICK MODE: not comparable)' : ''}`,
+  );
   console.log(`median of ${runs} runs; ratio = median / same-run baseline median\n`);
   console.log(renderTable(figures));
   console.log(`\nwritten to ${out}`);
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -38,13 +38,15 @@ describe('docker-compose.yml: variables and secrets per service', () => {
     const { doc, placeholders, files } = repositoryDoc();
     for (const name of ['provisioning', 'web', 'tenant-lookup-projector']) doc.services[name].env_file = [{ path: './.env', required: false }];
     const problems = failed(checkServiceEnvironments(doc, placeholders, files));
-    expect(problems).toEqual(expect.arrayContaining([
-      'web: may receive SECRETS_KEY',
-      'web: may receive MARIADB_ROOT_PASSWORD',
-      'tenant-lookup-projector: may receive PROVISIONING_API_SECRET',
-      'secret SECRETS_KEY: reaches only provisioning (also: tenant-lookup-projector, web)',
-      'secret MARIADB_ROOT_PASSWORD: reaches only mariadb, provisioning (also: tenant-lookup-projector, web)',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'web: may receive SECRETS_KEY',
+        'web: may receive MARIADB_ROOT_PASSWORD',
+        'tenant-lookup-projector: may receive PROVISIONING_API_SECRET',
+        'secret SECRETS_KEY: reaches only provisioning (also: tenant-lookup-projector, web)',
+        'secret MARIADB_ROOT_PASSWORD: reaches only mariadb, provisioning (also: tenant-lookup-projector, web)',
+      ]),
+    );
   });
 
   it('fails a secret given under another name, and a service nobody listed', () => {

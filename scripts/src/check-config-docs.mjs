@@ -24,7 +24,11 @@ const READ = /\b(?:process\.env|env)(?:\.([A-Z][A-Z0-9_]+)|\[\s*['"]([A-Z][A-Z0-
 
 function* sourceFiles(dir) {
   let names;
-  try { names = readdirSync(dir); } catch { return; }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of names) {
     if (SKIP.has(name)) continue;
     const path = join(dir, name);

@@ -13,12 +13,10 @@ describe('check-config-docs', () => {
     mkdirSync(join(root, 'services/x/src'), { recursive: true });
     mkdirSync(join(root, 'services/x/node_modules/dep'), { recursive: true });
     mkdirSync(join(root, 'docs'));
-    writeFileSync(join(root, 'services/x/src/config.ts'), [
-      "const a = process.env.ALPHA_URL;",
-      "const b = env['BETA_KEY'];",
-      "const c = int(env, 'GAMMA_MS', 5, 0, 9);",
-      "const d = process.env.NODE_ENV;",
-    ].join('\n'));
+    writeFileSync(
+      join(root, 'services/x/src/config.ts'),
+      ['const a = process.env.ALPHA_URL;', "const b = env['BETA_KEY'];", "const c = int(env, 'GAMMA_MS', 5, 0, 9);", 'const d = process.env.NODE_ENV;'].join('\n'),
+    );
     writeFileSync(join(root, 'services/x/node_modules/dep/index.js'), 'process.env.IGNORED_DEP');
     writeFileSync(join(root, 'docker-compose.yml'), 'services: {}\n');
   });
@@ -27,7 +25,7 @@ describe('check-config-docs', () => {
   const docs = (rows: string[], testOnly = '') =>
     writeFileSync(join(root, 'docs/configuration.md'), ['| variable | x |', '|---|---|', ...rows.map((r) => `| \`${r}\` | x |`), '', '## Test-only variables', testOnly].join('\n'));
 
-  it('finds variables read as process.env.X, env[\'X\'] and helper(env, \'X\'), skipping node_modules and platform ones', () => {
+  it("finds variables read as process.env.X, env['X'] and helper(env, 'X'), skipping node_modules and platform ones", () => {
     expect([...variablesReadByCode(root).keys()].sort()).toEqual(['ALPHA_URL', 'BETA_KEY', 'GAMMA_MS']);
   });
 

@@ -30,13 +30,22 @@ export function interpolate(text, env) {
     const empty = v === undefined || v === '';
     const nested = (s) => interpolate(s, env).value;
     switch (op) {
-      case ':-': return empty ? nested(arg) : v;
-      case '-': return set ? v : nested(arg);
-      case ':?': if (empty) errors.push(`${name}: ${arg || 'required'}`); return v ?? '';
-      case '?': if (!set) errors.push(`${name}: ${arg || 'required'}`); return v ?? '';
-      case ':+': return empty ? '' : nested(arg);
-      case '+': return set ? nested(arg) : '';
-      default: return v ?? '';
+      case ':-':
+        return empty ? nested(arg) : v;
+      case '-':
+        return set ? v : nested(arg);
+      case ':?':
+        if (empty) errors.push(`${name}: ${arg || 'required'}`);
+        return v ?? '';
+      case '?':
+        if (!set) errors.push(`${name}: ${arg || 'required'}`);
+        return v ?? '';
+      case ':+':
+        return empty ? '' : nested(arg);
+      case '+':
+        return set ? nested(arg) : '';
+      default:
+        return v ?? '';
     }
   });
   return { value, refs, errors };
@@ -150,8 +159,8 @@ export function checkCompose(doc, files) {
       if (required) check(files.exists(path), `${name}: env_file ${path} exists`);
     }
     if (s.build !== undefined) {
-      const ctx = typeof s.build === 'string' ? s.build : s.build.context ?? '.';
-      const dockerfile = `${ctx.replace(/\/$/, '')}/${typeof s.build === 'string' ? 'Dockerfile' : s.build.dockerfile ?? 'Dockerfile'}`;
+      const ctx = typeof s.build === 'string' ? s.build : (s.build.context ?? '.');
+      const dockerfile = `${ctx.replace(/\/$/, '')}/${typeof s.build === 'string' ? 'Dockerfile' : (s.build.dockerfile ?? 'Dockerfile')}`;
       check(files.exists(dockerfile), `${name}: build file ${dockerfile} exists`);
       if (files.exists(dockerfile)) {
         const text = files.read(dockerfile);
@@ -170,7 +179,10 @@ export function checkDockerfile(text) {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const froms = lines.map((l, i) => (/^FROM\s/i.test(l) ? i : -1)).filter((i) => i >= 0);
   const last = froms.at(-1) ?? 0;
-  const users = lines.slice(last).filter((l) => /^USER\s/i.test(l)).map((l) => l.split(/\s+/)[1]);
+  const users = lines
+    .slice(last)
+    .filter((l) => /^USER\s/i.test(l))
+    .map((l) => l.split(/\s+/)[1]);
   const finalUser = users.at(-1);
   return [
     { ok: froms.length >= 2, what: `is multi-stage (${froms.length} FROM lines)` },
@@ -186,7 +198,12 @@ function ignoreRegExp(pattern) {
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
     if (part === '**') body += last ? '.*' : '(?:.*/)?';
-    else body += part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + (last ? '' : '/');
+    else
+      body +=
+        part
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]') + (last ? '' : '/');
   });
   // A pattern excludes the path itself and everything below it.
   return new RegExp(`^${body}(?:/.*)?$`);
@@ -212,7 +229,10 @@ export function checkDockerfileSources(text, files, dockerignore) {
   const findings = [];
   for (const line of text.split(/\r?\n/).map((l) => l.trim())) {
     if (!/^COPY\s/i.test(line) || /--from=/i.test(line) || line.includes('<<')) continue;
-    const args = line.split(/\s+/).slice(1).filter((a) => !a.startsWith('--'));
+    const args = line
+      .split(/\s+/)
+      .slice(1)
+      .filter((a) => !a.startsWith('--'));
     for (const src of args.slice(0, -1)) {
       findings.push({ ok: files.exists(src), what: `COPY source ${src} exists` });
       findings.push({ ok: !isDockerIgnored(src, dockerignore), what: `COPY source ${src} is not excluded by .dockerignore` });

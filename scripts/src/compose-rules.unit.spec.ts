@@ -18,12 +18,17 @@ function goodDoc(): any {
     services: {
       migrate: { image: 'app:1.0.0', restart: 'no' },
       db: {
-        image: 'mariadb:10.6.20', restart: 'unless-stopped', volumes: ['db-data:/var/lib/mysql'],
+        image: 'mariadb:10.6.20',
+        restart: 'unless-stopped',
+        volumes: ['db-data:/var/lib/mysql'],
         healthcheck: { test: ['CMD', 'healthcheck.sh', '--connect'] },
       },
       api: {
-        build: { context: '.', dockerfile: 'api/Dockerfile' }, image: 'app:1.0.0', restart: 'unless-stopped',
-        ports: ['127.0.0.1:4000:4000'], healthcheck: { test: ['CMD-SHELL', 'true'] },
+        build: { context: '.', dockerfile: 'api/Dockerfile' },
+        image: 'app:1.0.0',
+        restart: 'unless-stopped',
+        ports: ['127.0.0.1:4000:4000'],
+        healthcheck: { test: ['CMD-SHELL', 'true'] },
         depends_on: { db: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' } },
       },
     },
@@ -119,15 +124,9 @@ describe('Dockerfile sources against the build context', () => {
     expect(isDockerIgnored('libs/a/src/index.ts', ignore)).toBe(false);
   });
   it('flags a COPY of a missing path and of an excluded one, and skips COPY --from and heredocs', () => {
-    const dockerfile = [
-      'FROM node:20 AS b', 'COPY package.json libs/a/dist ./', 'COPY missing.txt /x', 'COPY --from=b /src/dist /app',
-      "COPY <<'EOF' /probe.mjs", 'EOF',
-    ].join('\n');
+    const dockerfile = ['FROM node:20 AS b', 'COPY package.json libs/a/dist ./', 'COPY missing.txt /x', 'COPY --from=b /src/dist /app', "COPY <<'EOF' /probe.mjs", 'EOF'].join('\n');
     const exists = (p: string) => p !== 'missing.txt';
-    expect(failed(checkDockerfileSources(dockerfile, { exists }, ignore))).toEqual([
-      'COPY source libs/a/dist is not excluded by .dockerignore',
-      'COPY source missing.txt exists',
-    ]);
+    expect(failed(checkDockerfileSources(dockerfile, { exists }, ignore))).toEqual(['COPY source libs/a/dist is not excluded by .dockerignore', 'COPY source missing.txt exists']);
   });
 });
 

@@ -17,9 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listTenants, openReadModel, type ReadModelStore } from '@tlc/tenant-lookup';
 import { fillSignupAt, googleLogin, launch, shot, signInWithPassword } from './support/browser.js';
-import {
-  confirmationMail, EXISTING_ACCOUNT_SUBJECT, existingAccountMail, expectCheckEmailPage, mailTo, verificationLink,
-} from './support/email.js';
+import { confirmationMail, EXISTING_ACCOUNT_SUBJECT, existingAccountMail, expectCheckEmailPage, mailTo, verificationLink } from './support/email.js';
 import { buildWeb, ROOT_DOMAIN, startStack, type Stack } from './support/stack.js';
 
 const VICTIM = 'victim@mailbox.test';
@@ -120,7 +118,7 @@ test('(a) an attacker signing up with the victim\'s email gets "Check your email
   expect(await page.locator('li[data-step]').count()).toBe(0);
 }, 300_000);
 
-test('(b) the victim signing in with Google under that email is not put into the attacker\'s tenant', async () => {
+test("(b) the victim signing in with Google under that email is not put into the attacker's tenant", async () => {
   const [doc] = await lookup(ATTACKER.subdomain);
   expect(doc.emailVerified).toBe(false);
   const page = await fresh();
@@ -176,7 +174,11 @@ test('(b) the victim signing in with Google under that email is not put into the
   const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/onboarding');
   await page.getByRole('button', { name: 'Create' }).click();
   await answered;
-  await page.getByRole('button', { name: 'Create' }).and(page.locator(':enabled')).waitFor({ timeout: 15_000 }).catch(() => undefined);
+  await page
+    .getByRole('button', { name: 'Create' })
+    .and(page.locator(':enabled'))
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
   await page.waitForLoadState('load');
   const onboardingAnswer = await page.locator('main').innerText();
   console.log(`pre-hijack: the victim's own Google onboarding while the attacker's signup waits -> ${page.url()}\n${onboardingAnswer}`);
@@ -187,7 +189,7 @@ test('(b) the victim signing in with Google under that email is not put into the
   expect((await lookup(ATTACKER.subdomain))[0].emailVerified).toBe(false);
 }, 300_000);
 
-test('(c) the victim\'s mailbox holds the unfollowed confirmation mail and nothing naming the attacker\'s password', async () => {
+test("(c) the victim's mailbox holds the unfollowed confirmation mail and nothing naming the attacker's password", async () => {
   const mail = await confirmationMail(stack, VICTIM);
   expect(mail.subject).toBe('Confirm your email address');
   // Nothing the attacker typed reaches the victim's mailbox (issue 15 review: text and links from our domain).

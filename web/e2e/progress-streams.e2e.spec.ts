@@ -43,27 +43,40 @@ async function cookieFor(email: string): Promise<string> {
   return `tlc.session-token=${value}`;
 }
 
-interface OpenStream { readonly status: number; readonly body: string; readonly req: ClientRequest; readonly res: IncomingMessage }
+interface OpenStream {
+  readonly status: number;
+  readonly body: string;
+  readonly req: ClientRequest;
+  readonly res: IncomingMessage;
+}
 const opened: OpenStream[] = [];
 
 /** Opens the progress stream and waits for its status (and, for a refusal, its body). */
 function openStream(cookie: string): Promise<OpenStream> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: stack.webPort, path: `/api/tenants/${tenantId}/events`, method: 'GET',
-      headers: { host: `${ROOT_DOMAIN}:${stack.webPort}`, cookie, accept: 'text/event-stream' },
-    }, (res) => {
-      if (res.statusCode === 200) {
-        const s = { status: 200, body: '', req, res };
-        opened.push(s);
-        res.once('data', () => resolve(s));
-        return;
-      }
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, req, res }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: stack.webPort,
+        path: `/api/tenants/${tenantId}/events`,
+        method: 'GET',
+        headers: { host: `${ROOT_DOMAIN}:${stack.webPort}`, cookie, accept: 'text/event-stream' },
+      },
+      (res) => {
+        if (res.statusCode === 200) {
+          const s = { status: 200, body: '', req, res };
+          opened.push(s);
+          res.once('data', () => resolve(s));
+          return;
+        }
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, req, res }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -123,7 +136,7 @@ test('streams beyond the caps get 429; closing them frees the slots and the conn
 
   // The browser goes away: its slots come back and the web's connections to the API close.
   for (const s of first) s.req.destroy();
-  await eventually('only the second session\'s connections to the API left', () => webConnectionsToApi() === PER_ADDRESS - PER_SESSION);
+  await eventually("only the second session's connections to the API left", () => webConnectionsToApi() === PER_ADDRESS - PER_SESSION);
   const again = await openStream(one);
   expect(again.status).toBe(200);
 

@@ -21,13 +21,19 @@ beforeAll(async () => {
 /** GET on the web's apex through 127.0.0.1 (Node does not resolve *.localhost) with `headers`. */
 function check(stack: Stack, name: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: stack.webPort, path: `/api/subdomains/${name}`, method: 'GET',
-      headers: { host: `${ROOT_DOMAIN}:${stack.webPort}`, ...headers },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: stack.webPort,
+        path: `/api/subdomains/${name}`,
+        method: 'GET',
+        headers: { host: `${ROOT_DOMAIN}:${stack.webPort}`, ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -46,11 +52,13 @@ describe('a web server with nothing in front of it (WEB_TRUST_PROXY unset)', () 
     const answers: number[] = [];
     for (let i = 0; i < LIMIT + 5; i++) {
       const invented = `198.51.100.${i + 1}`;
-      answers.push(await check(stack, `rotating-${i}`, {
-        'x-forwarded-for': i % 2 ? invented : `${invented}, 203.0.113.${i + 1}`,
-        'x-real-ip': invented,
-        forwarded: `for=${invented}`,
-      }));
+      answers.push(
+        await check(stack, `rotating-${i}`, {
+          'x-forwarded-for': i % 2 ? invented : `${invented}, 203.0.113.${i + 1}`,
+          'x-real-ip': invented,
+          forwarded: `for=${invented}`,
+        }),
+      );
     }
     expect(answers).toEqual([...Array(LIMIT).fill(200), ...Array(5).fill(429)]);
   }, 120_000);

@@ -96,12 +96,18 @@ function expectApexOrOwn(href: string): void {
   expect(u.username + u.password).toBe('');
 }
 
-test('sign-in with a callbackUrl naming another tenant, a missing tenant or another site lands on the person\'s own host', async () => {
+test("sign-in with a callbackUrl naming another tenant, a missing tenant or another site lands on the person's own host", async () => {
   const landed: Record<string, string> = {};
   for (const target of hostileTargets()) {
     const page = await fresh();
     await signIn(page, target);
-    await page.waitForURL((u) => u.hostname === host(ALPHA.subdomain) || (u.hostname === ROOT_DOMAIN && !u.pathname.startsWith('/login') && !u.pathname.startsWith('/auth/') && !u.pathname.startsWith('/api/')) || (u.hostname !== ROOT_DOMAIN && u.hostname !== '127.0.0.1'), { timeout: 30_000 });
+    await page.waitForURL(
+      (u) =>
+        u.hostname === host(ALPHA.subdomain) ||
+        (u.hostname === ROOT_DOMAIN && !u.pathname.startsWith('/login') && !u.pathname.startsWith('/auth/') && !u.pathname.startsWith('/api/')) ||
+        (u.hostname !== ROOT_DOMAIN && u.hostname !== '127.0.0.1'),
+      { timeout: 30_000 },
+    );
     await page.waitForLoadState('load');
     landed[target] = page.url();
     expectApexOrOwn(page.url());
@@ -113,14 +119,14 @@ test('sign-in with a callbackUrl naming another tenant, a missing tenant or anot
   expect(new URL(landed[hostileTargets()[2]]).hostname).toBe(host(ALPHA.subdomain));
 }, 300_000);
 
-test('a callbackUrl naming the person\'s own host is kept', async () => {
+test("a callbackUrl naming the person's own host is kept", async () => {
   const page = await fresh();
   await signIn(page, `http://${host(ALPHA.subdomain)}:${stack.webPort}/`);
   await page.waitForURL((u) => u.hostname === host(ALPHA.subdomain), { timeout: 30_000 });
   expect(new URL(page.url()).hostname).toBe(host(ALPHA.subdomain));
 }, 120_000);
 
-test('signed in: /auth/continue?next= another tenant, a missing tenant or another site -> the person\'s own host', async () => {
+test("signed in: /auth/continue?next= another tenant, a missing tenant or another site -> the person's own host", async () => {
   const page = await fresh();
   await signIn(page);
   await page.waitForURL((u) => u.hostname === host(ALPHA.subdomain), { timeout: 30_000 });
@@ -133,7 +139,7 @@ test('signed in: /auth/continue?next= another tenant, a missing tenant or anothe
   await shot(page, 'redirects-2-continue-to-own-host');
 }, 300_000);
 
-test('next-auth\'s own sign-in endpoint keeps only apex URLs, whatever callbackUrl it is sent', async () => {
+test("next-auth's own sign-in endpoint keeps only apex URLs, whatever callbackUrl it is sent", async () => {
   const page = await fresh();
   for (const target of hostileTargets()) {
     // What next-auth's client does on "Continue with Google", with the callbackUrl sent as is (no
@@ -142,7 +148,7 @@ test('next-auth\'s own sign-in endpoint keeps only apex URLs, whatever callbackU
     await page.context().clearCookies();
     await page.goto(`${stack.apex}/login`); // next-auth's endpoints live on the apex only
     await page.evaluate(async (target) => {
-      const { csrfToken } = await (await fetch('/api/auth/csrf')).json() as { csrfToken: string };
+      const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
       await fetch('/api/auth/signin/google', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -58,12 +58,7 @@ async function signUpAndConfirm(page: Page, organization: string, subdomain: str
 beforeAll(async () => {
   await buildWeb();
   stack = await startStack({
-    benchFail: [
-      `add-system-manager:${site('rolledco')}`,
-      `add-system-manager:${site('brokenco')}`,
-      `drop-site:${site('brokenco')}`,
-      `new-site:${site('retryco')}=lock*1`,
-    ].join(','),
+    benchFail: [`add-system-manager:${site('rolledco')}`, `add-system-manager:${site('brokenco')}`, `drop-site:${site('brokenco')}`, `new-site:${site('retryco')}=lock*1`].join(','),
     serviceEnv: {
       // The first retry waits 24-30 s: long enough to sign in and see it announced.
       PM_BACKOFF_BASE_MS: '30000',
@@ -79,73 +74,89 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-test('a signup that rolled back before its person signed in: sign-in works -> a short reason, steps undone, Retry', async () => {
-  const page = await fresh();
-  const t = await signUpAndConfirm(page, 'Rolled Co', 'rolledco');
-  await waitForStatus(t.tenantId, 'RolledBack');
-  await signInFromConfirmed(page, t.email, t.password);
-  await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
-  const failure = page.getByTestId('failure');
-  await failure.waitFor({ timeout: 30_000 });
-  await expect(failure.innerText()).resolves.toMatch(/We could not create your administrator account\./);
-  await page.getByRole('button', { name: 'Retry' }).waitFor();
-  await expect(page.locator('li[data-step="new-site"]').innerText()).resolves.toMatch(/Undone/);
-  expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
-  // Nor in what the page's own route hands the browser.
-  const polled = await page.evaluate(async (id) => (await fetch(`/api/tenants/${id}`)).text(), t.tenantId);
-  expect(polled).toContain('"status":"RolledBack"');
-  expect(polled).not.toMatch(BENCH_TEXT);
-  await shot(page, 'status-1-rolled-back-signed-in');
-}, HOUR);
+test(
+  'a signup that rolled back before its person signed in: sign-in works -> a short reason, steps undone, Retry',
+  async () => {
+    const page = await fresh();
+    const t = await signUpAndConfirm(page, 'Rolled Co', 'rolledco');
+    await waitForStatus(t.tenantId, 'RolledBack');
+    await signInFromConfirmed(page, t.email, t.password);
+    await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
+    const failure = page.getByTestId('failure');
+    await failure.waitFor({ timeout: 30_000 });
+    await expect(failure.innerText()).resolves.toMatch(/We could not create your administrator account\./);
+    await page.getByRole('button', { name: 'Retry' }).waitFor();
+    await expect(page.locator('li[data-step="new-site"]').innerText()).resolves.toMatch(/Undone/);
+    expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
+    // Nor in what the page's own route hands the browser.
+    const polled = await page.evaluate(async (id) => (await fetch(`/api/tenants/${id}`)).text(), t.tenantId);
+    expect(polled).toContain('"status":"RolledBack"');
+    expect(polled).not.toMatch(BENCH_TEXT);
+    await shot(page, 'status-1-rolled-back-signed-in');
+  },
+  HOUR,
+);
 
-test('a Broken tenant: sign-in works -> what went wrong and what happens next; its host points there', async () => {
-  const page = await fresh();
-  const t = await signUpAndConfirm(page, 'Broken Co', 'brokenco');
-  await waitForStatus(t.tenantId, 'Broken');
-  await signInFromConfirmed(page, t.email, t.password);
-  await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
-  const notice = page.getByTestId('broken');
-  await notice.waitFor({ timeout: 30_000 });
-  const text = await notice.innerText();
-  expect(text).toMatch(/What happens next:/);
-  expect(text).toMatch(/clean it up by hand/);
-  expect(text).not.toMatch(/has been told/);
-  expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
-  await shot(page, 'status-2-broken-notice');
+test(
+  'a Broken tenant: sign-in works -> what went wrong and what happens next; its host points there',
+  async () => {
+    const page = await fresh();
+    const t = await signUpAndConfirm(page, 'Broken Co', 'brokenco');
+    await waitForStatus(t.tenantId, 'Broken');
+    await signInFromConfirmed(page, t.email, t.password);
+    await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
+    const notice = page.getByTestId('broken');
+    await notice.waitFor({ timeout: 30_000 });
+    const text = await notice.innerText();
+    expect(text).toMatch(/What happens next:/);
+    expect(text).toMatch(/clean it up by hand/);
+    expect(text).not.toMatch(/has been told/);
+    expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
+    await shot(page, 'status-2-broken-notice');
 
-  await page.goto(stack.tenantUrl('brokenco'));
-  await page.getByRole('alert').filter({ hasText: 'Your site could not be built' }).waitFor();
-  expect(await page.getByTestId('tenant-status').count()).toBe(0);
-  await page.getByRole('link', { name: 'See what happened and what happens next' }).click();
-  await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
-  await notice.waitFor();
-}, HOUR);
+    await page.goto(stack.tenantUrl('brokenco'));
+    await page.getByRole('alert').filter({ hasText: 'Your site could not be built' }).waitFor();
+    expect(await page.getByTestId('tenant-status').count()).toBe(0);
+    await page.getByRole('link', { name: 'See what happened and what happens next' }).click();
+    await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
+    await notice.waitFor();
+  },
+  HOUR,
+);
 
-test('a step that hit a passing problem: "retrying in N s (attempt 2 of 5)", then the dashboard', async () => {
-  const page = await fresh();
-  const t = await signUpAndConfirm(page, 'Retry Co', 'retryco');
-  await signInFromConfirmed(page, t.email, t.password);
-  await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
-  const status = page.getByTestId('progress-status');
-  await status.filter({ hasText: /retrying in \d+ s \(attempt 2 of 5\)/ }).waitFor({ timeout: 30_000 });
-  await expect(page.locator('li[data-step="new-site"]').innerText()).resolves.toMatch(/Retrying in \d+ s \(attempt 2 of 5\)/);
-  expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
-  await shot(page, 'status-3-retrying');
-  // The countdown goes on after a reload (read from the history, not only from the live event).
-  await page.reload();
-  await status.filter({ hasText: /retrying in \d+ s \(attempt 2 of 5\)/ }).waitFor({ timeout: 10_000 });
-  await expectDashboardAt(page, stack.tenantUrl('retryco'), 'Retry Co');
-}, HOUR);
+test(
+  'a step that hit a passing problem: "retrying in N s (attempt 2 of 5)", then the dashboard',
+  async () => {
+    const page = await fresh();
+    const t = await signUpAndConfirm(page, 'Retry Co', 'retryco');
+    await signInFromConfirmed(page, t.email, t.password);
+    await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
+    const status = page.getByTestId('progress-status');
+    await status.filter({ hasText: /retrying in \d+ s \(attempt 2 of 5\)/ }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('li[data-step="new-site"]').innerText()).resolves.toMatch(/Retrying in \d+ s \(attempt 2 of 5\)/);
+    expect(await page.locator('main').innerText()).not.toMatch(BENCH_TEXT);
+    await shot(page, 'status-3-retrying');
+    // The countdown goes on after a reload (read from the history, not only from the live event).
+    await page.reload();
+    await status.filter({ hasText: /retrying in \d+ s \(attempt 2 of 5\)/ }).waitFor({ timeout: 10_000 });
+    await expectDashboardAt(page, stack.tenantUrl('retryco'), 'Retry Co');
+  },
+  HOUR,
+);
 
-test('a build far past its estimate says so, and that an email will follow', async () => {
-  // Needs the median of an earlier site: retryco (Active) gave one.
-  const page = await fresh();
-  const t = await signUpAndConfirm(page, 'Slow Co', 'slowco');
-  await signInFromConfirmed(page, t.email, t.password);
-  await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
-  const late = page.getByTestId('late');
-  await late.waitFor({ timeout: 80_000 });
-  await expect(late.innerText()).resolves.toMatch(/taking longer than usual.*we will email you/);
-  await expect(page.getByTestId('timing').innerText()).resolves.not.toMatch(/left, judging/);
-  await shot(page, 'status-4-past-its-estimate');
-}, HOUR);
+test(
+  'a build far past its estimate says so, and that an email will follow',
+  async () => {
+    // Needs the median of an earlier site: retryco (Active) gave one.
+    const page = await fresh();
+    const t = await signUpAndConfirm(page, 'Slow Co', 'slowco');
+    await signInFromConfirmed(page, t.email, t.password);
+    await page.waitForURL(`${stack.apex}/signup/${t.tenantId}`);
+    const late = page.getByTestId('late');
+    await late.waitFor({ timeout: 80_000 });
+    await expect(late.innerText()).resolves.toMatch(/taking longer than usual.*we will email you/);
+    await expect(page.getByTestId('timing').innerText()).resolves.not.toMatch(/left, judging/);
+    await shot(page, 'status-4-past-its-estimate');
+  },
+  HOUR,
+);

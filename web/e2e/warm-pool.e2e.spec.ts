@@ -60,8 +60,12 @@ async function waitForReadyStandby(timeoutMs = 120_000): Promise<number> {
 function benchRuns(command: string): string[] {
   const file = join(stack.benchPath, 'logs', 'bench-sim.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; command?: string; site?: string })
-    .filter((l) => l.event === 'exit' && l.command === command).map((l) => l.site ?? '');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { event: string; command?: string; site?: string })
+    .filter((l) => l.event === 'exit' && l.command === command)
+    .map((l) => l.site ?? '');
 }
 
 beforeAll(async () => {
@@ -78,56 +82,60 @@ afterAll(async () => {
   recordTimings(timings);
 }, 60_000);
 
-test('a signup with a ready standby site claims it and, once the email is confirmed, reaches its dashboard signed in, without building a site', async () => {
-  await waitForReadyStandby();
-  const ctx = await browser.newContext();
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  const seen = await watchSteps(page);
+test(
+  'a signup with a ready standby site claims it and, once the email is confirmed, reaches its dashboard signed in, without building a site',
+  async () => {
+    await waitForReadyStandby();
+    const ctx = await browser.newContext();
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    const seen = await watchSteps(page);
 
-  await fillSignupAt(page, stack.apex, CUSTOMER);
-  await page.getByText(`${CUSTOMER_SITE} is available.`).waitFor();
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Create' }).click();
-  const tenantId = await confirmAndSignIn(page, stack, CUSTOMER.email, CUSTOMER.password);
-  await expectDashboardAt(page, stack.tenantUrl(CUSTOMER.subdomain), CUSTOMER.organization);
-  timings.warmPoolCreateToDashboardMs = Date.now() - t0;
-  console.log(`warm pool: Create -> dashboard in ${timings.warmPoolCreateToDashboardMs} ms`);
-  await shot(page, '11-warm-pool-dashboard');
+    await fillSignupAt(page, stack.apex, CUSTOMER);
+    await page.getByText(`${CUSTOMER_SITE} is available.`).waitFor();
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Create' }).click();
+    const tenantId = await confirmAndSignIn(page, stack, CUSTOMER.email, CUSTOMER.password);
+    await expectDashboardAt(page, stack.tenantUrl(CUSTOMER.subdomain), CUSTOMER.organization);
+    timings.warmPoolCreateToDashboardMs = Date.now() - t0;
+    console.log(`warm pool: Create -> dashboard in ${timings.warmPoolCreateToDashboardMs} ms`);
+    await shot(page, '11-warm-pool-dashboard');
 
-  // Signed in on the tenant's own host, which the dashboard links as the site (SITE_URL_TEMPLATE,
-  // the URL set-host-name gave the site, whichever of the finishing steps ends last).
-  expect(await page.locator('header').textContent()).toContain(CUSTOMER.email);
-  const siteUrl = `http://${CUSTOMER_SITE}:${stack.webPort}`;
-  expect(await page.locator('dt:text-is("Site") + dd a').getAttribute('href', { timeout: 5000 })).toBe(siteUrl);
-  expect((await ctx.cookies()).find((c) => c.name === 'tlc.session-token')?.domain).toBe(`.${ROOT_DOMAIN}`);
+    // Signed in on the tenant's own host, which the dashboard links as the site (SITE_URL_TEMPLATE,
+    // the URL set-host-name gave the site, whichever of the finishing steps ends last).
+    expect(await page.locator('header').textContent()).toContain(CUSTOMER.email);
+    const siteUrl = `http://${CUSTOMER_SITE}:${stack.webPort}`;
+    expect(await page.locator('dt:text-is("Site") + dd a').getAttribute('href', { timeout: 5000 })).toBe(siteUrl);
+    expect((await ctx.cookies()).find((c) => c.name === 'tlc.session-token')?.domain).toBe(`.${ROOT_DOMAIN}`);
 
-  // The progress page showed the warm path: the prebuilt steps done without ever running, the rest run.
-  for (const key of PREBUILT_STEPS) {
-    expect([...(seen.get(key) ?? [])]).toContain('succeeded');
-    expect([...(seen.get(key) ?? [])]).not.toContain('running');
-  }
-  for (const key of WARM_STEPS) expect([...(seen.get(key) ?? [])]).toContain('succeeded');
+    // The progress page showed the warm path: the prebuilt steps done without ever running, the rest run.
+    for (const key of PREBUILT_STEPS) {
+      expect([...(seen.get(key) ?? [])]).toContain('succeeded');
+      expect([...(seen.get(key) ?? [])]).not.toContain('running');
+    }
+    for (const key of WARM_STEPS) expect([...(seen.get(key) ?? [])]).toContain('succeeded');
 
-  // The tenant's history names the standby site it claimed, and it never created a site of its own.
-  const res = await fetch(`${stack.apiUrl}/v1/tenants/${tenantId}/history`, { headers: { authorization: `Bearer ${stack.apiSecret}` } });
-  expect(res.status).toBe(200);
-  const history = (await res.json()) as { events: Array<{ type: string; data: { standbySite?: string } }>; state: { status: string } };
-  const types = history.events.map((e) => e.type);
-  expect(types).toContain('StandbySiteClaimed');
-  expect(types).not.toContain('SiteCreated');
-  expect(types).not.toContain('AppInstalled');
-  expect(history.state.status).toBe('Active');
-  const standbySite = history.events.find((e) => e.type === 'StandbySiteClaimed')!.data.standbySite!;
-  expect(standbySite).toMatch(/^standby-/);
+    // The tenant's history names the standby site it claimed, and it never created a site of its own.
+    const res = await fetch(`${stack.apiUrl}/v1/tenants/${tenantId}/history`, { headers: { authorization: `Bearer ${stack.apiSecret}` } });
+    expect(res.status).toBe(200);
+    const history = (await res.json()) as { events: Array<{ type: string; data: { standbySite?: string } }>; state: { status: string } };
+    const types = history.events.map((e) => e.type);
+    expect(types).toContain('StandbySiteClaimed');
+    expect(types).not.toContain('SiteCreated');
+    expect(types).not.toContain('AppInstalled');
+    expect(history.state.status).toBe('Active');
+    const standbySite = history.events.find((e) => e.type === 'StandbySiteClaimed')!.data.standbySite!;
+    expect(standbySite).toMatch(/^standby-/);
 
-  // The bench agrees: new-site and install-app ran for standby sites only, the claimed one among them.
-  const newSites = benchRuns('new-site');
-  expect(newSites).not.toContain(CUSTOMER_SITE);
-  expect(newSites).toContain(standbySite);
-  expect(newSites.every((s) => s.startsWith('standby-'))).toBe(true);
-  expect(benchRuns('install-app').every((s) => s.startsWith('standby-'))).toBe(true);
+    // The bench agrees: new-site and install-app ran for standby sites only, the claimed one among them.
+    const newSites = benchRuns('new-site');
+    expect(newSites).not.toContain(CUSTOMER_SITE);
+    expect(newSites).toContain(standbySite);
+    expect(newSites.every((s) => s.startsWith('standby-'))).toBe(true);
+    expect(benchRuns('install-app').every((s) => s.startsWith('standby-'))).toBe(true);
 
-  const after = await metrics();
-  expect(metric(after, 'provisioning_pool_claims_total{outcome="warm"}')).toBe(1);
-}, HOUR);
+    const after = await metrics();
+    expect(metric(after, 'provisioning_pool_claims_total{outcome="warm"}')).toBe(1);
+  },
+  HOUR,
+);

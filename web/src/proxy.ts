@@ -22,8 +22,7 @@ function cleanHeaders(req: NextRequest): Headers {
   return h;
 }
 
-const notFound = (req: NextRequest, headers: Headers) =>
-  NextResponse.rewrite(new URL('/_not-a-route/404', req.url), { request: { headers }, status: 404 });
+const notFound = (req: NextRequest, headers: Headers) => NextResponse.rewrite(new URL('/_not-a-route/404', req.url), { request: { headers }, status: 404 });
 
 export async function proxy(req: NextRequest): Promise<NextResponse> {
   const cfg = webConfig();

@@ -52,22 +52,31 @@ export async function runB1(ctx: BenchContext): Promise<Figure[]> {
   const events = streams.reduce((n, s) => n + s.events.length, 0);
   const figures: Figure[] = [];
   const dir = ctx.stores.includes('sqlite') ? mkdtempSync(join(tmpdir(), 'tlc-bench-b1-')) : '';
-  if (dir) try {
-    ctx.log(`B1 sqlite: ${events} events in ${streamCount} streams, ${ctx.runs} runs`);
-    let n = 0;
-    const r = await alternate(ctx.runs, events,
-      () => storeAppend(`sqlite:${join(dir, `store-${n++}.db`)}`, streams, 1),
-      async () => rawSqliteAppend(join(dir, `raw-${n++}.db`), streams));
-    figures.push(figure({
-      bench: 'B1', name: 'append sqlite, 1 writer', unit: 'events/s', runs: r.subject,
-      baseline: { name: 'raw better-sqlite3', runs: r.baseline },
-      target: { text: '>= 0.6 x raw', check: (_m, ratio) => (ratio ?? 0) >= 0.6 },
-    }));
-  } catch (error) {
-    figures.push(unavailable('B1', 'append sqlite, 1 writer', `failed: ${(error as Error).message}`));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  if (dir)
+    try {
+      ctx.log(`B1 sqlite: ${events} events in ${streamCount} streams, ${ctx.runs} runs`);
+      let n = 0;
+      const r = await alternate(
+        ctx.runs,
+        events,
+        () => storeAppend(`sqlite:${join(dir, `store-${n++}.db`)}`, streams, 1),
+        async () => rawSqliteAppend(join(dir, `raw-${n++}.db`), streams),
+      );
+      figures.push(
+        figure({
+          bench: 'B1',
+          name: 'append sqlite, 1 writer',
+          unit: 'events/s',
+          runs: r.subject,
+          baseline: { name: 'raw better-sqlite3', runs: r.baseline },
+          target: { text: '>= 0.6 x raw', check: (_m, ratio) => (ratio ?? 0) >= 0.6 },
+        }),
+      );
+    } catch (error) {
+      figures.push(unavailable('B1', 'append sqlite, 1 writer', `failed: ${(error as Error).message}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
   if (ctx.stores.includes('sqlite')) {
     figures.push(unavailable('B1', 'append sqlite, ratio to peer', '@event-driven-io/emmett-sqlite is not installed (only the PostgreSQL peer is)'));

@@ -18,7 +18,10 @@ import { rawPostgresAppend } from './raw-postgres.js';
 
 const PEER = 'Emmett 0.42';
 
-interface Timing { readonly appendMs: number; readonly readMs?: number }
+interface Timing {
+  readonly appendMs: number;
+  readonly readMs?: number;
+}
 
 async function ours(url: string, streams: readonly FixtureStream[], writers: number): Promise<Timing> {
   const store = await createEventStore(url, { poolSize: Math.max(writers, 2) });
@@ -78,16 +81,27 @@ export async function postgresFigures(ctx: BenchContext, streams: readonly Fixtu
       const m = await measure(ctx, streams, writers);
       figures.push(
         figure({
-          bench: 'B1', name, unit: 'events/s', runs: m.ours, baseline: { name: 'raw pg', runs: m.raw },
+          bench: 'B1',
+          name,
+          unit: 'events/s',
+          runs: m.ours,
+          baseline: { name: 'raw pg', runs: m.raw },
           ...(writers === 8 && { target: { text: '>= 0.5 x raw', check: (_m: number, ratio: number | undefined) => (ratio ?? 0) >= 0.5 } }),
         }),
         figure({
-          bench: 'B1', name: `${name}, ratio to peer`, unit: 'events/s', runs: m.ours, baseline: { name: PEER, runs: m.peer },
+          bench: 'B1',
+          name: `${name}, ratio to peer`,
+          unit: 'events/s',
+          runs: m.ours,
+          baseline: { name: PEER, runs: m.peer },
           target: { text: '>= 1.2 x peer', check: (_m, ratio) => (ratio ?? 0) >= 1.2 },
         }),
         figure({
-          bench: 'B1', name: `read-back postgres, ${writers} reader${writers > 1 ? 's' : ''}, ratio to peer`, unit: 'events/s',
-          runs: m.oursRead, baseline: { name: PEER, runs: m.peerRead },
+          bench: 'B1',
+          name: `read-back postgres, ${writers} reader${writers > 1 ? 's' : ''}, ratio to peer`,
+          unit: 'events/s',
+          runs: m.oursRead,
+          baseline: { name: PEER, runs: m.peerRead },
         }),
       );
     } catch (error) {

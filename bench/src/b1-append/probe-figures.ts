@@ -33,15 +33,24 @@ export function probeFigures(who: string, r: ProbeResults): Figure[] {
   const w = r.racingWriters;
   return [
     figure({
-      bench: 'B1', name: `probe ${who}: 8 racing writers, 1 stream`, unit: `ids kept of ${w.expected}`, runs: [w.kept],
+      bench: 'B1',
+      name: `probe ${who}: 8 racing writers, 1 stream`,
+      unit: `ids kept of ${w.expected}`,
+      runs: [w.kept],
       target: { text: `= ${w.expected}, 0 doubled (${w.doubled})`, check: () => w.kept === w.expected && w.doubled === 0 },
     }),
     figure({
-      bench: 'B1', name: `probe ${who}: 2nd "no stream" append`, unit: '1 = refused', runs: [r.secondNoStreamRefused ? 1 : 0],
+      bench: 'B1',
+      name: `probe ${who}: 2nd "no stream" append`,
+      unit: '1 = refused',
+      runs: [r.secondNoStreamRefused ? 1 : 0],
       target: { text: 'refused', check: () => r.secondNoStreamRefused },
     }),
     figure({
-      bench: 'B1', name: `probe ${who}: 8 racing creators`, unit: `of ${r.racingCreators.streams} streams, 1 winner`, runs: [r.racingCreators.oneWinner],
+      bench: 'B1',
+      name: `probe ${who}: 8 racing creators`,
+      unit: `of ${r.racingCreators.streams} streams, 1 winner`,
+      runs: [r.racingCreators.oneWinner],
       target: { text: `= ${r.racingCreators.streams}`, check: () => r.racingCreators.oneWinner === r.racingCreators.streams },
     }),
   ];

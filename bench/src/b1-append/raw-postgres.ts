@@ -41,8 +41,11 @@ export async function rawPostgresAppend(url: string, streams: readonly FixtureSt
         const params: unknown[] = [s.streamId];
         s.events.forEach((e, revision) => params.push(revision, e.metadata.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)));
         await client.query(sql, params);
-        await client.query(`INSERT INTO es_streams (stream_id, last_revision) VALUES ($1, $2)
-          ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision`, [s.streamId, s.events.length - 1]);
+        await client.query(
+          `INSERT INTO es_streams (stream_id, last_revision) VALUES ($1, $2)
+          ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision`,
+          [s.streamId, s.events.length - 1],
+        );
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

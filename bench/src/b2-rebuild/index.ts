@@ -19,7 +19,9 @@ import { rawSqliteRebuild } from './raw-sqlite.js';
 import { rawPostgresRebuild } from './raw-postgres.js';
 
 async function seed(es: EventStore, streams: readonly FixtureStream[], writers: number): Promise<void> {
-  await forEachConcurrently(streams, writers, async (s) => { await es.append(s.streamId, s.events, 'no_stream'); });
+  await forEachConcurrently(streams, writers, async (s) => {
+    await es.append(s.streamId, s.events, 'no_stream');
+  });
 }
 
 async function timedRebuild(eventStoreUrl: string, readModelUrl: string): Promise<{ ms: number; processed: number }> {
@@ -35,7 +37,10 @@ async function timedRebuild(eventStoreUrl: string, readModelUrl: string): Promis
   }
 }
 
-interface Pair { subject: number[]; baseline: number[] }
+interface Pair {
+  subject: number[];
+  baseline: number[];
+}
 
 async function measure(runs: number, events: number, subject: () => Promise<{ ms: number; processed: number }>, baseline: () => Promise<number>): Promise<Pair> {
   const out: Pair = { subject: [], baseline: [] };
@@ -60,48 +65,68 @@ export async function runB2(ctx: BenchContext): Promise<Figure[]> {
   const figures: Figure[] = [];
 
   const dir = ctx.stores.includes('sqlite') ? mkdtempSync(join(tmpdir(), 'tlc-bench-b2-')) : '';
-  if (dir) try {
-    const eventsFile = join(dir, 'events.db');
-    const es = await createEventStore(`sqlite:${eventsFile}`);
-    ctx.log(`B2 sqlite: seeding ${events} events (${tenants} tenants)`);
-    await seed(es, streams, 1);
-    await es.close();
-    let n = 0;
-    const r = await measure(ctx.runs, events,
-      () => timedRebuild(`sqlite:${eventsFile}`, `sqlite:${join(dir, `rm-${n++}.db`)}`),
-      async () => rawSqliteRebuild(eventsFile, join(dir, `raw-${n++}.db`)));
-    figures.push(figure({
-      bench: 'B2', name: 'rebuild sqlite', unit: 'events/s', runs: r.subject, baseline: { name: 'raw read-fold-upsert', runs: r.baseline },
-      target: { text: '>= 0.6 x raw, >= 20,000/s', check: (m, ratio) => (ratio ?? 0) >= 0.6 && m >= 20_000 },
-    }));
-  } catch (error) {
-    figures.push(unavailable('B2', 'rebuild sqlite', `failed: ${(error as Error).message.split('\n')[0]}`));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  if (dir)
+    try {
+      const eventsFile = join(dir, 'events.db');
+      const es = await createEventStore(`sqlite:${eventsFile}`);
+      ctx.log(`B2 sqlite: seeding ${events} events (${tenants} tenants)`);
+      await seed(es, streams, 1);
+      await es.close();
+      let n = 0;
+      const r = await measure(
+        ctx.runs,
+        events,
+        () => timedRebuild(`sqlite:${eventsFile}`, `sqlite:${join(dir, `rm-${n++}.db`)}`),
+        async () => rawSqliteRebuild(eventsFile, join(dir, `raw-${n++}.db`)),
+      );
+      figures.push(
+        figure({
+          bench: 'B2',
+          name: 'rebuild sqlite',
+          unit: 'events/s',
+          runs: r.subject,
+          baseline: { name: 'raw read-fold-upsert', runs: r.baseline },
+          target: { text: '>= 0.6 x raw, >= 20,000/s', check: (m, ratio) => (ratio ?? 0) >= 0.6 && m >= 20_000 },
+        }),
+      );
+    } catch (error) {
+      figures.push(unavailable('B2', 'rebuild sqlite', `failed: ${(error as Error).message.split('\n')[0]}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
 
   let eventsDb: TempDatabase | undefined;
-  if (ctx.stores.includes('postgres')) try {
-    eventsDb = await createTempDatabase(ctx.postgresUrl);
-    const es = await createEventStore(eventsDb.url, { poolSize: 8 });
-    ctx.log(`B2 postgres: seeding ${events} events (${tenants} tenants, 8 writers)`);
+  if (ctx.stores.includes('postgres'))
     try {
-      await seed(es, streams, 8);
+      eventsDb = await createTempDatabase(ctx.postgresUrl);
+      const es = await createEventStore(eventsDb.url, { poolSize: 8 });
+      ctx.log(`B2 postgres: seeding ${events} events (${tenants} tenants, 8 writers)`);
+      try {
+        await seed(es, streams, 8);
+      } finally {
+        await es.close();
+      }
+      const url = eventsDb.url;
+      const r = await measure(
+        ctx.runs,
+        events,
+        () => withTempDatabase(ctx.postgresUrl, (rm) => timedRebuild(url, rm.url)),
+        () => withTempDatabase(ctx.postgresUrl, (rm) => rawPostgresRebuild(url, rm.url)),
+      );
+      figures.push(
+        figure({
+          bench: 'B2',
+          name: 'rebuild postgres',
+          unit: 'events/s',
+          runs: r.subject,
+          baseline: { name: 'raw read-fold-upsert', runs: r.baseline },
+          target: { text: '>= 0.6 x raw, >= 8,000/s', check: (m, ratio) => (ratio ?? 0) >= 0.6 && m >= 8_000 },
+        }),
+      );
+    } catch (error) {
+      figures.push(unavailable('B2', 'rebuild postgres', `failed: ${(error as Error).message.split('\n')[0]}`));
     } finally {
-      await es.close();
+      await eventsDb?.drop();
     }
-    const url = eventsDb.url;
-    const r = await measure(ctx.runs, events,
-      () => withTempDatabase(ctx.postgresUrl, (rm) => timedRebuild(url, rm.url)),
-      () => withTempDatabase(ctx.postgresUrl, (rm) => rawPostgresRebuild(url, rm.url)));
-    figures.push(figure({
-      bench: 'B2', name: 'rebuild postgres', unit: 'events/s', runs: r.subject, baseline: { name: 'raw read-fold-upsert', runs: r.baseline },
-      target: { text: '>= 0.6 x raw, >= 8,000/s', check: (m, ratio) => (ratio ?? 0) >= 0.6 && m >= 8_000 },
-    }));
-  } catch (error) {
-    figures.push(unavailable('B2', 'rebuild postgres', `failed: ${(error as Error).message.split('\n')[0]}`));
-  } finally {
-    await eventsDb?.drop();
-  }
   return figures;
 }

@@ -39,9 +39,12 @@ export async function rawPostgresRebuild(eventsUrl: string, targetUrl: string, p
           params.push(d.tenantId, d.subdomain, d.adminEmail, d.status, d.released, d.createdAt, d.revision, d.position, JSON.stringify(d));
           return `(${Array.from({ length: COLUMNS }, (_, k) => `$${i * COLUMNS + k + 1}`).join(', ')})`;
         });
-        await target.query(`INSERT INTO lookup VALUES ${tuples.join(', ')} ON CONFLICT (tenant_id) DO UPDATE SET
+        await target.query(
+          `INSERT INTO lookup VALUES ${tuples.join(', ')} ON CONFLICT (tenant_id) DO UPDATE SET
           subdomain = excluded.subdomain, admin_email = excluded.admin_email, status = excluded.status, released = excluded.released,
-          created_at = excluded.created_at, revision = excluded.revision, position = excluded.position, doc = excluded.doc`, params);
+          created_at = excluded.created_at, revision = excluded.revision, position = excluded.position, doc = excluded.doc`,
+          params,
+        );
       }
       await target.query('UPDATE checkpoint SET position = $1 WHERE id = 1', [from]);
       await target.query('COMMIT');

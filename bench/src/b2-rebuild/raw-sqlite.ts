@@ -32,10 +32,18 @@ export function rawSqliteRebuild(eventsFile: string, targetFile: string, pageSiz
       const rows = page.all(from, pageSize);
       if (rows.length === 0) break;
       const ids = [...new Set(rows.filter((r) => r.stream_id.startsWith('tenant-')).map((r) => r.stream_id.slice(7)))];
-      const docs = new Map<string, RawDoc>(load.all(JSON.stringify(ids)).map((r) => { const d = JSON.parse(r.doc) as RawDoc; return [d.tenantId, d]; }));
+      const docs = new Map<string, RawDoc>(
+        load.all(JSON.stringify(ids)).map((r) => {
+          const d = JSON.parse(r.doc) as RawDoc;
+          return [d.tenantId, d];
+        }),
+      );
       const touched = rawFoldPage(rows, docs);
       from = rows[rows.length - 1].position;
-      write([...touched].map((id) => docs.get(id)!), from);
+      write(
+        [...touched].map((id) => docs.get(id)!),
+        from,
+      );
     }
     return performance.now() - started;
   } finally {

@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-interface Doc { readonly subdomain: string; readonly [key: string]: unknown }
+interface Doc {
+  readonly subdomain: string;
+  readonly [key: string]: unknown;
+}
 
 const { docs } = JSON.parse(readFileSync(process.argv[2], 'utf8')) as { docs: Doc[] };
 const bySubdomain = new Map(docs.map((d) => [d.subdomain, JSON.stringify(d)]));

@@ -31,7 +31,10 @@ function cpuMicros(pid: number): number {
 async function measure(pid: number, target: LoadTarget, seconds: number): Promise<{ perRequest: number; rps: number }> {
   const before = cpuMicros(pid);
   const r = await autocannon({
-    url: target.url, headers: target.headers, connections: 32, duration: seconds,
+    url: target.url,
+    headers: target.headers,
+    connections: 32,
+    duration: seconds,
     requests: target.paths.map((path) => ({ method: 'GET', path })),
   } as autocannon.Options);
   const used = cpuMicros(pid) - before;

@@ -11,8 +11,14 @@ export interface LoadTarget {
   readonly headers?: Record<string, string>;
 }
 
-export interface SaturationResult { readonly requestsPerSecond: number }
-export interface PacedResult { readonly p50: number; readonly p99: number; readonly requestsPerSecond: number }
+export interface SaturationResult {
+  readonly requestsPerSecond: number;
+}
+export interface PacedResult {
+  readonly p50: number;
+  readonly p99: number;
+  readonly requestsPerSecond: number;
+}
 
 async function fire(target: LoadTarget, options: Partial<autocannon.Options>): Promise<autocannon.Result> {
   const result = await autocannon({

@@ -16,8 +16,16 @@ import { tenantHistories } from '../fixtures/tenant-histories.js';
 import { startProvisioning } from '../harness/provisioning.js';
 import { saturate } from './load.js';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 function owner(url: string): string {
   if (!url) return '(native/gc/idle)';
@@ -57,7 +65,9 @@ const rm = await openReadModel(readModelUrl);
 const docs = await rm.dump((await rm.live()).generation);
 await rm.close();
 const service = await startProvisioning({
-  eventStoreUrl: `sqlite:${join(dir, 'events.db')}`, readModelUrl, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  eventStoreUrl: `sqlite:${join(dir, 'events.db')}`,
+  readModelUrl,
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
 });
 const target = { url: service.baseUrl, headers: service.authHeaders, paths: docs.slice(0, 500).map((d) => `/v1/lookup?subdomain=${encodeURIComponent(d.subdomain)}`) };
 await saturate(target, 2).catch(() => undefined);

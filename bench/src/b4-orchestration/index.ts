@@ -23,24 +23,34 @@ import { postSignup, signupFor } from '../stack/client.js';
 import { ActivationWatcher } from './watcher.js';
 import { replayBench } from './replay.js';
 
-interface Round { overheads: number[]; tenantsPerMinute: number; sites: string[] }
+interface Round {
+  overheads: number[];
+  tenantsPerMinute: number;
+  sites: string[];
+}
 
 async function serviceRounds(ctx: BenchContext, stack: Stack, concurrency: number, rounds: number, perRound: number, timeoutMs?: number): Promise<Round[]> {
   const watcher = await ActivationWatcher.start(stack.eventStoreUrl);
-  const tag = randomBytes(3).toString('hex').replace(/^[0-9]/, 'b');
+  const tag = randomBytes(3)
+    .toString('hex')
+    .replace(/^[0-9]/, 'b');
   const out: Round[] = [];
   try {
     for (let r = 0; r < rounds; r++) {
       const overheads: number[] = [];
       const sites: string[] = [];
       const started = Date.now();
-      await forEachConcurrently(Array.from({ length: perRound }, (_, i) => r * perRound + i), concurrency, async (i) => {
-        const body = signupFor(`${tag}c${concurrency}`, i);
-        const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body);
-        const a = await watcher.waitFor(answer.tenantId, timeoutMs);
-        overheads.push(a.activatedAt - answer.sentAt - a.inBenchMs);
-        sites.push(body.subdomain);
-      });
+      await forEachConcurrently(
+        Array.from({ length: perRound }, (_, i) => r * perRound + i),
+        concurrency,
+        async (i) => {
+          const body = signupFor(`${tag}c${concurrency}`, i);
+          const answer = await postSignup(() => stack.baseUrl, stack.authHeaders, body);
+          const a = await watcher.waitFor(answer.tenantId, timeoutMs);
+          overheads.push(a.activatedAt - answer.sentAt - a.inBenchMs);
+          sites.push(body.subdomain);
+        },
+      );
       out.push({ overheads, tenantsPerMinute: perRound / ((Date.now() - started) / 60_000), sites });
       ctx.log(`B4 c=${concurrency} round ${r + 1}/${rounds}: overhead p50 ${percentile(overheads, 50).toFixed(0)} ms, ${out[r].tenantsPerMinute.toFixed(0)} tenants/min`);
     }
@@ -61,15 +71,29 @@ export async function runB4(ctx: BenchContext): Promise<Figure[]> {
     let stack: Stack | undefined;
     try {
       stack = await Stack.create({
-        store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log, simulator: 'daemon',
+        store: 'sqlite',
+        postgresUrl: ctx.postgresUrl,
+        log: ctx.log,
+        simulator: 'daemon',
         env: { PROVISIONING_CONCURRENCY: String(concurrency), BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '' },
       });
       await stack.startService();
       ctx.log(`B4 ${label}: ${rounds} rounds of ${perRound} signups`);
       const service = await serviceRounds(ctx, stack, concurrency, rounds, perRound);
-      const replay = await replayBench(stack, service.map((r) => r.sites), concurrency);
+      const replay = await replayBench(
+        stack,
+        service.map((r) => r.sites),
+        concurrency,
+      );
       figures.push(
-        figure({ bench: 'B4', name: `overhead p50, ${label}`, unit: 'ms', runs: service.map((r) => percentile(r.overheads, 50)), target: { text: '< 50 ms', check: (m) => m < 50 }, notes: 'POST to TenantActivated minus time with a bench command running (overlaps once)' }),
+        figure({
+          bench: 'B4',
+          name: `overhead p50, ${label}`,
+          unit: 'ms',
+          runs: service.map((r) => percentile(r.overheads, 50)),
+          target: { text: '< 50 ms', check: (m) => m < 50 },
+          notes: 'POST to TenantActivated minus time with a bench command running (overlaps once)',
+        }),
         figure({ bench: 'B4', name: `overhead p99, ${label}`, unit: 'ms', runs: service.map((r) => percentile(r.overheads, 99)) }),
         figure({ bench: 'B4', name: `tenants per minute, ${label}`, unit: 'tenants/min', runs: service.map((r) => r.tenantsPerMinute), baseline: { name: 'bare execa replay', runs: replay } }),
       );
@@ -90,14 +114,24 @@ async function profileLevel(ctx: BenchContext): Promise<Figure[]> {
   let stack: Stack | undefined;
   try {
     stack = await Stack.create({
-      store: 'sqlite', postgresUrl: ctx.postgresUrl, log: ctx.log, simulator: 'daemon',
+      store: 'sqlite',
+      postgresUrl: ctx.postgresUrl,
+      log: ctx.log,
+      simulator: 'daemon',
       env: { PROVISIONING_CONCURRENCY: '2', BENCH_SIM_PROFILE: 'frappe-v15', BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', BENCH_SIM_MARIADB_URL: '' },
     });
     await stack.startService();
     ctx.log(`B4 ${label}: 1 round of ${signups} signups`);
     const [round] = await serviceRounds(ctx, stack, 2, 1, signups, 1_800_000);
     return [
-      figure({ bench: 'B4', name: `overhead p50, ${label}`, unit: 'ms', runs: [percentile(round.overheads, 50)], target: { text: '< 50 ms', check: (m) => m < 50 }, notes: `${signups} signups, BENCH_SIM_PROFILE=frappe-v15, no replay baseline` }),
+      figure({
+        bench: 'B4',
+        name: `overhead p50, ${label}`,
+        unit: 'ms',
+        runs: [percentile(round.overheads, 50)],
+        target: { text: '< 50 ms', check: (m) => m < 50 },
+        notes: `${signups} signups, BENCH_SIM_PROFILE=frappe-v15, no replay baseline`,
+      }),
       figure({ bench: 'B4', name: `overhead max, ${label}`, unit: 'ms', runs: [Math.max(...round.overheads)] }),
       figure({ bench: 'B4', name: `tenants per minute, ${label}`, unit: 'tenants/min', runs: [round.tenantsPerMinute] }),
     ];

@@ -11,10 +11,18 @@ import { join } from 'node:path';
 import { forEachConcurrently } from '../harness/concurrency.js';
 import { ROOT_DOMAIN, type Stack } from '../stack/stack.js';
 
-interface LogLine { event: string; argv: string[]; site?: string; exitCode?: number }
+interface LogLine {
+  event: string;
+  argv: string[];
+  site?: string;
+  exitCode?: number;
+}
 
 function commandsBySite(benchPath: string): Map<string, string[][]> {
-  const lines = readFileSync(join(benchPath, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+  const lines = readFileSync(join(benchPath, 'logs', 'bench-sim.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LogLine);
   const bySite = new Map<string, string[][]>();
   for (const l of lines) {
     if (l.event !== 'exit' || l.exitCode !== 0) continue;

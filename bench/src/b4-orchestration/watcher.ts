@@ -73,8 +73,14 @@ export class ActivationWatcher {
     const settle = (a: Activation) => (Number.isNaN(a.activatedAt) ? Promise.reject(new Error(`tenant ${tenantId} did not activate (rolled back or broken)`)) : Promise.resolve(a));
     if (done) return settle(done);
     return new Promise<Activation>((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters.delete(tenantId); reject(new Error(`tenant ${tenantId} not active after ${timeoutMs} ms`)); }, timeoutMs);
-      this.waiters.set(tenantId, (a) => { clearTimeout(timer); settle(a).then(resolve, reject); });
+      const timer = setTimeout(() => {
+        this.waiters.delete(tenantId);
+        reject(new Error(`tenant ${tenantId} not active after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.set(tenantId, (a) => {
+        clearTimeout(timer);
+        settle(a).then(resolve, reject);
+      });
     });
   }
 

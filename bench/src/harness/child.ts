@@ -20,7 +20,11 @@ const TAIL = 4096;
 
 export function spawnNode(script: string, args: readonly string[], env: Record<string, string | undefined> = {}, nodeArgs: readonly string[] = []): Child {
   const child = execa(process.execPath, [...nodeArgs, script, ...args], {
-    env: { ...process.env, ...env }, extendEnv: false, reject: false, stdin: 'ignore', buffer: false,
+    env: { ...process.env, ...env },
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+    buffer: false,
   });
   let out = '';
   let err = '';
@@ -29,9 +33,13 @@ export function spawnNode(script: string, args: readonly string[], env: Record<s
     out = (out + chunk.toString('utf8')).slice(-TAIL);
     for (const w of watchers) w(out);
   });
-  child.stderr?.on('data', (chunk: Buffer) => { err = (err + chunk.toString('utf8')).slice(-TAIL); });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err = (err + chunk.toString('utf8')).slice(-TAIL);
+  });
   let done = false;
-  const finished = child.then(() => { done = true; });
+  const finished = child.then(() => {
+    done = true;
+  });
 
   return {
     pid: child.pid ?? -1,
@@ -46,10 +54,19 @@ export function spawnNode(script: string, args: readonly string[], env: Record<s
           cleanup();
           resolve(m);
         };
-        const timer = setTimeout(() => { cleanup(); reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms: ${out.slice(-500)}${err.slice(-500)}`)); }, timeoutMs);
-        const cleanup = () => { clearTimeout(timer); watchers.delete(check); };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms: ${out.slice(-500)}${err.slice(-500)}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          watchers.delete(check);
+        };
         watchers.add(check);
-        void finished.then(() => { cleanup(); reject(new Error(`child exited before printing ${pattern}: ${err.slice(-800)}`)); });
+        void finished.then(() => {
+          cleanup();
+          reject(new Error(`child exited before printing ${pattern}: ${err.slice(-800)}`));
+        });
         check(out);
       });
     },
@@ -71,7 +88,9 @@ export async function waitForHttp(url: string, timeoutMs = 60_000, child?: Child
     try {
       const res = await fetch(url, { headers });
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`${url} did not answer 2xx within ${timeoutMs} ms${child ? `: ${child.tail()}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -41,23 +41,28 @@ export async function startProvisioning(options: ProvisioningOptions): Promise<P
   if (!existsSync(PROVISIONING_MAIN)) throw new NotAvailableError('services/provisioning/dist/main.js does not exist (provisioning service not built or not landed)');
   const port = options.port ?? (await freePort());
   const apiSecret = options.apiSecret ?? randomBytes(24).toString('hex');
-  const child = spawnNode(PROVISIONING_MAIN, [], {
-    PROVISIONING_HOST: '127.0.0.1',
-    PROVISIONING_PORT: String(port),
-    PROVISIONING_API_SECRET: apiSecret,
-    SECRETS_KEY: options.secretsKey ?? randomBytes(32).toString('hex'),
-    EVENT_STORE_URL: options.eventStoreUrl,
-    ...(options.readModelUrl && { READ_MODEL_URL: options.readModelUrl }),
-    LOG_LEVEL: 'warn',
-    // Benchmarks and the soak are one client hammering the API: the per-IP limits would only
-    // measure the limiter.
-    RATE_LIMIT_SIGNUPS_PER_MINUTE: '1000000',
-    RATE_LIMIT_CHECKS_PER_MINUTE: '1000000',
-    RATE_LIMIT_CREDENTIAL_CHECKS_PER_MINUTE: '1000000',
-    RATE_LIMIT_LOOKUPS_PER_MINUTE: '1000000',
-    SCRYPT_LOG_N: '10',
-    ...options.env,
-  }, options.nodeArgs);
+  const child = spawnNode(
+    PROVISIONING_MAIN,
+    [],
+    {
+      PROVISIONING_HOST: '127.0.0.1',
+      PROVISIONING_PORT: String(port),
+      PROVISIONING_API_SECRET: apiSecret,
+      SECRETS_KEY: options.secretsKey ?? randomBytes(32).toString('hex'),
+      EVENT_STORE_URL: options.eventStoreUrl,
+      ...(options.readModelUrl && { READ_MODEL_URL: options.readModelUrl }),
+      LOG_LEVEL: 'warn',
+      // Benchmarks and the soak are one client hammering the API: the per-IP limits would only
+      // measure the limiter.
+      RATE_LIMIT_SIGNUPS_PER_MINUTE: '1000000',
+      RATE_LIMIT_CHECKS_PER_MINUTE: '1000000',
+      RATE_LIMIT_CREDENTIAL_CHECKS_PER_MINUTE: '1000000',
+      RATE_LIMIT_LOOKUPS_PER_MINUTE: '1000000',
+      SCRYPT_LOG_N: '10',
+      ...options.env,
+    },
+    options.nodeArgs,
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const authHeaders = { authorization: `Bearer ${apiSecret}` };
   try {

@@ -41,7 +41,12 @@ export function renderTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => {
     if (f.status === 'not-available') return [f.bench, f.name, '', 'not available', '', '', f.reason, '', '', ''];
     return [
-      f.bench, f.name, f.unit, fmt(f.value.median), fmt(f.value.min), fmt(f.value.max),
+      f.bench,
+      f.name,
+      f.unit,
+      fmt(f.value.median),
+      fmt(f.value.min),
+      fmt(f.value.max),
       f.baseline ? `${f.baseline.name}: ${fmt(f.baseline.median)}` : '',
       f.ratio === undefined ? '' : f.ratio.toFixed(2),
       f.target?.text ?? '',
@@ -49,7 +54,11 @@ export function renderTable(figures: readonly Figure[]): string {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
 

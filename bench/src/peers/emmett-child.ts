@@ -26,7 +26,10 @@ async function main(request: EmmettRequest): Promise<unknown> {
     const appendMs = await emmettAppend(store, streams, request.writers);
     const read = await emmettReadBack(store, streams, request.writers);
     const answer: EmmettB1Answer = {
-      appendMs, readMs: read.ms, events: streams.reduce((n, s) => n + s.events.length, 0), eventsRead: read.events,
+      appendMs,
+      readMs: read.ms,
+      events: streams.reduce((n, s) => n + s.events.length, 0),
+      eventsRead: read.events,
     };
     return answer;
   } finally {

@@ -18,8 +18,7 @@ export async function openEmmett(url: string): Promise<PostgresEventStore> {
 }
 
 /** Emmett events keep our metadata (with our event id as its message id). */
-const toEmmett = (s: FixtureStream) =>
-  s.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: { ...e.metadata, messageId: e.metadata.eventId } }));
+const toEmmett = (s: FixtureStream) => s.events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: { ...e.metadata, messageId: e.metadata.eventId } }));
 
 /** B1's append workload: every stream created with "stream does not exist" expected. */
 export async function emmettAppend(store: PostgresEventStore, streams: readonly FixtureStream[], writers: number): Promise<number> {

@@ -15,8 +15,6 @@ function ask<T>(request: EmmettRequest): Promise<T> {
   });
 }
 
-export const emmettB1 = (url: string, streams: number, writers: number): Promise<EmmettB1Answer> =>
-  ask<EmmettB1Answer>({ kind: 'b1', url, streams, writers });
+export const emmettB1 = (url: string, streams: number, writers: number): Promise<EmmettB1Answer> => ask<EmmettB1Answer>({ kind: 'b1', url, streams, writers });
 
-export const emmettProbes = (url: string, noStream: 'STREAM_DOES_NOT_EXIST' | '0n'): Promise<ProbeResults> =>
-  ask<ProbeResults>({ kind: 'probes', url, noStream });
+export const emmettProbes = (url: string, noStream: 'STREAM_DOES_NOT_EXIST' | '0n'): Promise<ProbeResults> => ask<ProbeResults>({ kind: 'probes', url, noStream });

@@ -26,7 +26,14 @@ export function checkTerminal(tenants: readonly TenantView[], expected: number):
   return {
     name: 'every tenant Active or RolledBack',
     ok: bad.length === 0 && tenants.length === expected,
-    detail: `${tenants.length}/${expected} tenants: ${summary}${bad.length ? `; not terminal: ${bad.slice(0, 5).map((t) => `${t.tenantId} ${t.state.status}`).join(', ')}` : ''}`,
+    detail: `${tenants.length}/${expected} tenants: ${summary}${
+      bad.length
+        ? `; not terminal: ${bad
+            .slice(0, 5)
+            .map((t) => `${t.tenantId} ${t.state.status}`)
+            .join(', ')}`
+        : ''
+    }`,
   };
 }
 
@@ -118,7 +125,14 @@ export function checkSubdomains(tenants: readonly TenantView[]): CheckResult {
   return {
     name: 'no subdomain twice',
     ok: twice.length === 0 && signedUpTwice.length === 0,
-    detail: `${holders.size} subdomains held by Active tenants${twice.length ? `; held twice: ${twice.map(([s]) => s).slice(0, 5).join(', ')}` : ''}${signedUpTwice.length ? `; one signup made ${signedUpTwice.length} tenants` : ''}`,
+    detail: `${holders.size} subdomains held by Active tenants${
+      twice.length
+        ? `; held twice: ${twice
+            .map(([s]) => s)
+            .slice(0, 5)
+            .join(', ')}`
+        : ''
+    }${signedUpTwice.length ? `; one signup made ${signedUpTwice.length} tenants` : ''}`,
   };
 }
 

@@ -12,10 +12,7 @@ import { Stack, ROOT_DOMAIN, type StoreKind } from '../stack/stack.js';
 import { postSignup, signupFor } from '../stack/client.js';
 import { byStream, readWholeLog, tenantsOf, withEventStore } from '../stack/tenants.js';
 import { between, planFailures, seededRandom, type Random } from './plan.js';
-import {
-  candidateDatabases, checkChains, checkDatabases, checkRecovery, checkSiteFolders, checkSubdomains, checkTerminal,
-  dropDatabases, existingDatabases, type CheckResult,
-} from './checks.js';
+import { candidateDatabases, checkChains, checkDatabases, checkRecovery, checkSiteFolders, checkSubdomains, checkTerminal, dropDatabases, existingDatabases, type CheckResult } from './checks.js';
 import { checkReadModel, waitForProjector } from './read-model-check.js';
 
 const USAGE = `usage: npm run soak -- [--store sqlite|postgres] [--tenants 200] [--fail-rate 0.3] [--seed N]
@@ -35,16 +32,29 @@ function range(text: string): [number, number] {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      store: { type: 'string', default: 'sqlite' }, tenants: { type: 'string', default: '200' }, 'fail-rate': { type: 'string', default: '0.3' },
-      seed: { type: 'string' }, clients: { type: 'string', default: '8' }, concurrency: { type: 'string', default: '4' },
-      'kill-ms': { type: 'string', default: '8000-20000' }, 'min-kills': { type: 'string', default: '5' },
-      latency: { type: 'string', default: 'new-site:300ms,install-app:200ms,*:40ms' }, minutes: { type: 'string', default: '15' },
-      keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+      store: { type: 'string', default: 'sqlite' },
+      tenants: { type: 'string', default: '200' },
+      'fail-rate': { type: 'string', default: '0.3' },
+      seed: { type: 'string' },
+      clients: { type: 'string', default: '8' },
+      concurrency: { type: 'string', default: '4' },
+      'kill-ms': { type: 'string', default: '8000-20000' },
+      'min-kills': { type: 'string', default: '5' },
+      latency: { type: 'string', default: 'new-site:300ms,install-app:200ms,*:40ms' },
+      minutes: { type: 'string', default: '15' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) { console.log(USAGE); return 0; }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const store = values.store as StoreKind;
-  if (store !== 'sqlite' && store !== 'postgres') { console.error(USAGE); return 2; }
+  if (store !== 'sqlite' && store !== 'postgres') {
+    console.error(USAGE);
+    return 2;
+  }
   const tenants = Number(values.tenants);
   const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
   const random: Random = seededRandom(seed);
@@ -53,16 +63,25 @@ async function main(): Promise<number> {
   const deadline = Date.now() + Number(values.minutes) * 60_000;
   const mariadbUrl = process.env.BENCH_SIM_MARIADB_URL || 'mysql://root@127.0.0.1:3306';
   const postgresUrl = process.env.BENCH_POSTGRES_URL ?? DEFAULT_POSTGRES_URL;
-  const tag = seed.toString(36).slice(-4).replace(/^[0-9]/, 'x');
+  const tag = seed
+    .toString(36)
+    .slice(-4)
+    .replace(/^[0-9]/, 'x');
 
   const signups = Array.from({ length: tenants }, (_, i) => signupFor(tag, i));
-  const plan = planFailures(random, signups.map((s) => `${s.subdomain}.${ROOT_DOMAIN}`), Number(values['fail-rate']));
+  const plan = planFailures(
+    random,
+    signups.map((s) => `${s.subdomain}.${ROOT_DOMAIN}`),
+    Number(values['fail-rate']),
+  );
   const fates = new Map<string, number>();
   for (const p of plan) fates.set(p.fate, (fates.get(p.fate) ?? 0) + 1);
   log(`soak on ${store}: ${tenants} signups, seed ${seed} (replay with --seed ${seed}), fates: ${[...fates].map(([f, n]) => `${f} ${n}`).join(', ')}`);
 
   const stack = await Stack.create({
-    store, postgresUrl, log,
+    store,
+    postgresUrl,
+    log,
     env: {
       BENCH_SIM_FAIL: plan.flatMap((p) => p.rules).join(','),
       BENCH_SIM_LATENCY: values.latency,
@@ -90,7 +109,7 @@ async function main(): Promise<number> {
     let stopKilling = false;
     let kills = 0;
     const restarts: { killedAt: number; upAt: number }[] = [];
-    let tenantIds: string[] = [];
+    const tenantIds: string[] = [];
     const killer = (async () => {
       while (!stopKilling && Date.now() < deadline && (posting || kills < minKills)) {
         await sleep(between(random, killMin, killMax));
@@ -139,7 +158,10 @@ async function main(): Promise<number> {
       const summary = `${views.length - open.length}/${views.length} settled`;
       if (summary !== last) log(summary);
       last = summary;
-      if (views.length >= tenants && open.length === 0) { settled = true; break; }
+      if (views.length >= tenants && open.length === 0) {
+        settled = true;
+        break;
+      }
       await sleep(1000);
     }
     if (!settled) log('deadline reached before every tenant settled: checking what there is');
@@ -200,7 +222,12 @@ const SOAK_SERVICE_ENV: Record<string, string> = {
   PM_MAX_ATTEMPTS: '6',
 };
 
-main().then((code) => { process.exitCode = code; }, (error: Error) => {
-  console.error(`soak: harness failure: ${error.stack ?? error.message}`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    console.error(`soak: harness failure: ${error.stack ?? error.message}`);
+    process.exitCode = 2;
+  },
+);

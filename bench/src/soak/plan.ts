@@ -46,7 +46,9 @@ export function planFailures(random: Random, siteNames: readonly string[], failR
     // meets a transient failure first.
     const dropRetry = random() < 0.25;
     return {
-      index, siteName, fate: dropRetry ? 'permanent+drop-retry' : 'permanent',
+      index,
+      siteName,
+      fate: dropRetry ? 'permanent+drop-retry' : 'permanent',
       rules: [`${command}:${siteName}=error`, ...(dropRetry ? [`drop-site:${siteName}=lock*1`] : [])],
     };
   });

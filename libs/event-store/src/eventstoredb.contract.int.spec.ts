@@ -15,9 +15,14 @@ if (url === undefined || url.trim() === '') {
     it('runs the shared contract against EventStoreDB', () => undefined);
   });
 } else {
-  describeEventStoreContract('eventstoredb', () => createEventStore(url), (store) => store.close(), {
-    // EventStoreDB checks event ids per stream (idempotent appends), not across the whole log.
-    eventIdsUniqueAcrossStreams: false,
-    startsEmpty: false,
-  });
+  describeEventStoreContract(
+    'eventstoredb',
+    () => createEventStore(url),
+    (store) => store.close(),
+    {
+      // EventStoreDB checks event ids per stream (idempotent appends), not across the whole log.
+      eventIdsUniqueAcrossStreams: false,
+      startsEmpty: false,
+    },
+  );
 }

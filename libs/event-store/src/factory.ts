@@ -14,10 +14,7 @@ export interface CreateEventStoreOptions {
  * The one place that turns EVENT_STORE_URL into an adapter. Adapters are imported lazily so a
  * process on SQLite never loads gRPC or pg. PostgreSQL migrates its schema before resolving.
  */
-export async function createEventStore(
-  url: string = process.env.EVENT_STORE_URL ?? 'sqlite:./data/events.db',
-  options: CreateEventStoreOptions = {},
-): Promise<EventStore> {
+export async function createEventStore(url: string = process.env.EVENT_STORE_URL ?? 'sqlite:./data/events.db', options: CreateEventStoreOptions = {}): Promise<EventStore> {
   const parsed = parseEventStoreUrl(url);
   switch (parsed.kind) {
     case 'sqlite': {

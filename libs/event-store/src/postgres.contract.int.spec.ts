@@ -20,10 +20,15 @@ afterAll(async () => {
 
 // Pool of 10: the 8 concurrent writers of the contract each get their own connection, so their
 // transactions really overlap and commit out of order.
-describeEventStoreContract('postgres', () => createEventStore(db.url, { poolSize: 10 }), (store) => store.close(), {
-  eventIdsUniqueAcrossStreams: true,
-  startsEmpty: true,
-});
+describeEventStoreContract(
+  'postgres',
+  () => createEventStore(db.url, { poolSize: 10 }),
+  (store) => store.close(),
+  {
+    eventIdsUniqueAcrossStreams: true,
+    startsEmpty: true,
+  },
+);
 
 describe('postgres adapter specifics', () => {
   let store: EventStore;

@@ -19,10 +19,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeEventStoreContract('sqlite', () => createEventStore(`sqlite:${file}`), (store) => store.close(), {
-  eventIdsUniqueAcrossStreams: true,
-  startsEmpty: true,
-});
+describeEventStoreContract(
+  'sqlite',
+  () => createEventStore(`sqlite:${file}`),
+  (store) => store.close(),
+  {
+    eventIdsUniqueAcrossStreams: true,
+    startsEmpty: true,
+  },
+);
 
 describe('sqlite adapter specifics', () => {
   it('runs in memory too', async () => {

@@ -1,13 +1,9 @@
 import { EventStoreConfigError } from './errors.js';
 
 const ACCEPTED =
-  'sqlite:<path> | sqlite::memory: | postgres://user:password@host:5432/db (or postgresql://) | ' +
-  'esdb://host:2113?tls=false (or esdb+discover://, kurrentdb://, kurrentdb+discover://)';
+  'sqlite:<path> | sqlite::memory: | postgres://user:password@host:5432/db (or postgresql://) | ' + 'esdb://host:2113?tls=false (or esdb+discover://, kurrentdb://, kurrentdb+discover://)';
 
-export type ParsedEventStoreUrl =
-  | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'postgres'; readonly url: string }
-  | { readonly kind: 'esdb'; readonly url: string };
+export type ParsedEventStoreUrl = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'esdb'; readonly url: string };
 
 export function parseEventStoreUrl(url: string): ParsedEventStoreUrl {
   const fail = (why: string): never => {
@@ -51,4 +47,3 @@ export function describeEventStoreUrl(url: string): string {
     }
   }
 }
-

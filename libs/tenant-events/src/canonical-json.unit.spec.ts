@@ -7,15 +7,16 @@ function reference(value: unknown): string {
   if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${Array.from(value, (v) => reference(v === undefined ? null : v)).join(',')}]`;
   const rec = value as Record<string, unknown>;
-  return `{${Object.keys(rec).filter((k) => rec[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${reference(rec[k])}`).join(',')}}`;
+  return `{${Object.keys(rec)
+    .filter((k) => rec[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${reference(rec[k])}`)
+    .join(',')}}`;
 }
-
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 'é' }], c: null } })).toBe(
-      '{"a":{"c":null,"d":[1,{"x":"é","z":1}]},"b":1}',
-    );
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 'é' }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":"é","z":1}]},"b":1}');
   });
 
   it('gives the same text whatever the insertion order of keys', () => {
@@ -33,14 +34,12 @@ describe('canonicalJson', () => {
   it('sorts keys by UTF-16 code unit, not by locale', () => {
     expect(canonicalJson({ b: 1, B: 2, é: 3, a: 4, '10': 5, '9': 6 })).toBe('{"10":5,"9":6,"B":2,"a":4,"b":1,"é":3}');
     // U+FB01 (BMP, 0xFB01) sorts after the astral 😀 (surrogate 0xD83D) in code-unit order.
-    expect(canonicalJson({ 'ﬁ': 1, '😀': 2 })).toBe('{"😀":2,"ﬁ":1}');
+    expect(canonicalJson({ ﬁ: 1, '😀': 2 })).toBe('{"😀":2,"ﬁ":1}');
   });
 
   it('writes unicode as-is and escapes what JSON requires', () => {
     expect(canonicalJson({ s: 'Ünïcødé 日本 😀 \u200b' })).toBe('{"s":"Ünïcødé 日本 😀 \u200b"}');
-    expect(canonicalJson('quote " backslash \\ newline \n tab \t nul \u0000')).toBe(
-      '"quote \\" backslash \\\\ newline \\n tab \\t nul \\u0000"',
-    );
+    expect(canonicalJson('quote " backslash \\ newline \n tab \t nul \u0000')).toBe('"quote \\" backslash \\\\ newline \\n tab \\t nul \\u0000"');
     // A lone surrogate is escaped (well-formed JSON.stringify), so the text stays valid UTF-8.
     expect(canonicalJson('\ud800')).toBe('"\\ud800"');
   });
@@ -87,7 +86,11 @@ describe('canonicalJson', () => {
       Array.isArray(v)
         ? v.map(sortDeep)
         : v && typeof v === 'object'
-          ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]))
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]),
+            )
           : v;
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

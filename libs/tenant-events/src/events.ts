@@ -17,13 +17,7 @@ export type IdentityProvider = 'password' | 'google';
 export type EmailVerification = 'pending' | 'proven-by-idp' | 'not-required';
 
 /** The bench steps a tenant goes through. `install-app` repeats once per app. */
-export type StepName =
-  | 'new-site'
-  | 'install-app'
-  | 'add-system-manager'
-  | 'api-keys'
-  | 'set-host-name'
-  | 'drop-site';
+export type StepName = 'new-site' | 'install-app' | 'add-system-manager' | 'api-keys' | 'set-host-name' | 'drop-site';
 
 /**
  * `configuration`: bench cannot run for anybody until an operator acts (e.g. no usable database
@@ -44,60 +38,72 @@ type Evt<T extends string, D> = {
 };
 
 // ---- tenant stream: `tenant-<tenantId>` ----
-export type SignupRequested = Evt<'SignupRequested', {
-  tenantId: string;
-  organization: string;
-  subdomain: string;
-  /** Frappe site name, e.g. `acme.example.com`. */
-  siteName: string;
-  adminEmail: string;
-  identityProvider: IdentityProvider;
-  /** Encrypted admin password, needed by add-system-manager. Absent for Google sign-ups. */
-  adminPassword?: SealedSecret;
-  /** Slow hash (scrypt, PHC string) for email sign-in. Absent for Google sign-ups. */
-  adminPasswordHash?: string;
-  apps: string[];
-  emailVerification: EmailVerification;
-}>;
-export type StepStarted = Evt<'StepStarted', StepRef & {
-  tenantId: string;
-  attempt: number;
-  /** Which process-manager instance holds the step, and until when (its lease). */
-  runnerId: string;
-  leaseExpiresAt: string;
-  /**
-   * Present when this start took the step over from a runner that stopped heartbeating before
-   * its lease ran out: who held it and when it was last seen alive (the evidence, for auditors).
-   */
-  takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
-  /** drop-site only: runners seen dead whose unexpired leases on other steps it did not wait for. */
-  deadRunners?: string[];
-}>;
+export type SignupRequested = Evt<
+  'SignupRequested',
+  {
+    tenantId: string;
+    organization: string;
+    subdomain: string;
+    /** Frappe site name, e.g. `acme.example.com`. */
+    siteName: string;
+    adminEmail: string;
+    identityProvider: IdentityProvider;
+    /** Encrypted admin password, needed by add-system-manager. Absent for Google sign-ups. */
+    adminPassword?: SealedSecret;
+    /** Slow hash (scrypt, PHC string) for email sign-in. Absent for Google sign-ups. */
+    adminPasswordHash?: string;
+    apps: string[];
+    emailVerification: EmailVerification;
+  }
+>;
+export type StepStarted = Evt<
+  'StepStarted',
+  StepRef & {
+    tenantId: string;
+    attempt: number;
+    /** Which process-manager instance holds the step, and until when (its lease). */
+    runnerId: string;
+    leaseExpiresAt: string;
+    /**
+     * Present when this start took the step over from a runner that stopped heartbeating before
+     * its lease ran out: who held it and when it was last seen alive (the evidence, for auditors).
+     */
+    takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
+    /** drop-site only: runners seen dead whose unexpired leases on other steps it did not wait for. */
+    deadRunners?: string[];
+  }
+>;
 export type SiteCreated = Evt<'SiteCreated', { tenantId: string; siteName: string; dbName: string; durationMs: number }>;
 export type AppInstalled = Evt<'AppInstalled', { tenantId: string; app: string; durationMs: number }>;
-export type AdminConfigured = Evt<'AdminConfigured', {
-  tenantId: string;
-  email: string;
-  /** Generated for Google sign-ups (who have no password of ours), sealed. */
-  generatedPassword?: SealedSecret;
-  durationMs: number;
-}>;
+export type AdminConfigured = Evt<
+  'AdminConfigured',
+  {
+    tenantId: string;
+    email: string;
+    /** Generated for Google sign-ups (who have no password of ours), sealed. */
+    generatedPassword?: SealedSecret;
+    durationMs: number;
+  }
+>;
 export type ApiKeysIssued = Evt<'ApiKeysIssued', { tenantId: string; apiKey: string; apiSecret: SealedSecret; durationMs: number }>;
 export type HostNameConfigured = Evt<'HostNameConfigured', { tenantId: string; hostName: string; durationMs: number }>;
 export type TenantActivated = Evt<'TenantActivated', { tenantId: string; siteUrl: string }>;
-export type StepFailed = Evt<'StepFailed', StepRef & {
-  tenantId: string;
-  attempt: number;
-  classification: FailureClass;
-  exitCode: number | null;
-  /** One sentence for people. */
-  reason: string;
-  /** Last lines of stderr, passwords redacted. */
-  stderrTail: string;
-  willRetry: boolean;
-  retryAt?: string;
-  durationMs: number;
-}>;
+export type StepFailed = Evt<
+  'StepFailed',
+  StepRef & {
+    tenantId: string;
+    attempt: number;
+    classification: FailureClass;
+    exitCode: number | null;
+    /** One sentence for people. */
+    reason: string;
+    /** Last lines of stderr, passwords redacted. */
+    stderrTail: string;
+    willRetry: boolean;
+    retryAt?: string;
+    durationMs: number;
+  }
+>;
 export type RollbackStarted = Evt<'RollbackStarted', { tenantId: string; reason: string; failedStep: StepRef }>;
 export type SiteDropped = Evt<'SiteDropped', { tenantId: string; siteName: string; archivedTo?: string; durationMs: number }>;
 export type RolledBack = Evt<'RolledBack', { tenantId: string }>;
@@ -174,32 +180,68 @@ export type EventOfType<T extends AnyEventType> = Extract<AnyEvent, { type: T }>
 export type EventDraft<E extends AnyEvent = AnyEvent> = E extends AnyEvent ? Pick<E, 'type' | 'data'> : never;
 
 export const TENANT_EVENT_TYPES = [
-  'SignupRequested', 'StepStarted', 'SiteCreated', 'AppInstalled', 'AdminConfigured', 'ApiKeysIssued',
-  'HostNameConfigured', 'TenantActivated', 'StepFailed', 'RollbackStarted', 'SiteDropped', 'RolledBack',
-  'SubdomainReleased', 'TenantBroken', 'ProvisioningRetried', 'StandbySiteClaimed', 'TenantSuspended',
-  'TenantResumed', 'DeprovisionRequested', 'TenantDeprovisioned',
-  'EmailVerified', 'VerificationEmailRequested', 'ExistingAccountSignupAttempted',
-  'ProvisioningSlow', 'CredentialRevealed',
+  'SignupRequested',
+  'StepStarted',
+  'SiteCreated',
+  'AppInstalled',
+  'AdminConfigured',
+  'ApiKeysIssued',
+  'HostNameConfigured',
+  'TenantActivated',
+  'StepFailed',
+  'RollbackStarted',
+  'SiteDropped',
+  'RolledBack',
+  'SubdomainReleased',
+  'TenantBroken',
+  'ProvisioningRetried',
+  'StandbySiteClaimed',
+  'TenantSuspended',
+  'TenantResumed',
+  'DeprovisionRequested',
+  'TenantDeprovisioned',
+  'EmailVerified',
+  'VerificationEmailRequested',
+  'ExistingAccountSignupAttempted',
+  'ProvisioningSlow',
+  'CredentialRevealed',
 ] as const satisfies readonly TenantEvent['type'][];
 
-export const RESERVATION_EVENT_TYPES = [
-  'SubdomainReserved', 'SubdomainReleased', 'AdminEmailReserved', 'AdminEmailReleased',
-] as const satisfies readonly ReservationEvent['type'][];
+export const RESERVATION_EVENT_TYPES = ['SubdomainReserved', 'SubdomainReleased', 'AdminEmailReserved', 'AdminEmailReleased'] as const satisfies readonly ReservationEvent['type'][];
 
 /** Current schema version per event type; bumped together with a new upcaster. */
 export const SCHEMA_VERSIONS: Readonly<Record<AnyEventType, number>> = Object.freeze({
   SignupRequested: 3,
-  StepStarted: 1, SiteCreated: 1, AppInstalled: 1, AdminConfigured: 1, ApiKeysIssued: 1,
-  HostNameConfigured: 1, TenantActivated: 1, StepFailed: 1, RollbackStarted: 1, SiteDropped: 1,
-  RolledBack: 1, SubdomainReleased: 1, TenantBroken: 1, ProvisioningRetried: 1, StandbySiteClaimed: 1,
-  TenantSuspended: 1, TenantResumed: 1, DeprovisionRequested: 1, TenantDeprovisioned: 1,
-  EmailVerified: 1, VerificationEmailRequested: 1, ExistingAccountSignupAttempted: 1,
-  ProvisioningSlow: 1, CredentialRevealed: 1,
-  SubdomainReserved: 1, AdminEmailReserved: 1, AdminEmailReleased: 1,
+  StepStarted: 1,
+  SiteCreated: 1,
+  AppInstalled: 1,
+  AdminConfigured: 1,
+  ApiKeysIssued: 1,
+  HostNameConfigured: 1,
+  TenantActivated: 1,
+  StepFailed: 1,
+  RollbackStarted: 1,
+  SiteDropped: 1,
+  RolledBack: 1,
+  SubdomainReleased: 1,
+  TenantBroken: 1,
+  ProvisioningRetried: 1,
+  StandbySiteClaimed: 1,
+  TenantSuspended: 1,
+  TenantResumed: 1,
+  DeprovisionRequested: 1,
+  TenantDeprovisioned: 1,
+  EmailVerified: 1,
+  VerificationEmailRequested: 1,
+  ExistingAccountSignupAttempted: 1,
+  ProvisioningSlow: 1,
+  CredentialRevealed: 1,
+  SubdomainReserved: 1,
+  AdminEmailReserved: 1,
+  AdminEmailReleased: 1,
 });
 
-export const isTenantEventType = (type: string): type is TenantEvent['type'] =>
-  (TENANT_EVENT_TYPES as readonly string[]).includes(type);
+export const isTenantEventType = (type: string): type is TenantEvent['type'] => (TENANT_EVENT_TYPES as readonly string[]).includes(type);
 
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);

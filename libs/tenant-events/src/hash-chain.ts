@@ -30,10 +30,7 @@ export function computeHash(type: string, data: unknown, metadata: Omit<EventMet
 }
 
 /** Seals drafts into the chain that ends in `prevHash` (GENESIS_HASH for a new stream). */
-export function chainEvents<T extends string, D>(
-  prevHash: string,
-  drafts: ReadonlyArray<{ type: T; data: D; metadata: UnchainedMetadata }>,
-): Array<{ type: T; data: D; metadata: EventMetadata }> {
+export function chainEvents<T extends string, D>(prevHash: string, drafts: ReadonlyArray<{ type: T; data: D; metadata: UnchainedMetadata }>): Array<{ type: T; data: D; metadata: EventMetadata }> {
   let prev = prevHash;
   return drafts.map((d) => {
     const base = { ...d.metadata, prevHash: prev };
@@ -81,8 +78,7 @@ export function verifyChain(events: ReadonlyArray<StoredChainEvent>): ChainProbl
     return before.length > 0 ? before[before.length - 1] : at.find((j) => j > i);
   };
   /** Still part of the original chain: something links to it, or it links forward. */
-  const inChain = (j: number): boolean =>
-    (stored[j] !== undefined && linkedTo.has(stored[j])) || (target(links[j], j) ?? -1) > j;
+  const inChain = (j: number): boolean => (stored[j] !== undefined && linkedTo.has(stored[j])) || (target(links[j], j) ?? -1) > j;
   const reported = new Set<number>();
   const report = (i: number, kind: ChainProblemKind, revision: number, message: string): void => {
     reported.add(i);

@@ -28,7 +28,10 @@ const DRAFTS: Draft[] = [
 
 /** A clean stream as a store would return it: revisions 0..n-1. */
 function stream(drafts: readonly Draft[] = DRAFTS): Mutable[] {
-  const chained = chainEvents(GENESIS_HASH, drafts.map((d, i) => ({ ...d, metadata: meta(i) })));
+  const chained = chainEvents(
+    GENESIS_HASH,
+    drafts.map((d, i) => ({ ...d, metadata: meta(i) })),
+  );
   // Deep copy so a test can tamper freely.
   return chained.map((e, revision) => ({ ...structuredClone(e), revision }) as unknown as Mutable);
 }
@@ -69,7 +72,9 @@ describe('computeHash', () => {
   it('is SHA-256 of canonical JSON of { type, data, metadata without hash } (the stored definition)', () => {
     const definition = (type: string, data: unknown, md: Record<string, unknown>): string => {
       const { hash: _h, ...rest } = md;
-      return createHash('sha256').update(canonicalJson({ type, data, metadata: rest }), 'utf8').digest('hex');
+      return createHash('sha256')
+        .update(canonicalJson({ type, data, metadata: rest }), 'utf8')
+        .digest('hex');
     };
     const md = { ...meta(3), prevHash: GENESIS_HASH, hash: 'x'.repeat(64) };
     for (const d of DRAFTS) expect(computeHash(d.type, d.data, md)).toBe(definition(d.type, d.data, md));
@@ -126,15 +131,15 @@ describe('verifyChain', () => {
   it('detects the first event removed, with or without renumbering', () => {
     const gap = stream().slice(1);
     expect(verify(gap)).toEqual([expect.objectContaining({ kind: 'removed', revision: 1 })]);
-    const renumbered = stream().slice(1).map((e, revision) => ({ ...e, revision }));
+    const renumbered = stream()
+      .slice(1)
+      .map((e, revision) => ({ ...e, revision }));
     expect(verify(renumbered)).toEqual([expect.objectContaining({ kind: 'removed', revision: 0 })]);
   });
 
   it('detects an event inserted in the middle with a valid own hash linking to its predecessor', () => {
     const events = stream();
-    const [forged] = chainEvents(events[2].metadata.hash as string, [
-      { type: 'AppInstalled', data: { tenantId: 't1', app: 'backdoor', durationMs: 1 }, metadata: meta(42) },
-    ]);
+    const [forged] = chainEvents(events[2].metadata.hash as string, [{ type: 'AppInstalled', data: { tenantId: 't1', app: 'backdoor', durationMs: 1 }, metadata: meta(42) }]);
     events.splice(3, 0, { ...forged, revision: 3 } as unknown as Mutable);
     events.forEach((e, i) => (e.revision = i)); // the forger renumbers the rows after it
     expect(verify(events)).toEqual([{ kind: 'inserted', revision: 3, message: expect.stringContaining('revision 3 was inserted') }]);

@@ -8,7 +8,16 @@ import { foldTenant, type TenantState, type TenantStatus } from './tenant-state.
 import { upcast, type RawEvent } from './upcasting.js';
 
 export const TENANT_STATUSES = [
-  'Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned',
+  'Requested',
+  'Provisioning',
+  'Active',
+  'Failed',
+  'RollingBack',
+  'RolledBack',
+  'Broken',
+  'Suspended',
+  'Deprovisioning',
+  'Deprovisioned',
 ] as const satisfies readonly TenantStatus[];
 // Every status is listed: a new one added to TenantStatus without this list fails to compile.
 const _everyStatus: Record<TenantStatus, true> = Object.fromEntries(TENANT_STATUSES.map((s) => [s, true])) as Record<(typeof TENANT_STATUSES)[number], true>;
@@ -22,7 +31,7 @@ export const SETTLED_STATUSES: ReadonlySet<TenantStatus> = new Set<TenantStatus>
 export const isBuilding = (status: string): boolean => BUILDING_STATUSES.has(status as TenantStatus);
 export const isSettled = (status: string): boolean => SETTLED_STATUSES.has(status as TenantStatus);
 
-const appName = (app?: string): string => (app === 'erpnext' ? 'ERPNext' : app ?? 'an app');
+const appName = (app?: string): string => (app === 'erpnext' ? 'ERPNext' : (app ?? 'an app'));
 
 /** What a step does, for the customer's progress page: an instruction-like label. */
 const LABELS: Record<StepName, (app?: string) => string> = {
@@ -66,8 +75,7 @@ export interface StoredEvent extends RawEvent {
 }
 
 /** When an event happened: its own `occurredAt`, else when the store recorded it. */
-export const occurredAt = (e: StoredEvent): number =>
-  Date.parse((e.metadata as { occurredAt?: string } | undefined)?.occurredAt ?? e.recordedAt ?? '');
+export const occurredAt = (e: StoredEvent): number => Date.parse((e.metadata as { occurredAt?: string } | undefined)?.occurredAt ?? e.recordedAt ?? '');
 
 /** The tenant as it was at `asOf` (ms or Date; undefined: now), and how many events that took. */
 export function stateAsOf(events: readonly StoredEvent[], asOf?: Date | number): { state: TenantState; included: number } {

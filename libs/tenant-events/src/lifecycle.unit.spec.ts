@@ -3,7 +3,9 @@ import { isBuilding, isSettled, stateAsOf, stepActivity, stepLabel, TENANT_STATU
 const at = (iso: string) => ({ occurredAt: iso });
 const events = [
   {
-    type: 'SignupRequested', recordedAt: '2026-01-01T00:00:05Z', metadata: at('2026-01-01T00:00:00Z'),
+    type: 'SignupRequested',
+    recordedAt: '2026-01-01T00:00:05Z',
+    metadata: at('2026-01-01T00:00:00Z'),
     data: { tenantId: 't', organization: 'Acme', subdomain: 'acme', siteName: 'acme.x', adminEmail: 'a@x', identityProvider: 'google', apps: ['erpnext'], emailVerification: 'proven-by-idp' },
   },
   { type: 'StepStarted', recordedAt: 'x', metadata: at('2026-01-01T00:01:00Z'), data: { tenantId: 't', step: 'new-site', attempt: 1, runnerId: 'r', leaseExpiresAt: '2026-01-01T01:00:00Z' } },

@@ -91,8 +91,7 @@ const uncached: PartOf = (e) => eventPart(e);
 export function streamDetail(streamId: string, events: readonly LoggedEvent[], partOf: PartOf = uncached): StreamDetail {
   const ordered = [...events].sort(byRevision);
   const parts = ordered.map(partOf);
-  return [streamId, ordered.length ? ordered[ordered.length - 1].revision : -1, ordered.length,
-    eventsDigest(parts), ordered.map((e, i) => [e.revision, fingerprint(parts[i])])];
+  return [streamId, ordered.length ? ordered[ordered.length - 1].revision : -1, ordered.length, eventsDigest(parts), ordered.map((e, i) => [e.revision, fingerprint(parts[i])])];
 }
 
 /** The commitment to every event at or before `headPosition` (all of them when omitted), from streams held in memory. */
@@ -111,7 +110,11 @@ export function commitLog(streams: ReadonlyMap<string, readonly LoggedEvent[]>, 
   return { headPosition: headPosition ?? head, streams: detail.length, events, root: detailRoot(detail), detail };
 }
 
-interface Running { readonly digest: Hash; last: number; readonly fps: Array<[number, string]> }
+interface Running {
+  readonly digest: Hash;
+  last: number;
+  readonly fps: Array<[number, string]>;
+}
 
 /**
  * The same commitment as commitLog, built from events fed in commit (position) order without
@@ -171,8 +174,11 @@ export type ReadLogPage = (fromPosition: number | undefined, maxCount: number) =
  * Feeds every event up to `upTo` (all when omitted) to `onEvent` in position order, page by
  * page. Pages of 5,000 keep each page's parsed events short-lived (young-generation) garbage.
  */
-export async function scanLog<E extends LoggedEvent>(readPage: (fromPosition: number | undefined, maxCount: number) => Promise<readonly E[]>,
-  onEvent: (e: E) => void, options: { upTo?: number; pageSize?: number } = {}): Promise<number> {
+export async function scanLog<E extends LoggedEvent>(
+  readPage: (fromPosition: number | undefined, maxCount: number) => Promise<readonly E[]>,
+  onEvent: (e: E) => void,
+  options: { upTo?: number; pageSize?: number } = {},
+): Promise<number> {
   const pageSize = options.pageSize ?? 5000;
   let from: number | undefined;
   let last = 0;
@@ -199,12 +205,16 @@ export async function commitScannedLog(readPage: ReadLogPage): Promise<LogCommit
   const redo = committer.needsWholeStream;
   const whole = new Map<string, LoggedEvent[]>();
   if (redo.size > 0) {
-    await scanLog(readPage, (e) => {
-      if (!redo.has(e.streamId)) return;
-      const list = whole.get(e.streamId);
-      if (list) list.push(e);
-      else whole.set(e.streamId, [e]);
-    }, { upTo: committer.headPosition });
+    await scanLog(
+      readPage,
+      (e) => {
+        if (!redo.has(e.streamId)) return;
+        const list = whole.get(e.streamId);
+        if (list) list.push(e);
+        else whole.set(e.streamId, [e]);
+      },
+      { upTo: committer.headPosition },
+    );
   }
   return committer.finish(whole);
 }

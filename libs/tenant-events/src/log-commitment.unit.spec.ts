@@ -9,15 +9,30 @@ const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** A log of `streams` streams of `n` chained events each, interleaved in position order. */
 function log(streams: number, n: number): LoggedEvent[] {
-  const per = Array.from({ length: streams }, (_, s) => chainEvents(GENESIS_HASH, Array.from({ length: n }, (_, i) => ({
-    type: i === 0 ? 'SignupRequested' : 'StepStarted',
-    data: { tenantId: `t${s}`, step: `s${i}`, attempt: 1, nested: { z: [1, 'é', null], a: true } },
-    metadata: { eventId: `e-${s}-${i}`, correlationId: 'c', causationId: 'c', actor: { kind: 'system' as const, id: 'x' }, occurredAt: '2026-11-27T09:00:00.000Z', schemaVersion: 1 },
-  }))));
+  const per = Array.from({ length: streams }, (_, s) =>
+    chainEvents(
+      GENESIS_HASH,
+      Array.from({ length: n }, (_, i) => ({
+        type: i === 0 ? 'SignupRequested' : 'StepStarted',
+        data: { tenantId: `t${s}`, step: `s${i}`, attempt: 1, nested: { z: [1, 'é', null], a: true } },
+        metadata: { eventId: `e-${s}-${i}`, correlationId: 'c', causationId: 'c', actor: { kind: 'system' as const, id: 'x' }, occurredAt: '2026-11-27T09:00:00.000Z', schemaVersion: 1 },
+      })),
+    ),
+  );
   const out: LoggedEvent[] = [];
   for (let i = 0; i < n; i++) {
-    per.forEach((events, s) => out.push({ streamId: `tenant-${s}`, eventId: `e-${s}-${i}`, type: events[i].type, data: events[i].data, metadata: events[i].metadata,
-      revision: i, position: out.length + 1, recordedAt: `2026-11-27T09:00:0${i % 10}.000Z` }));
+    per.forEach((events, s) =>
+      out.push({
+        streamId: `tenant-${s}`,
+        eventId: `e-${s}-${i}`,
+        type: events[i].type,
+        data: events[i].data,
+        metadata: events[i].metadata,
+        revision: i,
+        position: out.length + 1,
+        recordedAt: `2026-11-27T09:00:0${i % 10}.000Z`,
+      }),
+    );
   }
   return out;
 }
@@ -56,22 +71,25 @@ describe('log commitment', () => {
   it('extendChain accepts exactly the streams verifyChain finds clean (property)', () => {
     const stream = log(1, 6) as unknown as StoredChainEvent[];
     const edits = fc.array(fc.record({ at: fc.nat(5), how: fc.constantFrom('drop', 'swap', 'data', 'relink', 'duplicate') }), { maxLength: 2 });
-    fc.assert(fc.property(edits, (ops) => {
-      let s = stream.map((e) => ({ ...e, metadata: { ...e.metadata } }));
-      for (const { at, how } of ops) {
-        const i = Math.min(at, s.length - 1);
-        if (i < 0) break;
-        if (how === 'drop') s.splice(i, 1);
-        else if (how === 'swap' && i + 1 < s.length) [s[i], s[i + 1]] = [s[i + 1], s[i]];
-        else if (how === 'data') s[i] = { ...s[i], data: { changed: true } };
-        else if (how === 'relink') s[i] = { ...s[i], metadata: { ...s[i].metadata, prevHash: GENESIS_HASH } };
-        else if (how === 'duplicate') s.splice(i, 0, s[i]);
-      }
-      s = s.map((e, r) => ({ ...e, revision: r }));
-      let head: ReturnType<typeof extendChain> | null | undefined;
-      for (const e of s) head = head === null ? null : extendChain(head, e) ?? null;
-      const clean = verifyChain(s).length === 0;
-      expect(head !== null).toBe(clean);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(edits, (ops) => {
+        let s = stream.map((e) => ({ ...e, metadata: { ...e.metadata } }));
+        for (const { at, how } of ops) {
+          const i = Math.min(at, s.length - 1);
+          if (i < 0) break;
+          if (how === 'drop') s.splice(i, 1);
+          else if (how === 'swap' && i + 1 < s.length) [s[i], s[i + 1]] = [s[i + 1], s[i]];
+          else if (how === 'data') s[i] = { ...s[i], data: { changed: true } };
+          else if (how === 'relink') s[i] = { ...s[i], metadata: { ...s[i].metadata, prevHash: GENESIS_HASH } };
+          else if (how === 'duplicate') s.splice(i, 0, s[i]);
+        }
+        s = s.map((e, r) => ({ ...e, revision: r }));
+        let head: ReturnType<typeof extendChain> | null | undefined;
+        for (const e of s) head = head === null ? null : (extendChain(head, e) ?? null);
+        const clean = verifyChain(s).length === 0;
+        expect(head !== null).toBe(clean);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -44,9 +44,7 @@ export function merkleInclusionProof(leafHashes: readonly string[], index: numbe
     const n = hi - lo;
     if (n === 1) return [];
     const k = split(n);
-    return m < k
-      ? [...path(lo, lo + k, m), merkleRoot(leafHashes.slice(lo + k, hi))]
-      : [...path(lo + k, hi, m - k), merkleRoot(leafHashes.slice(lo, lo + k))];
+    return m < k ? [...path(lo, lo + k, m), merkleRoot(leafHashes.slice(lo + k, hi))] : [...path(lo + k, hi, m - k), merkleRoot(leafHashes.slice(lo, lo + k))];
   };
   return path(0, leafHashes.length, index);
 }
@@ -62,7 +60,11 @@ export function verifyMerkleInclusion(leafHash: string, index: number, treeSize:
     const sibling = Buffer.from(p, 'hex');
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(sibling, r);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn >>= 1; sn >>= 1; }
+      if (fn % 2 === 0)
+        while (fn % 2 === 0 && fn !== 0) {
+          fn >>= 1;
+          sn >>= 1;
+        }
     } else {
       r = nodeHash(r, sibling);
     }

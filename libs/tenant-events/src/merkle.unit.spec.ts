@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { merkleInclusionProof, merkleLeafHash, merkleRoot, verifyMerkleInclusion } from './merkle.js';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => merkleLeafHash(`leaf ${i}`).toString('hex'));
-const node = (l: string, r: string) => createHash('sha256').update(Buffer.from([1])).update(Buffer.from(l, 'hex')).update(Buffer.from(r, 'hex')).digest('hex');
+const node = (l: string, r: string) =>
+  createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(Buffer.from(l, 'hex'))
+    .update(Buffer.from(r, 'hex'))
+    .digest('hex');
 
 describe('RFC 6962 Merkle tree', () => {
   it('hashes a small tree as the RFC splits it (largest power of two below n)', () => {

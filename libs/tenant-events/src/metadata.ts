@@ -3,9 +3,7 @@
  * (the command), so `decide`/`evolve` stay pure and replayable.
  */
 export type Actor =
-  | { readonly kind: 'user'; readonly id: string; readonly ip?: string }
-  | { readonly kind: 'operator'; readonly id: string; readonly ip?: string }
-  | { readonly kind: 'system'; readonly id: string };
+  { readonly kind: 'user'; readonly id: string; readonly ip?: string } | { readonly kind: 'operator'; readonly id: string; readonly ip?: string } | { readonly kind: 'system'; readonly id: string };
 
 export interface EventMetadata {
   readonly eventId: string;

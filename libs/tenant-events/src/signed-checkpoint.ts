@@ -38,8 +38,14 @@ export const signBody = (body: CheckpointBody, key: KeyObject): string => sign(n
 
 export function makeCheckpoint(c: LogCommitment, privateKey: KeyObject, now = new Date()): SignedCheckpoint {
   const body: CheckpointBody = {
-    format: CHECKPOINT_FORMAT, createdAt: now.toISOString(), headPosition: c.headPosition, streams: c.streams, events: c.events,
-    root: c.root, detailDigest: detailDigest(c.detail), keyId: keyId(createPublicKey(privateKey)),
+    format: CHECKPOINT_FORMAT,
+    createdAt: now.toISOString(),
+    headPosition: c.headPosition,
+    streams: c.streams,
+    events: c.events,
+    root: c.root,
+    detailDigest: detailDigest(c.detail),
+    keyId: keyId(createPublicKey(privateKey)),
   };
   return { body, signature: signBody(body, privateKey), detail: c.detail };
 }

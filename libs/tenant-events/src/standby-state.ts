@@ -43,8 +43,16 @@ export interface StandbyState {
 }
 
 export const initialStandbyState: StandbyState = Object.freeze({
-  exists: false, site: '', status: 'None', apps: [], siteCreated: false, siteMayExist: false, installed: [],
-  attempts: {}, claims: 0, revision: -1,
+  exists: false,
+  site: '',
+  status: 'None',
+  apps: [],
+  siteCreated: false,
+  siteMayExist: false,
+  installed: [],
+  attempts: {},
+  claims: 0,
+  revision: -1,
 }) as StandbyState;
 
 export const standbyStepKey = (step: StandbyStepName, app?: string): string => (step === 'install-app' ? `install-app:${app}` : step);
@@ -64,8 +72,7 @@ export function evolveStandby(state: StandbyState, event: StandbyEvent, revision
   return { ...state, ...applyStandby(state, event, at), revision, lastHash: event.metadata?.hash ?? state.lastHash, updatedAt: at || state.updatedAt };
 }
 
-export const foldStandby = (events: readonly StandbyEvent[], from: StandbyState = initialStandbyState): StandbyState =>
-  events.reduce<StandbyState>((s, e) => evolveStandby(s, e), from);
+export const foldStandby = (events: readonly StandbyEvent[], from: StandbyState = initialStandbyState): StandbyState => events.reduce<StandbyState>((s, e) => evolveStandby(s, e), from);
 
 function applyStandby(s: StandbyState, event: StandbyEvent, at: string): Partial<StandbyState> {
   switch (event.type) {
@@ -101,5 +108,4 @@ function applyStandby(s: StandbyState, event: StandbyEvent, at: string): Partial
 }
 
 /** How many times `tenantId` claimed this site (from the stream; a clean return allows a second claim). */
-export const claimsBy = (events: readonly StandbyEvent[], tenantId: string): number =>
-  events.filter((e) => e.type === 'StandbyClaimed' && e.data.tenantId === tenantId).length;
+export const claimsBy = (events: readonly StandbyEvent[], tenantId: string): number => events.filter((e) => e.type === 'StandbyClaimed' && e.data.tenantId === tenantId).length;

@@ -44,14 +44,14 @@ export function statusView(state: TenantState) {
     // `runningSteps`: all of them, since the finishing steps run side by side.
     running: state.leases[0] ? lease(state.leases[0]) : null,
     runningSteps: state.leases.map(lease),
-    siteUrl: state.status === 'Active' || state.status === 'Suspended' ? state.siteUrl ?? null : null,
+    siteUrl: state.status === 'Active' || state.status === 'Suspended' ? (state.siteUrl ?? null) : null,
     lastError: state.lastError
       ? {
-        step: state.lastError.step,
-        message: `${stepActivity(state.lastError.step)} failed: ${state.lastError.reason}`,
-        classification: state.lastError.classification,
-        at: state.lastError.at,
-      }
+          step: state.lastError.step,
+          message: `${stepActivity(state.lastError.step)} failed: ${state.lastError.reason}`,
+          classification: state.lastError.classification,
+          at: state.lastError.at,
+        }
       : null,
     provisioningAttempt: state.provisioningAttempt,
     createdAt: state.createdAt ?? null,

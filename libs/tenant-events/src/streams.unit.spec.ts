@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  TENANT_STREAM_PREFIX, adminEmailStream, emailHash, normalizeEmail, subdomainStream, tenantIdFromStream, tenantStream,
-} from './streams.js';
+import { TENANT_STREAM_PREFIX, adminEmailStream, emailHash, normalizeEmail, subdomainStream, tenantIdFromStream, tenantStream } from './streams.js';
 
 describe('stream names', () => {
   it('names tenant and subdomain streams', () => {

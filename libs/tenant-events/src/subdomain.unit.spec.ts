@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  RESERVED_SUBDOMAINS,
-  SUBDOMAIN_MAX,
-  SUBDOMAIN_MIN,
-  checkSubdomain,
-  isValidSubdomainLabel,
-  normalizeSubdomain,
-  type SubdomainRejection,
-} from './subdomain.js';
+import { RESERVED_SUBDOMAINS, SUBDOMAIN_MAX, SUBDOMAIN_MIN, checkSubdomain, isValidSubdomainLabel, normalizeSubdomain, type SubdomainRejection } from './subdomain.js';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const codeOf = (input: unknown) => {
@@ -75,9 +67,39 @@ describe('checkSubdomain', () => {
 
   it('reserves at least the names the product brief lists', () => {
     const required = [
-      'www', 'api', 'admin', 'app', 'auth', 'login', 'logout', 'signup', 'account', 'mail', 'smtp', 'imap', 'pop', 'mx',
-      'ns1', 'ns2', 'cdn', 'static', 'assets', 'status', 'docs', 'help', 'support', 'blog', 'billing', 'dashboard', 'dev',
-      'staging', 'test', 'erp', 'frappe', 'desk', 'localhost',
+      'www',
+      'api',
+      'admin',
+      'app',
+      'auth',
+      'login',
+      'logout',
+      'signup',
+      'account',
+      'mail',
+      'smtp',
+      'imap',
+      'pop',
+      'mx',
+      'ns1',
+      'ns2',
+      'cdn',
+      'static',
+      'assets',
+      'status',
+      'docs',
+      'help',
+      'support',
+      'blog',
+      'billing',
+      'dashboard',
+      'dev',
+      'staging',
+      'test',
+      'erp',
+      'frappe',
+      'desk',
+      'localhost',
     ];
     for (const name of required) {
       expect(RESERVED_SUBDOMAINS.has(name)).toBe(true);
@@ -89,11 +111,7 @@ describe('checkSubdomain', () => {
 
   it('accepts only labels of the right shape, length and not reserved (fast-check)', () => {
     const chars = [...'abcdefghijklmnopqrstuvwxyz0123456789-ABC _.é\u200b'];
-    const input = fc.oneof(
-      fc.string({ unit: fc.constantFrom(...chars), maxLength: 40 }),
-      fc.string({ maxLength: 40 }),
-      fc.constantFrom(...RESERVED_SUBDOMAINS),
-    );
+    const input = fc.oneof(fc.string({ unit: fc.constantFrom(...chars), maxLength: 40 }), fc.string({ maxLength: 40 }), fc.constantFrom(...RESERVED_SUBDOMAINS));
     fc.assert(
       fc.property(input, (raw) => {
         const r = checkSubdomain(raw);
@@ -115,7 +133,10 @@ describe('checkSubdomain', () => {
       .tuple(alnum, fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789-'), minLength: 1, maxLength: 30 }), alnum)
       .map(([a, mid, b]) => `${a}${mid}${b}`)
       .filter((s) => s.slice(2, 4) !== '--' && !RESERVED_SUBDOMAINS.has(s));
-    fc.assert(fc.property(label, (s) => expect(checkSubdomain(s)).toEqual({ ok: true, subdomain: s })), { numRuns: 500 });
+    fc.assert(
+      fc.property(label, (s) => expect(checkSubdomain(s)).toEqual({ ok: true, subdomain: s })),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -2,20 +2,10 @@
  * The tenant's state folded from its stream. Pure: the decider, the process manager, the API's
  * status view and `tenantctl history --as-of` all fold with this one `evolve`.
  */
-import { assertNever, type EmailVerification, type IdentityProvider, type RevealableCredential, type StepName, type StepRef, type TenantEvent } from './events.js';
+import { assertNever, type EmailVerification, type IdentityProvider, type RevealableCredential, type StepRef, type TenantEvent } from './events.js';
 import type { SealedSecret } from './sealed-secret.js';
 
-export type TenantStatus =
-  | 'Requested'
-  | 'Provisioning'
-  | 'Active'
-  | 'Failed'
-  | 'RollingBack'
-  | 'RolledBack'
-  | 'Broken'
-  | 'Suspended'
-  | 'Deprovisioning'
-  | 'Deprovisioned';
+export type TenantStatus = 'Requested' | 'Provisioning' | 'Active' | 'Failed' | 'RollingBack' | 'RolledBack' | 'Broken' | 'Suspended' | 'Deprovisioning' | 'Deprovisioned';
 
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed';
 
@@ -125,17 +115,10 @@ export const stepKey = (ref: StepRef): string => (ref.step === 'install-app' ? `
 
 /** The provisioning plan: new-site, one install-app per app, admin, API keys, host name. */
 export function planSteps(apps: readonly string[]): StepRef[] {
-  return [
-    { step: 'new-site' },
-    ...apps.map((app): StepRef => ({ step: 'install-app', app })),
-    { step: 'add-system-manager' },
-    { step: 'api-keys' },
-    { step: 'set-host-name' },
-  ];
+  return [{ step: 'new-site' }, ...apps.map((app): StepRef => ({ step: 'install-app', app })), { step: 'add-system-manager' }, { step: 'api-keys' }, { step: 'set-host-name' }];
 }
 
-const freshSteps = (apps: readonly string[]): StepProgress[] =>
-  planSteps(apps).map((ref) => ({ ...ref, key: stepKey(ref), status: 'pending' as const, attempts: 0 }));
+const freshSteps = (apps: readonly string[]): StepProgress[] => planSteps(apps).map((ref) => ({ ...ref, key: stepKey(ref), status: 'pending' as const, attempts: 0 }));
 
 /** The Frappe site bench commands act on: the claimed standby site, else the tenant's own. */
 export const siteOnBench = (state: TenantState): string => state.standbySite ?? state.siteName;
@@ -167,8 +150,7 @@ function updateStep(state: TenantState, key: string, patch: Partial<StepProgress
 }
 
 /** A newly issued value (new API secret, new generated password) has not been shown yet. */
-const unrevealed = (state: TenantState, credential: RevealableCredential): readonly RevealableCredential[] =>
-  (state.revealed ?? []).filter((c) => c !== credential);
+const unrevealed = (state: TenantState, credential: RevealableCredential): readonly RevealableCredential[] => (state.revealed ?? []).filter((c) => c !== credential);
 
 function finishStep(state: TenantState, key: string, at: string, durationMs: number): Partial<TenantState> {
   return { steps: updateStep(state, key, { status: 'succeeded', endedAt: at, durationMs }), leases: withoutLease(state, key) };
@@ -190,26 +172,49 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     case 'SignupRequested': {
       const d = event.data;
       return {
-        exists: true, status: 'Requested', tenantId: d.tenantId, organization: d.organization,
-        subdomain: d.subdomain, siteName: d.siteName, adminEmail: d.adminEmail,
-        identityProvider: d.identityProvider, apps: d.apps, adminPassword: d.adminPassword,
-        adminPasswordHash: d.adminPasswordHash, steps: freshSteps(d.apps), provisioningAttempt: 1,
-        createdAt: at, emailVerification: d.emailVerification, emailVerified: d.emailVerification !== 'pending',
+        exists: true,
+        status: 'Requested',
+        tenantId: d.tenantId,
+        organization: d.organization,
+        subdomain: d.subdomain,
+        siteName: d.siteName,
+        adminEmail: d.adminEmail,
+        identityProvider: d.identityProvider,
+        apps: d.apps,
+        adminPassword: d.adminPassword,
+        adminPasswordHash: d.adminPasswordHash,
+        steps: freshSteps(d.apps),
+        provisioningAttempt: 1,
+        createdAt: at,
+        emailVerification: d.emailVerification,
+        emailVerified: d.emailVerification !== 'pending',
         verificationRequestedAt: d.emailVerification === 'pending' ? at : undefined,
         verificationRequests: d.emailVerification === 'pending' ? 1 : 0,
       };
     }
     case 'ProvisioningRetried':
       return {
-        status: 'Requested', steps: freshSteps(state.apps), provisioningAttempt: event.data.provisioningAttempt,
-        subdomainReleased: false, lastError: undefined, leases: [], siteMayExist: false, compensation: { attempts: 0 }, dbName: undefined, hostName: undefined,
-        apiKey: undefined, standbySite: undefined, standbyApiKey: undefined,
+        status: 'Requested',
+        steps: freshSteps(state.apps),
+        provisioningAttempt: event.data.provisioningAttempt,
+        subdomainReleased: false,
+        lastError: undefined,
+        leases: [],
+        siteMayExist: false,
+        compensation: { attempts: 0 },
+        dbName: undefined,
+        hostName: undefined,
+        apiKey: undefined,
+        standbySite: undefined,
+        standbyApiKey: undefined,
       };
     case 'StandbySiteClaimed':
       // The standby site was created with every app ahead of time: those steps are done, and
       // the rest of the plan (admin, API keys, host name) runs on the standby site.
       return {
-        standbySite: event.data.standbySite, standbyApiKey: event.data.apiKey, siteMayExist: true,
+        standbySite: event.data.standbySite,
+        standbyApiKey: event.data.apiKey,
+        siteMayExist: true,
         status: state.status === 'Requested' ? 'Provisioning' : state.status,
         steps: state.steps.map((x) => (x.step === 'new-site' || x.step === 'install-app' ? { ...x, status: 'succeeded' as const, endedAt: at, durationMs: 0 } : x)),
       };
@@ -220,10 +225,18 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
         status: state.status === 'Requested' ? 'Provisioning' : state.status,
         // new-site may leave a half site behind from the moment it starts.
         siteMayExist: state.siteMayExist || event.data.step === 'new-site',
-        leases: [...withoutLease(state, key), {
-          step: event.data.step, app: event.data.app, key, attempt: event.data.attempt,
-          runnerId: event.data.runnerId, leaseExpiresAt: event.data.leaseExpiresAt, startedAt: at,
-        }],
+        leases: [
+          ...withoutLease(state, key),
+          {
+            step: event.data.step,
+            app: event.data.app,
+            key,
+            attempt: event.data.attempt,
+            runnerId: event.data.runnerId,
+            leaseExpiresAt: event.data.leaseExpiresAt,
+            startedAt: at,
+          },
+        ],
         steps: prev ? updateStep(state, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: undefined, retryAt: undefined }) : state.steps,
         compensation: event.data.step === 'drop-site' ? { attempts: event.data.attempt } : state.compensation,
       };

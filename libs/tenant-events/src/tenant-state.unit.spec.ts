@@ -12,19 +12,34 @@ const at = (n: number) => new Date(Date.UTC(2026, 10, 27, 9, 0, 0) + n * 1000).t
 const signup = (apps = ['erpnext', 'hrms'], google = false): EventDraft<TenantEvent> => ({
   type: 'SignupRequested',
   data: {
-    tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test',
-    identityProvider: google ? 'google' : 'password', apps, emailVerification: google ? 'proven-by-idp' : 'pending',
+    tenantId: T,
+    organization: 'Acme Ltd',
+    subdomain: 'acme',
+    siteName: 'acme.example.com',
+    adminEmail: 'owner@acme.test',
+    identityProvider: google ? 'google' : 'password',
+    apps,
+    emailVerification: google ? 'proven-by-idp' : 'pending',
     ...(google ? {} : { adminPassword: sealed, adminPasswordHash: '$scrypt$ln=15,r=8,p=1$c2FsdA$aGFzaA' }),
   },
 });
 const started = (ref: StepRef, attempt = 1): EventDraft<TenantEvent> => ({
-  type: 'StepStarted', data: { tenantId: T, ...ref, attempt, runnerId: 'pm-a', leaseExpiresAt: '2026-11-27T10:00:00.000Z' },
+  type: 'StepStarted',
+  data: { tenantId: T, ...ref, attempt, runnerId: 'pm-a', leaseExpiresAt: '2026-11-27T10:00:00.000Z' },
 });
 const failed = (ref: StepRef, willRetry: boolean, classification: 'transient' | 'permanent' | 'timeout' = willRetry ? 'transient' : 'permanent'): EventDraft<TenantEvent> => ({
   type: 'StepFailed',
   data: {
-    tenantId: T, ...ref, attempt: 1, classification, exitCode: 1, reason: 'bench exited with 1.', stderrTail: 'boom',
-    willRetry, durationMs: 700, ...(willRetry ? { retryAt: '2026-11-27T09:10:00.000Z' } : {}),
+    tenantId: T,
+    ...ref,
+    attempt: 1,
+    classification,
+    exitCode: 1,
+    reason: 'bench exited with 1.',
+    stderrTail: 'boom',
+    willRetry,
+    durationMs: 700,
+    ...(willRetry ? { retryAt: '2026-11-27T09:10:00.000Z' } : {}),
   },
 });
 const e = {
@@ -67,20 +82,24 @@ const ERPNEXT: StepRef = { step: 'install-app', app: 'erpnext' };
 const HRMS: StepRef = { step: 'install-app', app: 'hrms' };
 const happyPath: EventDraft<TenantEvent>[] = [
   signup(),
-  started(NEW_SITE), e.siteCreated,
-  started(ERPNEXT), e.installed('erpnext'),
-  started(HRMS), e.installed('hrms'),
-  started({ step: 'add-system-manager' }), e.admin,
-  started({ step: 'api-keys' }), e.keys,
-  started({ step: 'set-host-name' }), e.host,
+  started(NEW_SITE),
+  e.siteCreated,
+  started(ERPNEXT),
+  e.installed('erpnext'),
+  started(HRMS),
+  e.installed('hrms'),
+  started({ step: 'add-system-manager' }),
+  e.admin,
+  started({ step: 'api-keys' }),
+  e.keys,
+  started({ step: 'set-host-name' }),
+  e.host,
   e.activated,
 ];
 
 describe('planSteps / stepKey', () => {
   it('plans new-site, one install-app per app in order, then admin, keys and host name', () => {
-    expect(planSteps(['erpnext', 'hrms', 'crm']).map(stepKey)).toEqual([
-      'new-site', 'install-app:erpnext', 'install-app:hrms', 'install-app:crm', 'add-system-manager', 'api-keys', 'set-host-name',
-    ]);
+    expect(planSteps(['erpnext', 'hrms', 'crm']).map(stepKey)).toEqual(['new-site', 'install-app:erpnext', 'install-app:hrms', 'install-app:crm', 'add-system-manager', 'api-keys', 'set-host-name']);
     expect(planSteps([]).map(stepKey)).toEqual(['new-site', 'add-system-manager', 'api-keys', 'set-host-name']);
   });
 });
@@ -95,9 +114,20 @@ describe('tenant state fold', () => {
   it('given a signup, the tenant is Requested with every planned step pending', () => {
     const s = given(signup());
     expect(s).toMatchObject({
-      exists: true, status: 'Requested', tenantId: T, subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test',
-      identityProvider: 'password', apps: ['erpnext', 'hrms'], adminPassword: sealed, provisioningAttempt: 1, createdAt: at(0),
-      siteMayExist: false, subdomainReleased: false, revision: 0,
+      exists: true,
+      status: 'Requested',
+      tenantId: T,
+      subdomain: 'acme',
+      siteName: 'acme.example.com',
+      adminEmail: 'owner@acme.test',
+      identityProvider: 'password',
+      apps: ['erpnext', 'hrms'],
+      adminPassword: sealed,
+      provisioningAttempt: 1,
+      createdAt: at(0),
+      siteMayExist: false,
+      subdomainReleased: false,
+      revision: 0,
     });
     expect(s.steps.map((x) => [x.key, x.status, x.attempts])).toEqual(planSteps(['erpnext', 'hrms']).map((r) => [stepKey(r), 'pending', 0]));
     expect(nextStep(s)?.key).toBe('new-site');

@@ -2,8 +2,13 @@ import { SCHEMA_VERSIONS, type SignupRequested } from './events.js';
 import { UPCASTERS, UnknownEventTypeError, upcast, type RawEvent, type UpcasterRegistry } from './upcasting.js';
 
 const metadata = (schemaVersion?: number) => ({
-  eventId: 'e1', correlationId: 'c1', causationId: 'c1', actor: { kind: 'system', id: 'test' },
-  occurredAt: '2026-11-27T09:00:00.000Z', prevHash: '0'.repeat(64), hash: 'a'.repeat(64),
+  eventId: 'e1',
+  correlationId: 'c1',
+  causationId: 'c1',
+  actor: { kind: 'system', id: 'test' },
+  occurredAt: '2026-11-27T09:00:00.000Z',
+  prevHash: '0'.repeat(64),
+  hash: 'a'.repeat(64),
   ...(schemaVersion === undefined ? {} : { schemaVersion }),
 });
 const v1Signup = (extra: Record<string, unknown> = {}): RawEvent => ({
@@ -17,8 +22,14 @@ describe('upcast', () => {
     const e = upcast<SignupRequested>(v1Signup());
     expect(e.type).toBe('SignupRequested');
     expect(e.data).toEqual({
-      tenantId: 't1', organization: 'Acme', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'a@acme.test',
-      apps: ['erpnext'], identityProvider: 'password', emailVerification: 'not-required',
+      tenantId: 't1',
+      organization: 'Acme',
+      subdomain: 'acme',
+      siteName: 'acme.example.com',
+      adminEmail: 'a@acme.test',
+      apps: ['erpnext'],
+      identityProvider: 'password',
+      emailVerification: 'not-required',
     });
   });
 

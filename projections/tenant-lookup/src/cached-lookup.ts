@@ -19,7 +19,10 @@ export class CachedTenantLookup {
   private readonly maxEntries: number;
   private readonly now: () => number;
 
-  constructor(private readonly source: Pick<TenantLookupQueries, 'find'>, options: CachedLookupOptions = {}) {
+  constructor(
+    private readonly source: Pick<TenantLookupQueries, 'find'>,
+    options: CachedLookupOptions = {},
+  ) {
     this.ttlMs = options.ttlMs ?? 5000;
     this.missTtlMs = options.missTtlMs ?? 1000;
     this.maxEntries = options.maxEntries ?? 10_000;
@@ -47,7 +50,12 @@ export class CachedTenantLookup {
     this.entries.delete(id);
     this.entries.set(id, { until: now + this.ttlMs, value });
     // Errors are not cached; misses get the shorter TTL once we know it is a miss.
-    value.then((doc) => { if (!doc) this.expire(id, now + this.missTtlMs, value); }, () => this.expire(id, 0, value));
+    value.then(
+      (doc) => {
+        if (!doc) this.expire(id, now + this.missTtlMs, value);
+      },
+      () => this.expire(id, 0, value),
+    );
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }

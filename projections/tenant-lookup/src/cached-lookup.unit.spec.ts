@@ -1,7 +1,7 @@
 import { CachedTenantLookup } from './cached-lookup.js';
 import type { LookupKey, TenantLookupDoc } from './tenant-lookup.js';
 
-const doc = (tenantId: string): TenantLookupDoc => ({ tenantId } as TenantLookupDoc);
+const doc = (tenantId: string): TenantLookupDoc => ({ tenantId }) as TenantLookupDoc;
 
 function source(answers: Record<string, TenantLookupDoc | null>) {
   const calls: string[] = [];
@@ -19,7 +19,9 @@ function source(answers: Record<string, TenantLookupDoc | null>) {
 describe('CachedTenantLookup', () => {
   let now = 0;
   const clock = () => now;
-  beforeEach(() => { now = 1_000; });
+  beforeEach(() => {
+    now = 1_000;
+  });
 
   it('serves hits from memory until the TTL passes, keyed by the normalised value', async () => {
     const src = source({ acme: doc('t1') });

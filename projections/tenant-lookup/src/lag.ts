@@ -39,7 +39,13 @@ export async function projectionLag(store: ReadModelStore, events: EventStore, n
     from = page[page.length - 1].position;
   }
   return {
-    projection: PROJECTION_NAME, generation: live.generation, checkpoint: live.checkpoint, head, eventsBehind,
-    eventsBehindCapped: eventsBehind >= LAG_COUNT_CAP, secondsBehind, rebuilding: gens.find((g) => g.state === 'building') ?? null,
+    projection: PROJECTION_NAME,
+    generation: live.generation,
+    checkpoint: live.checkpoint,
+    head,
+    eventsBehind,
+    eventsBehindCapped: eventsBehind >= LAG_COUNT_CAP,
+    secondsBehind,
+    rebuilding: gens.find((g) => g.state === 'building') ?? null,
   };
 }

@@ -9,8 +9,7 @@ import { TenantLookupProjector } from './runner.js';
 import { projectionLag } from './lag.js';
 
 const eventStoreUrl = process.env.EVENT_STORE_URL?.trim() || 'sqlite:./data/events.db';
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'tenant-lookup-projector', msg, ...extra })}\n`);
+const log = (msg: string, extra: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), service: 'tenant-lookup-projector', msg, ...extra })}\n`);
 
 try {
   const events = await createEventStore(eventStoreUrl);
@@ -21,7 +20,10 @@ try {
   projector.start();
   log('following the log', { eventStore: describeEventStoreUrl(eventStoreUrl), readModel: store.description });
   const timer = setInterval(() => {
-    projectionLag(store, events).then((l) => log('lag', { generation: l.generation, checkpoint: l.checkpoint, eventsBehind: l.eventsBehind, secondsBehind: l.secondsBehind }), () => undefined);
+    projectionLag(store, events).then(
+      (l) => log('lag', { generation: l.generation, checkpoint: l.checkpoint, eventsBehind: l.eventsBehind, secondsBehind: l.secondsBehind }),
+      () => undefined,
+    );
   }, 60_000);
   const stop = async (signal: string) => {
     log(`${signal}: stopping`);

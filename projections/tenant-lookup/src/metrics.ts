@@ -14,7 +14,10 @@ export function registerTenantLookupMetrics(registry: Registry, readLag: () => P
   };
   const gauge = (name: string, help: string, pick: (l: ProjectionLag) => number) =>
     new Gauge({
-      name: `${prefix}${name}`, help, labelNames: ['projection'], registers: [registry],
+      name: `${prefix}${name}`,
+      help,
+      labelNames: ['projection'],
+      registers: [registry],
       async collect() {
         const l = await lag().catch(() => undefined);
         if (l) this.set({ projection: l.projection }, pick(l));

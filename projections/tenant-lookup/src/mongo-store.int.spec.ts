@@ -19,7 +19,12 @@ if (!MONGODB_URL) {
     const others: MongoReadModelStore[] = [];
     return {
       store,
-      other: async () => { const s = new MongoReadModelStore(url.toString()); await s.init(); others.push(s); return s; },
+      other: async () => {
+        const s = new MongoReadModelStore(url.toString());
+        await s.init();
+        others.push(s);
+        return s;
+      },
       cleanup: async () => {
         const c = new MongoClient(url.toString());
         await c.db().dropDatabase();

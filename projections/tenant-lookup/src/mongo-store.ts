@@ -8,13 +8,18 @@
  */
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import type { RecordedEvent } from '@tlc/event-store';
+import { PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf, type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc } from './tenant-lookup.js';
 import {
-  PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
-  type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
-} from './tenant-lookup.js';
-import {
-  GenerationError, fromCache, generationTable, remember,
-  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError,
+  fromCache,
+  generationTable,
+  remember,
+  type CommitResult,
+  type DocCache,
+  type GenerationInfo,
+  type GenerationState,
+  type PromoteResult,
+  type ReadModelStore,
 } from './store.js';
 
 const FIELD: Record<LookupKey['by'], string> = { subdomain: 'subdomain', email: 'adminEmail', id: 'tenantId' };
@@ -48,9 +53,17 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.client.connect();
     const now = new Date().toISOString();
     // Upsert with a fixed _id: two processes starting at once create generation 1 only once.
-    await this.gens.updateOne({ _id: `${PROJECTION_NAME}:1`, projection: PROJECTION_NAME }, {
-      $setOnInsert: { generation: 1, state: 'live', checkpoint: -1, createdAt: now, updatedAt: now },
-    }, { upsert: true }).catch((err: { code?: number }) => { if (err.code !== 11000) throw err; });
+    await this.gens
+      .updateOne(
+        { _id: `${PROJECTION_NAME}:1`, projection: PROJECTION_NAME },
+        {
+          $setOnInsert: { generation: 1, state: 'live', checkpoint: -1, createdAt: now, updatedAt: now },
+        },
+        { upsert: true },
+      )
+      .catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err;
+      });
     await this.indexes(1);
   }
 
@@ -84,8 +97,10 @@ export class MongoReadModelStore implements ReadModelStore {
         if (!(err.code === 11000 || (errors.length > 0 && errors.every((w) => w.code === 11000)))) throw err;
       });
     }
-    await this.gens.updateOne({ _id: row._id, state: expect, checkpoint: { $lt: fresh[fresh.length - 1].position } },
-      { $set: { checkpoint: fresh[fresh.length - 1].position, updatedAt: new Date().toISOString() } });
+    await this.gens.updateOne(
+      { _id: row._id, state: expect, checkpoint: { $lt: fresh[fresh.length - 1].position } },
+      { $set: { checkpoint: fresh[fresh.length - 1].position, updatedAt: new Date().toISOString() } },
+    );
     remember(cache, docs);
     return { ok: true, written: docs.length };
   }
@@ -105,26 +120,35 @@ export class MongoReadModelStore implements ReadModelStore {
     const live = await this.live();
     const flipped = await this.gens.updateOne(
       { _id: `${PROJECTION_NAME}:${generation}`, state: 'building', checkpoint: { $gte: live.checkpoint } },
-      { $set: { state: 'live', updatedAt: new Date().toISOString() } });
+      { $set: { state: 'live', updatedAt: new Date().toISOString() } },
+    );
     if (flipped.modifiedCount === 0) {
       const cand = await this.gens.findOne({ _id: `${PROJECTION_NAME}:${generation}` });
       if (cand?.state !== 'building') throw new GenerationError(`generation ${generation} is not being built`);
       return { ok: false, liveCheckpoint: live.checkpoint };
     }
     await this.gens.deleteOne({ _id: `${PROJECTION_NAME}:${live.generation}` });
-    await this.docs(live.generation).drop().catch(() => undefined);
+    await this.docs(live.generation)
+      .drop()
+      .catch(() => undefined);
     return { ok: true, retired: live.generation };
   }
 
   async discard(generation: number): Promise<void> {
     const res = await this.gens.deleteOne({ _id: `${PROJECTION_NAME}:${generation}`, state: 'building' });
     if (res.deletedCount === 0) throw new GenerationError(`generation ${generation} is not being built`);
-    await this.docs(generation).drop().catch(() => undefined);
+    await this.docs(generation)
+      .drop()
+      .catch(() => undefined);
   }
 
   async find(key: LookupKey): Promise<TenantLookupDoc | null> {
-    const once = async (gen: number) => this.docs(gen).find({ [FIELD[key.by]]: key.value })
-      .sort({ released: 1, createdAt: -1, tenantId: 1 }).limit(1).next();
+    const once = async (gen: number) =>
+      this.docs(gen)
+        .find({ [FIELD[key.by]]: key.value })
+        .sort({ released: 1, createdAt: -1, tenantId: 1 })
+        .limit(1)
+        .next();
     const gen = (await this.live()).generation;
     let hit = await once(gen);
     if (!hit) {
@@ -138,10 +162,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const f = normalizeListFilter(filter);
     const coll = this.docs((await this.live()).generation);
     const q = f.status.length > 0 ? { status: { $in: [...f.status] } } : {};
-    const [items, total] = await Promise.all([
-      coll.find(q).sort({ createdAt: -1, tenantId: 1 }).skip(f.offset).limit(f.limit).toArray(),
-      coll.countDocuments(q),
-    ]);
+    const [items, total] = await Promise.all([coll.find(q).sort({ createdAt: -1, tenantId: 1 }).skip(f.offset).limit(f.limit).toArray(), coll.countDocuments(q)]);
     return { items: items.map(strip), total, limit: f.limit, offset: f.offset };
   }
 

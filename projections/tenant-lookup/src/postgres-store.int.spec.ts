@@ -9,7 +9,11 @@ readModelStoreContract('postgres', async () => {
   const others: PostgresReadModelStore[] = [];
   return {
     store,
-    other: async () => { const s = new PostgresReadModelStore(db.url); others.push(s); return s; },
+    other: async () => {
+      const s = new PostgresReadModelStore(db.url);
+      others.push(s);
+      return s;
+    },
     cleanup: async () => {
       await store.close();
       await Promise.all(others.map((o) => o.close().catch(() => undefined)));

@@ -8,19 +8,46 @@
 import pg from 'pg';
 import type { RecordedEvent } from '@tlc/event-store';
 import {
-  LIVE_FIRST, LOOKUP_COLUMN, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
-  type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
+  LIVE_FIRST,
+  LOOKUP_COLUMN,
+  PROJECTION_NAME,
+  STORAGE_NAME,
+  foldPage,
+  normalizeListFilter,
+  tenantIdsOf,
+  type ListFilter,
+  type ListPage,
+  type LookupKey,
+  type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
-  GenerationError, fromCache, generationTable, remember,
-  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError,
+  fromCache,
+  generationTable,
+  remember,
+  type CommitResult,
+  type DocCache,
+  type GenerationInfo,
+  type GenerationState,
+  type PromoteResult,
+  type ReadModelStore,
 } from './store.js';
 
-
-interface GenRow { projection: string; generation: number; state: GenerationState; checkpoint: string; created_at: Date; updated_at: Date }
+interface GenRow {
+  projection: string;
+  generation: number;
+  state: GenerationState;
+  checkpoint: string;
+  created_at: Date;
+  updated_at: Date;
+}
 const toInfo = (r: GenRow): GenerationInfo => ({
-  projection: r.projection, generation: r.generation, state: r.state, checkpoint: Number(r.checkpoint),
-  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  projection: r.projection,
+  generation: r.generation,
+  state: r.state,
+  checkpoint: Number(r.checkpoint),
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 export class PostgresReadModelStore implements ReadModelStore {
@@ -84,17 +111,19 @@ export class PostgresReadModelStore implements ReadModelStore {
       docs = foldPage(fresh, existing);
       if (docs.length > 0) {
         // One statement for the whole page, whatever its size: the page travels as one jsonb array.
-        await c.query(`INSERT INTO ${table} AS t (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
+        await c.query(
+          `INSERT INTO ${table} AS t (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
           SELECT d->>'tenantId', d->>'subdomain', d->>'adminEmail', d->>'status', (d->>'released')::boolean, d->>'createdAt',
                  (d->>'revision')::int, (d->>'position')::bigint, d
           FROM jsonb_array_elements($1::jsonb) AS d
           ON CONFLICT (tenant_id) DO UPDATE SET subdomain = EXCLUDED.subdomain, admin_email = EXCLUDED.admin_email,
             status = EXCLUDED.status, released = EXCLUDED.released, created_at = EXCLUDED.created_at,
             revision = EXCLUDED.revision, position = EXCLUDED.position, doc = EXCLUDED.doc
-          WHERE t.revision < EXCLUDED.revision`, [JSON.stringify(docs)]);
+          WHERE t.revision < EXCLUDED.revision`,
+          [JSON.stringify(docs)],
+        );
       }
-      await c.query('UPDATE projection_generations SET checkpoint = $3, updated_at = now() WHERE projection = $1 AND generation = $2',
-        [PROJECTION_NAME, generation, fresh[fresh.length - 1].position]);
+      await c.query('UPDATE projection_generations SET checkpoint = $3, updated_at = now() WHERE projection = $1 AND generation = $2', [PROJECTION_NAME, generation, fresh[fresh.length - 1].position]);
       return { ok: true, written: docs.length };
     });
     if (result.ok) remember(cache, docs);
@@ -144,8 +173,7 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async find(key: LookupKey): Promise<TenantLookupDoc | null> {
-    const { rows } = await this.pool.query<{ doc: TenantLookupDoc }>(
-      `SELECT doc FROM ${STORAGE_NAME} WHERE ${LOOKUP_COLUMN[key.by]} = $1 ORDER BY ${LIVE_FIRST} LIMIT 1`, [key.value]);
+    const { rows } = await this.pool.query<{ doc: TenantLookupDoc }>(`SELECT doc FROM ${STORAGE_NAME} WHERE ${LOOKUP_COLUMN[key.by]} = $1 ORDER BY ${LIVE_FIRST} LIMIT 1`, [key.value]);
     return rows[0]?.doc ?? null;
   }
 
@@ -155,7 +183,9 @@ export class PostgresReadModelStore implements ReadModelStore {
     const args: unknown[] = [f.limit, f.offset, ...(f.status.length > 0 ? [f.status] : [])];
     // count(*) OVER () gives the total from the same snapshot as the page.
     const { rows } = await this.pool.query<{ doc: TenantLookupDoc; total: string }>(
-      `SELECT doc, count(*) OVER () AS total FROM ${STORAGE_NAME} ${where} ORDER BY created_at DESC, tenant_id ASC LIMIT $1 OFFSET $2`, args);
+      `SELECT doc, count(*) OVER () AS total FROM ${STORAGE_NAME} ${where} ORDER BY created_at DESC, tenant_id ASC LIMIT $1 OFFSET $2`,
+      args,
+    );
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && f.offset > 0) {
       const c = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${STORAGE_NAME} ${where.replace('$3', '$1')}`, f.status.length > 0 ? [f.status] : []);

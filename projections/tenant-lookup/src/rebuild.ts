@@ -54,8 +54,14 @@ export async function rebuildTenantLookup(store: ReadModelStore, events: EventSt
     const fraction = fractionAt(checkpoint);
     const pace = seconds > 0 ? (fraction - startFraction) / seconds : 0;
     return {
-      generation: gen.generation, resumedFrom: gen.checkpoint, checkpoint, head, fraction,
-      etaSeconds: pace > 0 ? (1 - fraction) / pace : 0, processed, eventsPerSecond: seconds > 0 ? processed / seconds : 0,
+      generation: gen.generation,
+      resumedFrom: gen.checkpoint,
+      checkpoint,
+      head,
+      fraction,
+      etaSeconds: pace > 0 ? (1 - fraction) / pace : 0,
+      processed,
+      eventsPerSecond: seconds > 0 ? processed / seconds : 0,
     };
   };
   options.onProgress?.(progress());

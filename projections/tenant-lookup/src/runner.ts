@@ -30,7 +30,11 @@ export class TenantLookupProjector {
   private state: ProjectorState = { running: false, generation: undefined, checkpoint: -1, caughtUp: false, lastError: undefined };
   private waiters: Array<{ position: number; resolve: () => void }> = [];
 
-  constructor(private readonly store: ReadModelStore, private readonly events: EventStore, private readonly options: ProjectorOptions = {}) {}
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly events: EventStore,
+    private readonly options: ProjectorOptions = {},
+  ) {}
 
   get status(): ProjectorState {
     return this.state;

@@ -11,7 +11,11 @@ readModelStoreContract('sqlite', async () => {
   const others: SqliteReadModelStore[] = [];
   return {
     store,
-    other: async () => { const s = new SqliteReadModelStore(file); others.push(s); return s; },
+    other: async () => {
+      const s = new SqliteReadModelStore(file);
+      others.push(s);
+      return s;
+    },
     cleanup: async () => {
       await store.close();
       await Promise.all(others.map((o) => o.close()));

@@ -9,18 +9,46 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '@tlc/event-store';
 import {
-  LIVE_FIRST, LOOKUP_COLUMN, PROJECTION_NAME, STORAGE_NAME, foldPage, normalizeListFilter, tenantIdsOf,
-  type ListFilter, type ListPage, type LookupKey, type TenantLookupDoc,
+  LIVE_FIRST,
+  LOOKUP_COLUMN,
+  PROJECTION_NAME,
+  STORAGE_NAME,
+  foldPage,
+  normalizeListFilter,
+  tenantIdsOf,
+  type ListFilter,
+  type ListPage,
+  type LookupKey,
+  type TenantLookupDoc,
 } from './tenant-lookup.js';
 import {
-  GenerationError, fromCache, generationTable, remember,
-  type CommitResult, type DocCache, type GenerationInfo, type GenerationState, type PromoteResult, type ReadModelStore,
+  GenerationError,
+  fromCache,
+  generationTable,
+  remember,
+  type CommitResult,
+  type DocCache,
+  type GenerationInfo,
+  type GenerationState,
+  type PromoteResult,
+  type ReadModelStore,
 } from './store.js';
 
-
-interface GenRow { projection: string; generation: number; state: GenerationState; checkpoint: number; created_at: string; updated_at: string }
+interface GenRow {
+  projection: string;
+  generation: number;
+  state: GenerationState;
+  checkpoint: number;
+  created_at: string;
+  updated_at: string;
+}
 const toInfo = (r: GenRow): GenerationInfo => ({
-  projection: r.projection, generation: r.generation, state: r.state, checkpoint: r.checkpoint, createdAt: r.created_at, updatedAt: r.updated_at,
+  projection: r.projection,
+  generation: r.generation,
+  state: r.state,
+  checkpoint: r.checkpoint,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 export class SqliteReadModelStore implements ReadModelStore {
@@ -43,13 +71,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_generations (
       projection TEXT NOT NULL, generation INTEGER NOT NULL, state TEXT NOT NULL, checkpoint INTEGER NOT NULL,
       created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (projection, generation))`);
-    this.db.transaction(() => {
-      if (this.rows().length > 0) return;
-      this.createTable(1);
-      this.createIndexes(1);
-      this.insertGen(1, 'live');
-      this.pointView(1);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (this.rows().length > 0) return;
+        this.createTable(1);
+        this.createIndexes(1);
+        this.insertGen(1, 'live');
+        this.pointView(1);
+      })
+      .immediate();
   }
 
   async generations(): Promise<GenerationInfo[]> {
@@ -65,71 +95,82 @@ export class SqliteReadModelStore implements ReadModelStore {
   async commit(generation: number, expect: GenerationState, events: readonly RecordedEvent[], cache?: DocCache): Promise<CommitResult> {
     const table = generationTable(STORAGE_NAME, generation);
     let docs: TenantLookupDoc[] = [];
-    const result = this.db.transaction((): CommitResult => {
-      const row = this.row(generation);
-      if (!row || row.state !== expect) return { ok: false, reason: 'stale' };
-      const fresh = events.filter((e) => e.position > row.checkpoint);
-      if (fresh.length === 0) return { ok: true, written: 0 };
-      const { known: existing, missing } = fromCache(tenantIdsOf(fresh), cache);
-      if (missing.length > 0) {
-        const found = this.db.prepare(`SELECT doc FROM ${table} WHERE tenant_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(missing)) as string[];
-        for (const json of found) { const d = JSON.parse(json) as TenantLookupDoc; existing.set(d.tenantId, d); }
-      }
-      docs = foldPage(fresh, existing);
-      const upsert = this.db.prepare(`INSERT INTO ${table} (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
+    const result = this.db
+      .transaction((): CommitResult => {
+        const row = this.row(generation);
+        if (!row || row.state !== expect) return { ok: false, reason: 'stale' };
+        const fresh = events.filter((e) => e.position > row.checkpoint);
+        if (fresh.length === 0) return { ok: true, written: 0 };
+        const { known: existing, missing } = fromCache(tenantIdsOf(fresh), cache);
+        if (missing.length > 0) {
+          const found = this.db.prepare(`SELECT doc FROM ${table} WHERE tenant_id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(missing)) as string[];
+          for (const json of found) {
+            const d = JSON.parse(json) as TenantLookupDoc;
+            existing.set(d.tenantId, d);
+          }
+        }
+        docs = foldPage(fresh, existing);
+        const upsert = this.db.prepare(`INSERT INTO ${table} (tenant_id, subdomain, admin_email, status, released, created_at, revision, position, doc)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (tenant_id) DO UPDATE SET subdomain = excluded.subdomain, admin_email = excluded.admin_email,
           status = excluded.status, released = excluded.released, created_at = excluded.created_at,
           revision = excluded.revision, position = excluded.position, doc = excluded.doc
         WHERE excluded.revision > ${table}.revision`);
-      for (const d of docs) {
-        upsert.run(d.tenantId, d.subdomain, d.adminEmail, d.status, d.released ? 1 : 0, d.createdAt, d.revision, d.position, JSON.stringify(d));
-      }
-      this.db.prepare('UPDATE projection_generations SET checkpoint = ?, updated_at = ? WHERE projection = ? AND generation = ?')
-        .run(fresh[fresh.length - 1].position, new Date().toISOString(), PROJECTION_NAME, generation);
-      return { ok: true, written: docs.length };
-    }).immediate();
+        for (const d of docs) {
+          upsert.run(d.tenantId, d.subdomain, d.adminEmail, d.status, d.released ? 1 : 0, d.createdAt, d.revision, d.position, JSON.stringify(d));
+        }
+        this.db
+          .prepare('UPDATE projection_generations SET checkpoint = ?, updated_at = ? WHERE projection = ? AND generation = ?')
+          .run(fresh[fresh.length - 1].position, new Date().toISOString(), PROJECTION_NAME, generation);
+        return { ok: true, written: docs.length };
+      })
+      .immediate();
     if (result.ok) remember(cache, docs);
     return result;
   }
 
   async beginRebuild(): Promise<GenerationInfo> {
-    return this.db.transaction((): GenerationInfo => {
-      const rows = this.rows();
-      const building = rows.find((r) => r.state === 'building');
-      if (building) return toInfo(building);
-      const next = Math.max(0, ...rows.map((r) => r.generation)) + 1;
-      this.createTable(next);
-      this.insertGen(next, 'building');
-      return toInfo(this.row(next)!);
-    }).immediate();
+    return this.db
+      .transaction((): GenerationInfo => {
+        const rows = this.rows();
+        const building = rows.find((r) => r.state === 'building');
+        if (building) return toInfo(building);
+        const next = Math.max(0, ...rows.map((r) => r.generation)) + 1;
+        this.createTable(next);
+        this.insertGen(next, 'building');
+        return toInfo(this.row(next)!);
+      })
+      .immediate();
   }
 
   async promote(generation: number): Promise<PromoteResult> {
-    return this.db.transaction((): PromoteResult => {
-      const rows = this.rows();
-      const live = rows.find((r) => r.state === 'live');
-      const cand = rows.find((r) => r.generation === generation);
-      if (!live || !cand || cand.state !== 'building') throw new GenerationError(`generation ${generation} is not being built`);
-      if (cand.checkpoint < live.checkpoint) return { ok: false, liveCheckpoint: live.checkpoint };
-      this.db.prepare('DELETE FROM projection_generations WHERE projection = ? AND generation = ?').run(PROJECTION_NAME, live.generation);
-      this.db.prepare(`UPDATE projection_generations SET state = 'live', updated_at = ? WHERE projection = ? AND generation = ?`)
-        .run(new Date().toISOString(), PROJECTION_NAME, generation);
-      // A building table has no secondary indexes (bulk writes stay cheap); they come with the switch.
-      this.createIndexes(generation);
-      this.pointView(generation);
-      this.db.exec(`DROP TABLE IF EXISTS ${generationTable(STORAGE_NAME, live.generation)}`);
-      return { ok: true, retired: live.generation };
-    }).immediate();
+    return this.db
+      .transaction((): PromoteResult => {
+        const rows = this.rows();
+        const live = rows.find((r) => r.state === 'live');
+        const cand = rows.find((r) => r.generation === generation);
+        if (!live || !cand || cand.state !== 'building') throw new GenerationError(`generation ${generation} is not being built`);
+        if (cand.checkpoint < live.checkpoint) return { ok: false, liveCheckpoint: live.checkpoint };
+        this.db.prepare('DELETE FROM projection_generations WHERE projection = ? AND generation = ?').run(PROJECTION_NAME, live.generation);
+        this.db.prepare(`UPDATE projection_generations SET state = 'live', updated_at = ? WHERE projection = ? AND generation = ?`).run(new Date().toISOString(), PROJECTION_NAME, generation);
+        // A building table has no secondary indexes (bulk writes stay cheap); they come with the switch.
+        this.createIndexes(generation);
+        this.pointView(generation);
+        this.db.exec(`DROP TABLE IF EXISTS ${generationTable(STORAGE_NAME, live.generation)}`);
+        return { ok: true, retired: live.generation };
+      })
+      .immediate();
   }
 
   async discard(generation: number): Promise<void> {
-    this.db.transaction(() => {
-      const row = this.row(generation);
-      if (!row || row.state !== 'building') throw new GenerationError(`generation ${generation} is not being built`);
-      this.db.prepare('DELETE FROM projection_generations WHERE projection = ? AND generation = ?').run(PROJECTION_NAME, generation);
-      this.db.exec(`DROP TABLE IF EXISTS ${generationTable(STORAGE_NAME, generation)}`);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const row = this.row(generation);
+        if (!row || row.state !== 'building') throw new GenerationError(`generation ${generation} is not being built`);
+        this.db.prepare('DELETE FROM projection_generations WHERE projection = ? AND generation = ?').run(PROJECTION_NAME, generation);
+        this.db.exec(`DROP TABLE IF EXISTS ${generationTable(STORAGE_NAME, generation)}`);
+      })
+      .immediate();
   }
 
   async find(key: LookupKey): Promise<TenantLookupDoc | null> {
@@ -149,16 +190,26 @@ export class SqliteReadModelStore implements ReadModelStore {
     const where = f.status.length > 0 ? `WHERE status IN (SELECT value FROM json_each(?))` : '';
     const args = f.status.length > 0 ? [JSON.stringify(f.status)] : [];
     // One read transaction so the page and the total come from the same snapshot.
-    return this.db.transaction((): ListPage => {
-      const total = this.db.prepare(`SELECT count(*) FROM ${STORAGE_NAME} ${where}`).pluck().get(...args) as number;
-      const rows = this.db.prepare(`SELECT doc FROM ${STORAGE_NAME} ${where} ORDER BY created_at DESC, tenant_id ASC LIMIT ? OFFSET ?`)
-        .pluck().all(...args, f.limit, f.offset) as string[];
-      return { items: rows.map((r) => JSON.parse(r) as TenantLookupDoc), total, limit: f.limit, offset: f.offset };
-    }).deferred();
+    return this.db
+      .transaction((): ListPage => {
+        const total = this.db
+          .prepare(`SELECT count(*) FROM ${STORAGE_NAME} ${where}`)
+          .pluck()
+          .get(...args) as number;
+        const rows = this.db
+          .prepare(`SELECT doc FROM ${STORAGE_NAME} ${where} ORDER BY created_at DESC, tenant_id ASC LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(...args, f.limit, f.offset) as string[];
+        return { items: rows.map((r) => JSON.parse(r) as TenantLookupDoc), total, limit: f.limit, offset: f.offset };
+      })
+      .deferred();
   }
 
   async dump(generation: number): Promise<TenantLookupDoc[]> {
-    const rows = this.db.prepare(`SELECT doc FROM ${generationTable(STORAGE_NAME, generation)} ORDER BY tenant_id`).pluck().all() as string[];
+    const rows = this.db
+      .prepare(`SELECT doc FROM ${generationTable(STORAGE_NAME, generation)} ORDER BY tenant_id`)
+      .pluck()
+      .all() as string[];
     return rows.map((r) => JSON.parse(r) as TenantLookupDoc);
   }
 

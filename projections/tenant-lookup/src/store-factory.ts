@@ -12,10 +12,7 @@ export function readModelUrlFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return url ? url : DEFAULT_READ_MODEL_URL;
 }
 
-export type ReadModelTarget =
-  | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly url: string }
-  | { readonly kind: 'mongodb'; readonly url: string };
+export type ReadModelTarget = { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'mongodb'; readonly url: string };
 
 export function parseReadModelUrl(url: string): ReadModelTarget {
   if (url.startsWith('sqlite:')) {
@@ -37,10 +34,19 @@ export async function openReadModel(url: string = readModelUrlFromEnv()): Promis
   const target = parseReadModelUrl(url);
   let store: ReadModelStore;
   switch (target.kind) {
-    case 'sqlite': store = new (await import('./sqlite-store.js')).SqliteReadModelStore(target.file); break;
-    case 'postgres': store = new (await import('./postgres-store.js')).PostgresReadModelStore(target.url); break;
-    case 'mongodb': store = new (await import('./mongo-store.js')).MongoReadModelStore(target.url); break;
-    default: { const never: never = target; throw new ReadModelConfigError(`unknown target ${JSON.stringify(never)}`); }
+    case 'sqlite':
+      store = new (await import('./sqlite-store.js')).SqliteReadModelStore(target.file);
+      break;
+    case 'postgres':
+      store = new (await import('./postgres-store.js')).PostgresReadModelStore(target.url);
+      break;
+    case 'mongodb':
+      store = new (await import('./mongo-store.js')).MongoReadModelStore(target.url);
+      break;
+    default: {
+      const never: never = target;
+      throw new ReadModelConfigError(`unknown target ${JSON.stringify(never)}`);
+    }
   }
   try {
     await store.init();

@@ -6,9 +6,19 @@
  * The document never carries a secret: no password hash, no sealed secret, no API key material.
  */
 import {
-  TENANT_EVENT_TYPES, assertNever, isTenantEventType, normalizeEmail, normalizeSubdomain, planSteps,
-  stepKey, tenantIdFromStream, upcast,
-  type StepName, type StepStatus, type TenantEvent, type TenantStatus,
+  TENANT_EVENT_TYPES,
+  assertNever,
+  isTenantEventType,
+  normalizeEmail,
+  normalizeSubdomain,
+  planSteps,
+  stepKey,
+  tenantIdFromStream,
+  upcast,
+  type StepName,
+  type StepStatus,
+  type TenantEvent,
+  type TenantStatus,
 } from '@tlc/tenant-events';
 import type { RecordedEvent } from '@tlc/event-store';
 
@@ -61,8 +71,14 @@ export interface TenantLookupDoc {
 
 const freshSteps = (apps: readonly string[]): LookupStep[] =>
   planSteps(apps).map((ref) => ({
-    key: stepKey(ref), step: ref.step, app: ref.app ?? null, status: 'pending', attempts: 0,
-    startedAt: null, endedAt: null, durationMs: null,
+    key: stepKey(ref),
+    step: ref.step,
+    app: ref.app ?? null,
+    status: 'pending',
+    attempts: 0,
+    startedAt: null,
+    endedAt: null,
+    durationMs: null,
   }));
 
 function patchStep(doc: TenantLookupDoc, key: string, patch: Partial<LookupStep>, create?: LookupStep): readonly LookupStep[] {
@@ -70,8 +86,7 @@ function patchStep(doc: TenantLookupDoc, key: string, patch: Partial<LookupStep>
   return doc.steps.map((s) => (s.key === key ? { ...s, ...patch } : s));
 }
 
-const succeed = (doc: TenantLookupDoc, key: string, at: string, durationMs: number): Partial<TenantLookupDoc> =>
-  ({ steps: patchStep(doc, key, { status: 'succeeded', endedAt: at, durationMs }) });
+const succeed = (doc: TenantLookupDoc, key: string, at: string, durationMs: number): Partial<TenantLookupDoc> => ({ steps: patchStep(doc, key, { status: 'succeeded', endedAt: at, durationMs }) });
 
 /**
  * Folds one tenant event into the tenant's document. Idempotent: an event at or below the
@@ -83,11 +98,22 @@ export function evolve(doc: TenantLookupDoc | null, event: TenantEvent, at: { re
   if (event.type === 'SignupRequested') {
     const d = event.data;
     return {
-      tenantId: d.tenantId, subdomain: normalizeSubdomain(d.subdomain), organization: d.organization,
-      adminEmail: normalizeEmail(d.adminEmail), status: 'Requested', steps: freshSteps(d.apps), siteUrl: null,
-      createdAt: time, activatedAt: null, updatedAt: time, suspended: false, standbySite: null, released: false,
+      tenantId: d.tenantId,
+      subdomain: normalizeSubdomain(d.subdomain),
+      organization: d.organization,
+      adminEmail: normalizeEmail(d.adminEmail),
+      status: 'Requested',
+      steps: freshSteps(d.apps),
+      siteUrl: null,
+      createdAt: time,
+      activatedAt: null,
+      updatedAt: time,
+      suspended: false,
+      standbySite: null,
+      released: false,
       emailVerified: d.emailVerification !== 'pending',
-      revision: at.revision, position: at.position,
+      revision: at.revision,
+      position: at.position,
     };
   }
   // Every other event needs the document SignupRequested created; without it there is nothing to update.
@@ -109,13 +135,20 @@ function apply(doc: TenantLookupDoc, event: Exclude<TenantEvent, { type: 'Signup
         steps: patchStep(doc, key, { status: 'running', attempts: event.data.attempt, startedAt: at, endedAt: null }, blank),
       };
     }
-    case 'SiteCreated': return succeed(doc, 'new-site', at, event.data.durationMs);
-    case 'AppInstalled': return succeed(doc, `install-app:${event.data.app}`, at, event.data.durationMs);
-    case 'AdminConfigured': return succeed(doc, 'add-system-manager', at, event.data.durationMs);
-    case 'ApiKeysIssued': return succeed(doc, 'api-keys', at, event.data.durationMs);
-    case 'HostNameConfigured': return succeed(doc, 'set-host-name', at, event.data.durationMs);
-    case 'SiteDropped': return succeed(doc, 'drop-site', at, event.data.durationMs);
-    case 'TenantActivated': return { status: 'Active', siteUrl: event.data.siteUrl, activatedAt: at };
+    case 'SiteCreated':
+      return succeed(doc, 'new-site', at, event.data.durationMs);
+    case 'AppInstalled':
+      return succeed(doc, `install-app:${event.data.app}`, at, event.data.durationMs);
+    case 'AdminConfigured':
+      return succeed(doc, 'add-system-manager', at, event.data.durationMs);
+    case 'ApiKeysIssued':
+      return succeed(doc, 'api-keys', at, event.data.durationMs);
+    case 'HostNameConfigured':
+      return succeed(doc, 'set-host-name', at, event.data.durationMs);
+    case 'SiteDropped':
+      return succeed(doc, 'drop-site', at, event.data.durationMs);
+    case 'TenantActivated':
+      return { status: 'Active', siteUrl: event.data.siteUrl, activatedAt: at };
     case 'StepFailed': {
       const inRollback = doc.status === 'RollingBack' || doc.status === 'Deprovisioning';
       return {
@@ -123,21 +156,31 @@ function apply(doc: TenantLookupDoc, event: Exclude<TenantEvent, { type: 'Signup
         status: event.data.willRetry || inRollback ? doc.status : 'Failed',
       };
     }
-    case 'RollbackStarted': return { status: 'RollingBack' };
-    case 'RolledBack': return { status: 'RolledBack' };
-    case 'SubdomainReleased': return { released: true };
-    case 'TenantBroken': return { status: 'Broken' };
-    case 'TenantSuspended': return { status: 'Suspended', suspended: true };
-    case 'TenantResumed': return { status: 'Active', suspended: false };
-    case 'DeprovisionRequested': return { status: 'Deprovisioning' };
-    case 'TenantDeprovisioned': return { status: 'Deprovisioned', suspended: false };
-    case 'EmailVerified': return { emailVerified: true };
+    case 'RollbackStarted':
+      return { status: 'RollingBack' };
+    case 'RolledBack':
+      return { status: 'RolledBack' };
+    case 'SubdomainReleased':
+      return { released: true };
+    case 'TenantBroken':
+      return { status: 'Broken' };
+    case 'TenantSuspended':
+      return { status: 'Suspended', suspended: true };
+    case 'TenantResumed':
+      return { status: 'Active', suspended: false };
+    case 'DeprovisionRequested':
+      return { status: 'Deprovisioning' };
+    case 'TenantDeprovisioned':
+      return { status: 'Deprovisioned', suspended: false };
+    case 'EmailVerified':
+      return { emailVerified: true };
     case 'VerificationEmailRequested':
     case 'ExistingAccountSignupAttempted':
     case 'ProvisioningSlow':
     case 'CredentialRevealed':
       return {};
-    default: return assertNever(event, 'tenant event');
+    default:
+      return assertNever(event, 'tenant event');
   }
 }
 
@@ -156,7 +199,7 @@ export function foldPage(events: readonly RecordedEvent[], existing: ReadonlyMap
   for (const e of events) {
     const id = handledTenantId(e);
     if (!id) continue;
-    const before = docs.has(id) ? docs.get(id)! : existing.get(id) ?? null;
+    const before = docs.has(id) ? docs.get(id)! : (existing.get(id) ?? null);
     const after = evolve(before, upcast<TenantEvent>(e), { revision: e.revision, position: e.position });
     if (after !== before) docs.set(id, after);
   }
@@ -164,23 +207,23 @@ export function foldPage(events: readonly RecordedEvent[], existing: ReadonlyMap
 }
 
 /** Tenant ids a page touches: the documents a store must load before `foldPage`. */
-export const tenantIdsOf = (events: readonly RecordedEvent[]): string[] =>
-  [...new Set(events.map(handledTenantId).filter((id): id is string => id !== undefined))];
+export const tenantIdsOf = (events: readonly RecordedEvent[]): string[] => [...new Set(events.map(handledTenantId).filter((id): id is string => id !== undefined))];
 
 // ---- queries ----
 
-export type LookupKey =
-  | { readonly by: 'subdomain'; readonly value: string }
-  | { readonly by: 'email'; readonly value: string }
-  | { readonly by: 'id'; readonly value: string };
+export type LookupKey = { readonly by: 'subdomain'; readonly value: string } | { readonly by: 'email'; readonly value: string } | { readonly by: 'id'; readonly value: string };
 
 /** Normalises the value the way writers did, so `ACME ` finds `acme`. */
 export function lookupKey(by: LookupKey['by'], raw: string): LookupKey {
   switch (by) {
-    case 'subdomain': return { by, value: normalizeSubdomain(raw) };
-    case 'email': return { by, value: normalizeEmail(raw) };
-    case 'id': return { by, value: raw.trim() };
-    default: return assertNever(by, 'lookup key');
+    case 'subdomain':
+      return { by, value: normalizeSubdomain(raw) };
+    case 'email':
+      return { by, value: normalizeEmail(raw) };
+    case 'id':
+      return { by, value: raw.trim() };
+    default:
+      return assertNever(by, 'lookup key');
   }
 }
 

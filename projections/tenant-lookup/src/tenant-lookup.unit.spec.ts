@@ -16,12 +16,24 @@ describe('tenant lookup evolve', () => {
     const h = sampleHistory(0);
     const [doc] = foldPage(asLog([h]), new Map());
     expect(doc).toMatchObject({
-      tenantId: h.tenantId, subdomain: h.subdomain, organization: 'Org 0', adminEmail: 'admin0@example.com', status: 'Active',
-      siteUrl: `https://${h.subdomain}.example.com`, suspended: false, released: false, revision: h.events.length - 1,
-      createdAt: h.events[0].metadata.occurredAt, activatedAt: h.events[h.events.length - 1].metadata.occurredAt,
+      tenantId: h.tenantId,
+      subdomain: h.subdomain,
+      organization: 'Org 0',
+      adminEmail: 'admin0@example.com',
+      status: 'Active',
+      siteUrl: `https://${h.subdomain}.example.com`,
+      suspended: false,
+      released: false,
+      revision: h.events.length - 1,
+      createdAt: h.events[0].metadata.occurredAt,
+      activatedAt: h.events[h.events.length - 1].metadata.occurredAt,
     });
     expect(doc.steps.map((s) => [s.key, s.status])).toEqual([
-      ['new-site', 'succeeded'], ['install-app:erpnext', 'succeeded'], ['add-system-manager', 'succeeded'], ['api-keys', 'succeeded'], ['set-host-name', 'succeeded'],
+      ['new-site', 'succeeded'],
+      ['install-app:erpnext', 'succeeded'],
+      ['add-system-manager', 'succeeded'],
+      ['api-keys', 'succeeded'],
+      ['set-host-name', 'succeeded'],
     ]);
     expect(doc.steps[0]).toMatchObject({ attempts: 1, startedAt: h.events[1].metadata.occurredAt, endedAt: h.events[2].metadata.occurredAt, durationMs: 3000 });
   });

@@ -5,7 +5,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 
 export const TYPES_HEADER =
-  '/**\n * Generated from the provisioning API\'s OpenAPI document by `npm run api:generate`; do not edit.\n' +
+  "/**\n * Generated from the provisioning API's OpenAPI document by `npm run api:generate`; do not edit.\n" +
   ' * services/provisioning/src/http/openapi/contract.int.spec.ts fails when this file is stale.\n */\n';
 
 export async function typesFor(doc) {

@@ -69,9 +69,7 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
     // Fastify takes a hop count too; its typings omit it.
     trustProxy: config.trustProxy as boolean | string,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, eventStore, keyStore, logger }), adapter, { logger: new PinoNestLogger(logger), abortOnError: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, eventStore, keyStore, logger }), adapter, { logger: new PinoNestLogger(logger), abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
   // Before any route exists (Nest registers its routes in app.init(), the docs below), and
   // ahead of the other onRequest hooks: a caller without the bearer learns nothing else.
@@ -87,7 +85,12 @@ export async function createProvisioningApp(config: ProvisioningConfig, options:
   await fastify.ready();
 
   return {
-    app, config, eventStore, keyStore, logger, routes,
+    app,
+    config,
+    eventStore,
+    keyStore,
+    logger,
+    routes,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const address = fastify.server.address();

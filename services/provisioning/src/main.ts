@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   }
   const service = await createProvisioningApp(config);
   const url = await service.listen();
-  service.logger.info({ url, eventStore: service.eventStore.description, keyStore: service.keyStore.description },
-    `provisioning listening on ${url}; event store: ${service.eventStore.description}`);
+  service.logger.info({ url, eventStore: service.eventStore.description, keyStore: service.keyStore.description }, `provisioning listening on ${url}; event store: ${service.eventStore.description}`);
   const stop = async (signal: string) => {
     service.logger.info({ signal }, 'shutting down');
     await service.close();

@@ -26,7 +26,7 @@ try {
   cc(['-static']);
 } catch (e) {
   if (e.code === 'ENOENT') {
-    console.log('bench-sim-client: no C compiler (cc) found, skipped; the simulator\'s daemon mode is unavailable, process mode works.');
+    console.log("bench-sim-client: no C compiler (cc) found, skipped; the simulator's daemon mode is unavailable, process mode works.");
     process.exit(0);
   }
   // No static C library (libc6-dev ships it; some images do not): link dynamically instead.

@@ -24,7 +24,10 @@ export class Bench {
   }
 
   apps(): string[] {
-    return readFileSync(join(this.sites, 'apps.txt'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+    return readFileSync(join(this.sites, 'apps.txt'), 'utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   sitePath(site: string, ...parts: string[]): string {
@@ -88,7 +91,10 @@ export class Bench {
 }
 
 /** `frappe.generate_hash(length=n)`: lowercase hex. */
-export const generateHash = (length: number): string => randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+export const generateHash = (length: number): string =>
+  randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 
 export function readJson(file: string): Record<string, unknown> | undefined {
   if (!existsSync(file)) return undefined;
@@ -98,7 +104,11 @@ export function readJson(file: string): Record<string, unknown> | undefined {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

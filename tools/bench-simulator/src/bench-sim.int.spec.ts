@@ -9,7 +9,9 @@ import { makeBench, type TmpBench } from './test-support/sim.js';
 
 const MARIADB = process.env.BENCH_SIM_MARIADB_URL || 'mysql://root@127.0.0.1:3306';
 let b: TmpBench;
-beforeEach(async () => { b = await makeBench(); });
+beforeEach(async () => {
+  b = await makeBench();
+});
 afterEach(() => b.cleanup());
 
 const conf = (site: string): Record<string, unknown> => JSON.parse(readFileSync(join(b.root, 'sites', site, 'site_config.json'), 'utf8'));
@@ -60,7 +62,9 @@ describe('bench-sim init and new-site', () => {
 });
 
 describe('bench-sim site commands', () => {
-  beforeEach(async () => { expect((await b.run(['new-site', 's.test', '--admin-password', 'pw'])).exitCode).toBe(0); });
+  beforeEach(async () => {
+    expect((await b.run(['new-site', 's.test', '--admin-password', 'pw'])).exitCode).toBe(0);
+  });
 
   it('resolves the site from --site, FRAPPE_SITE, default_site, or says to specify one', async () => {
     const none = await b.run(['install-app', 'erpnext']);
@@ -114,7 +118,11 @@ describe('bench-sim site commands', () => {
     const results = await Promise.all(adds);
     expect(results.map((r) => [r.exitCode, r.stderr])).toEqual(results.map(() => [0, '']));
     const users = JSON.parse(readFileSync(join(b.root, 'sites', 's.test', 'private', 'sim-db.json'), 'utf8')).users;
-    expect(Object.keys(users).filter((u) => u.endsWith('@tx.test')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `u${i}@tx.test`).sort());
+    expect(
+      Object.keys(users)
+        .filter((u) => u.endsWith('@tx.test'))
+        .sort(),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => `u${i}@tx.test`).sort());
     expect(existsSync(join(b.root, 'sites', 's.test', 'private', 'sim-db.lock'))).toBe(false);
   });
 
@@ -155,10 +163,13 @@ describe('bench-sim site commands', () => {
     expect((await b.run(['--site', 's.test', 'install-app', 'erpnext'], env)).exitCode).toBe(0);
   });
 
-  it('takes the frappe-v15 profile\'s time when BENCH_SIM_PROFILE names it', async () => {
+  it("takes the frappe-v15 profile's time when BENCH_SIM_PROFILE names it", async () => {
     const r = await b.run(['setup', 'add-domain', 'p.example.com', '--site', 's.test'], { BENCH_SIM_PROFILE: 'frappe-v15' });
     expect(r.exitCode).toBe(0);
-    const exit = b.log().filter((l) => l.event === 'exit').pop();
+    const exit = b
+      .log()
+      .filter((l) => l.event === 'exit')
+      .pop();
     expect(exit?.durationMs).toBeGreaterThanOrEqual(500);
   });
 
@@ -204,7 +215,7 @@ describe('bench-sim passwords without a command line (frappe v15 getpass, no ter
   });
   afterAll(() => b.cleanup());
 
-  it("new-site without --admin-password reads it twice from stdin (get_admin_password), and aborts at EOF leaving the half site", async () => {
+  it('new-site without --admin-password reads it twice from stdin (get_admin_password), and aborts at EOF leaving the half site', async () => {
     const ok = await b.run(['new-site', 'p.test', '--mariadb-user-host-login-scope=%'], {}, 'Adm1n\nAdm1n\n');
     expect(ok.exitCode).toBe(0);
     expect(ok.stderr).toBe('Warning: Password input may be echoed.\nSet Administrator password: Warning: Password input may be echoed.\nRe-enter Administrator password: ');

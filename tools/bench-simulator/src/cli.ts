@@ -54,66 +54,122 @@ export function buildProgram(io: ProgramIo, makeCtx: (bench: Bench, siteFlag?: s
     // Commander writes to process.stdout/stderr and sizes help to the terminal by default: in a
     // daemon those are the daemon's, so everything goes to the invocation, at a fixed width.
     .configureOutput({
-      writeOut: io.writeOut, writeErr: io.writeErr, outputError: (str, write) => write(clickError(str)),
-      getOutHelpWidth: () => 80, getErrHelpWidth: () => 80, getOutHasColors: () => false, getErrHasColors: () => false,
+      writeOut: io.writeOut,
+      writeErr: io.writeErr,
+      outputError: (str, write) => write(clickError(str)),
+      getOutHelpWidth: () => 80,
+      getErrHelpWidth: () => 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
 
   const ctx = (): Ctx => makeCtx(Bench.fromCwd(io.cwd), program.opts().site as string | undefined);
 
-  program.command('init').argument('<folder>').option('--apps <list>', 'apps to lay out', 'frappe,erpnext')
+  program
+    .command('init')
+    .argument('<folder>')
+    .option('--apps <list>', 'apps to lay out', 'frappe,erpnext')
     .description('Create a fresh bench folder (simulator)')
-    .action((folder: string, o: { apps: string }) => initBench(io, folder, o.apps.split(',').map((s) => s.trim()).filter(Boolean), out));
+    .action((folder: string, o: { apps: string }) =>
+      initBench(
+        io,
+        folder,
+        o.apps
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        out,
+      ),
+    );
 
-  program.command('new-site').argument('<site>')
-    .option('--db-name <name>').option('--db-password <password>').option('--db-type <type>')
-    .option('--db-host <host>').option('--db-port <port>')
-    .option('--db-root-username <user>').option('--mariadb-root-username <user>')
-    .option('--db-root-password <password>').option('--mariadb-root-password <password>')
-    .option('--no-mariadb-socket', 'DEPRECATED').option('--mariadb-user-host-login-scope <scope>')
-    .option('--admin-password <password>').option('--verbose').option('--force')
-    .option('--source-sql <file>').option('--install-app <app>', 'install app after installation', collect)
-    .option('--set-default').option('--db-user <user>')
+  program
+    .command('new-site')
+    .argument('<site>')
+    .option('--db-name <name>')
+    .option('--db-password <password>')
+    .option('--db-type <type>')
+    .option('--db-host <host>')
+    .option('--db-port <port>')
+    .option('--db-root-username <user>')
+    .option('--mariadb-root-username <user>')
+    .option('--db-root-password <password>')
+    .option('--mariadb-root-password <password>')
+    .option('--no-mariadb-socket', 'DEPRECATED')
+    .option('--mariadb-user-host-login-scope <scope>')
+    .option('--admin-password <password>')
+    .option('--verbose')
+    .option('--force')
+    .option('--source-sql <file>')
+    .option('--install-app <app>', 'install app after installation', collect)
+    .option('--set-default')
+    .option('--db-user <user>')
     .action((site: string, o) => newSite(ctx(), site, { ...o, noMariadbSocket: o.mariadbSocket === false }));
 
-  program.command('install-app').argument('<apps...>').option('--force')
+  program
+    .command('install-app')
+    .argument('<apps...>')
+    .option('--force')
     .action((apps: string[], o) => installApp(ctx(), apps, o));
 
   for (const name of ['add-system-manager', 'add-user'] as const) {
-    const c = program.command(name).argument('<email>')
-      .option('--first-name <name>').option('--last-name <name>').option('--password <password>')
-      .option('--send-welcome-email');
+    const c = program.command(name).argument('<email>').option('--first-name <name>').option('--last-name <name>').option('--password <password>').option('--send-welcome-email');
     if (name === 'add-user') c.option('--user-type <type>').option('--add-role <role>', 'role', collect);
     c.action((email: string, o) => (name === 'add-user' ? addPlainUser(ctx(), email, o) : addSystemManager(ctx(), email, o)));
   }
 
-  program.command('set-admin-password').argument('[admin-password]').option('--logout-all-sessions')
+  program
+    .command('set-admin-password')
+    .argument('[admin-password]')
+    .option('--logout-all-sessions')
     .action((pw: string | undefined) => setAdminPassword(ctx(), pw));
 
   program.command('enable-scheduler').action(() => enableScheduler(ctx()));
 
-  program.command('set-password').argument('<user>').argument('[password]').option('--logout-all-sessions')
+  program
+    .command('set-password')
+    .argument('<user>')
+    .argument('[password]')
+    .option('--logout-all-sessions')
     .action((user: string, pw: string | undefined) => setPassword(ctx(), user, pw));
 
-  program.command('execute').argument('<method>').option('--args <args>').option('--kwargs <kwargs>').option('--profile')
+  program
+    .command('execute')
+    .argument('<method>')
+    .option('--args <args>')
+    .option('--kwargs <kwargs>')
+    .option('--profile')
     .action((method: string, o) => execute(ctx(), method, o));
 
-  program.command('drop-site').argument('<site>')
-    .option('--db-root-username <user>').option('--root-login <user>')
-    .option('--db-root-password <password>').option('--root-password <password>')
+  program
+    .command('drop-site')
+    .argument('<site>')
+    .option('--db-root-username <user>')
+    .option('--root-login <user>')
+    .option('--db-root-password <password>')
+    .option('--root-password <password>')
     .option('--archived-sites-path <path>')
-    .option('--no-backup').option('--force')
+    .option('--no-backup')
+    .option('--force')
     .action((site: string, o) => dropSite(ctx(), site, { ...o, noBackup: o.backup === false }));
 
-  program.command('set-config').argument('<key>').argument('<value>').option('-g, --global').option('-p, --parse')
+  program
+    .command('set-config')
+    .argument('<key>')
+    .argument('<value>')
+    .option('-g, --global')
+    .option('-p, --parse')
     .action((key: string, value: string, o) => setConfig(ctx(), key, value, o));
 
   const setup = program.command('setup').description('Setup command group for enabling setting up a Frappe environment');
-  setup.command('add-domain').argument('<domain>').option('--site <site>')
-    .option('--ssl-certificate <file>').option('--ssl-certificate-key <file>')
+  setup
+    .command('add-domain')
+    .argument('<domain>')
+    .option('--site <site>')
+    .option('--ssl-certificate <file>')
+    .option('--ssl-certificate-key <file>')
     .action((domain: string, o) => addDomain(ctx(), domain, o));
 
   return program;
 }
 
-export const isHelpExit = (e: CommanderError): boolean =>
-  e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0);
+export const isHelpExit = (e: CommanderError): boolean => e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || (e.code === 'commander.help' && e.exitCode === 0);

@@ -81,8 +81,11 @@ describe('bench-sim against the recorded real bench v15', () => {
       const argv = fill(rec.argv === 'bench ?' ? ARGV_NOT_RECORDED : rec.argv, setup.site);
       const sim = setup.run ? await setup.run(b, argv) : await b.run(argv);
       if (!deviations.includes(notRoot)) {
-        expect({ exitCode: sim.exitCode, lastStderr: normalise(lastLine(sim.stderr), b), stdout: shown(rec, sim.stdout, b, setup.stdout) })
-          .toEqual({ exitCode: rec.exitCode, lastStderr: normalise(lastLine(rec.stderr)), stdout: shown(rec, rec.stdout, undefined, setup.stdout) });
+        expect({ exitCode: sim.exitCode, lastStderr: normalise(lastLine(sim.stderr), b), stdout: shown(rec, sim.stdout, b, setup.stdout) }).toEqual({
+          exitCode: rec.exitCode,
+          lastStderr: normalise(lastLine(rec.stderr)),
+          stdout: shown(rec, rec.stdout, undefined, setup.stdout),
+        });
         // Where the message lives matters: the service reads stdout and stderr apart.
         expect([sim.stdout.trim() === '', sim.stderr.trim() === '']).toEqual([rec.stdout.trim() === '', rec.stderr.trim() === '']);
         await setup.after?.(b, setup.site);

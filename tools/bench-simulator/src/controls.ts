@@ -37,7 +37,11 @@ export function parseDuration(text: string): number {
   return Math.round(m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n);
 }
 
-const entries = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const entries = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function parseControls(env: NodeJS.ProcessEnv): Controls {
   const latencyMs = new Map<string, number>();
@@ -73,8 +77,6 @@ export function latencyFor(c: Controls, command: string, targets: readonly strin
 const matches = (rule: { command: string; target?: string }, command: string, targets: readonly string[]): boolean =>
   rule.command === command && (rule.target === undefined || targets.includes(rule.target));
 
-export const findFailRules = (c: Controls, command: string, targets: readonly string[]): FailRule[] =>
-  c.fail.filter((r) => matches(r, command, targets));
+export const findFailRules = (c: Controls, command: string, targets: readonly string[]): FailRule[] => c.fail.filter((r) => matches(r, command, targets));
 
-export const shouldHang = (c: Controls, command: string, targets: readonly string[]): boolean =>
-  c.hang.some((r) => matches(r, command, targets));
+export const shouldHang = (c: Controls, command: string, targets: readonly string[]): boolean => c.hang.some((r) => matches(r, command, targets));

@@ -1,7 +1,12 @@
 import { encodeFrame, FrameReader } from './daemon-protocol.js';
 
 describe('daemon frames', () => {
-  const frames = [['a', 'new-site'], ['e', 'X=line1\nline2\0tail'], ['g', ''], ['o', 'é'.repeat(300)]] as const;
+  const frames = [
+    ['a', 'new-site'],
+    ['e', 'X=line1\nline2\0tail'],
+    ['g', ''],
+    ['o', 'é'.repeat(300)],
+  ] as const;
   const wire = Buffer.concat(frames.map(([t, p]) => encodeFrame(t, p)));
 
   it('reassembles frames however the stream is cut, headers included', () => {

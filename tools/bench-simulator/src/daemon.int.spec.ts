@@ -16,8 +16,12 @@ jest.setTimeout(120_000);
 let daemon: DaemonProcess;
 let parent: string;
 let root: string;
-beforeAll(async () => { daemon = await startDaemonProcess(); });
-afterAll(async () => { await daemon.stop(); });
+beforeAll(async () => {
+  daemon = await startDaemonProcess();
+});
+afterAll(async () => {
+  await daemon.stop();
+});
 beforeEach(async () => {
   parent = mkdtempSync(join(tmpdir(), 'bench-simd-bench-'));
   root = join(parent, 'frappe-bench');
@@ -28,7 +32,11 @@ afterEach(() => rmSync(parent, { recursive: true, force: true }));
 
 const run = (args: string[], env: Record<string, string> = {}) => runClient(daemon.socketPath, root, args, env);
 type Line = Record<string, unknown>;
-const log = (benchRoot = root): Line[] => readFileSync(join(benchRoot, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+const log = (benchRoot = root): Line[] =>
+  readFileSync(join(benchRoot, 'logs', 'bench-sim.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 const installed = (site: string): string[] => JSON.parse(readFileSync(join(root, 'sites', site, 'private', 'sim-db.json'), 'utf8')).installed_apps;
 async function until(what: string, check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -71,7 +79,12 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
       expect(log().slice(2).map(shape(root))).toEqual(proc.log().slice(2).map(shape(proc.root)));
       expect(log().length).toBe(2 + 2 * SEQUENCE.length);
       // The pid in the log is the client's: the process the service started and may kill.
-      expect(log().filter((l) => l.event === 'exit').slice(1).map((l) => l.pid)).toEqual(pids);
+      expect(
+        log()
+          .filter((l) => l.event === 'exit')
+          .slice(1)
+          .map((l) => l.pid),
+      ).toEqual(pids);
     } finally {
       proc?.cleanup();
     }
@@ -79,7 +92,10 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
 
   it("hands a prompting command the client's stdin (getpass), and EOF when there is none", async () => {
     const typed = await runClient(daemon.socketPath, root, ['new-site', 'stdin.test'], {}, 'Adm1n\nAdm1n\n').result;
-    expect([typed.exitCode, typed.stderr]).toEqual([0, 'Warning: Password input may be echoed.\nSet Administrator password: Warning: Password input may be echoed.\nRe-enter Administrator password: ']);
+    expect([typed.exitCode, typed.stderr]).toEqual([
+      0,
+      'Warning: Password input may be echoed.\nSet Administrator password: Warning: Password input may be echoed.\nRe-enter Administrator password: ',
+    ]);
     const none = await runClient(daemon.socketPath, root, ['new-site', 'eof.test']).result;
     expect([none.exitCode, none.stderr.split('\n').pop()]).toEqual([1, 'Aborted!']);
   });
@@ -110,7 +126,11 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
     await until('the abandoned invocation releases its lock', () => !existsSync(lock));
     await until('the waiting child is gone with its group', () => !alive(hang.childPid as number));
     expect(installed('h.test')).toEqual(['frappe']);
-    expect(log().filter((l) => l.pid === hung.pid).map((l) => l.event)).toEqual(['start', 'hang']);
+    expect(
+      log()
+        .filter((l) => l.pid === hung.pid)
+        .map((l) => l.event),
+    ).toEqual(['start', 'hang']);
     const next = await run(['--site', 'h.test', 'install-app', 'erpnext']).result;
     expect([next.exitCode, next.stdout]).toEqual([0, expect.stringContaining('Installing erpnext...')]);
   });
@@ -130,7 +150,12 @@ describe('bench-sim through bench-sim-client and the daemon', () => {
   it('runs 20 concurrent invocations as independent benches', async () => {
     const runs = Array.from({ length: 20 }, (_, i) => run(['new-site', `c${i}.test`, '--admin-password', 'pw', '--install-app', 'erpnext']));
     const results = await Promise.all(runs.map((r) => r.result));
-    const expected = "Warning: MariaDB version ['10.11', '19'] is more than 10.8 which is not yet tested with Frappe Framework.\n" + ['', 'frappe', 'erpnext'].flatMap((app) => (app ? [`Installing ${app}...`, `Updating DocTypes for ${app}        : [========================================] 100%`, `Updating Dashboard for ${app}`] : [''])).concat('*** Scheduler is disabled ***').join('\n');
+    const expected =
+      "Warning: MariaDB version ['10.11', '19'] is more than 10.8 which is not yet tested with Frappe Framework.\n" +
+      ['', 'frappe', 'erpnext']
+        .flatMap((app) => (app ? [`Installing ${app}...`, `Updating DocTypes for ${app}        : [========================================] 100%`, `Updating Dashboard for ${app}`] : ['']))
+        .concat('*** Scheduler is disabled ***')
+        .join('\n');
     expect(results.map((r) => [r.exitCode, r.stdout, r.stderr])).toEqual(results.map(() => [0, expected, '']));
     for (let i = 0; i < 20; i++) expect(installed(`c${i}.test`)).toEqual(['frappe', 'erpnext']);
     const exits = log().filter((l) => l.event === 'exit' && l.command === 'new-site');

@@ -53,10 +53,11 @@ export async function startSimulatorDaemon(options: SimulatorDaemonOptions = {})
   return {
     socketPath,
     clientBin: CLIENT_BIN,
-    stop: () => new Promise<void>((ok) => {
-      for (const s of connections) s.destroy();
-      server.close(() => ok());
-    }),
+    stop: () =>
+      new Promise<void>((ok) => {
+        for (const s of connections) s.destroy();
+        server.close(() => ok());
+      }),
   };
 }
 
@@ -88,11 +89,12 @@ function serve(socket: Socket): void {
   const stdinWaiters: Array<(text: string) => void> = [];
   let stdin: Promise<string> | undefined;
   // Asked for once, when the command first prompts (getpass): the client sends all of it.
-  const readStdin = (): Promise<string> => (stdin ??= new Promise((give) => {
-    if (abandoned.signal.aborted) return give('');
-    stdinWaiters.push(give);
-    send('r', '');
-  }));
+  const readStdin = (): Promise<string> =>
+    (stdin ??= new Promise((give) => {
+      if (abandoned.signal.aborted) return give('');
+      stdinWaiters.push(give);
+      send('r', '');
+    }));
 
   const send = (type: string, payload: string): void => {
     if (!socket.destroyed && socket.writable) socket.write(encodeFrame(type, payload));
@@ -105,16 +107,24 @@ function serve(socket: Socket): void {
   });
   socket.on('error', () => undefined); // 'close' follows
 
-  const spawnHangChild = (): Promise<number | undefined> => new Promise((give) => {
-    if (abandoned.signal.aborted) return give(undefined);
-    childPids.push(give);
-    send('h', '');
-  });
+  const spawnHangChild = (): Promise<number | undefined> =>
+    new Promise((give) => {
+      if (abandoned.signal.aborted) return give(undefined);
+      childPids.push(give);
+      send('h', '');
+    });
 
   const start = (): void => {
     started = true;
     runInvocation({
-      argv, cwd, env, pid, stdoutIsTTY, signal: abandoned.signal, spawnHangChild, readStdin,
+      argv,
+      cwd,
+      env,
+      pid,
+      stdoutIsTTY,
+      signal: abandoned.signal,
+      spawnHangChild,
+      readStdin,
       out: (s) => send('o', s),
       err: (s) => send('e', s),
     }).then(
@@ -128,19 +138,34 @@ function serve(socket: Socket): void {
   const handle = (f: Frame): void => {
     const text = f.payload.toString();
     switch (f.type) {
-      case 'a': argv.push(text); break;
-      case 'c': cwd = text; break;
+      case 'a':
+        argv.push(text);
+        break;
+      case 'c':
+        cwd = text;
+        break;
       case 'e': {
         const eq = text.indexOf('=');
         if (eq > 0) env[text.slice(0, eq)] = text.slice(eq + 1);
         break;
       }
-      case 'p': pid = Number(text); break;
-      case 't': stdoutIsTTY = text === '1'; break;
-      case 'g': if (!started) start(); break;
-      case 'k': childPids.shift()?.(Number(text) || undefined); break;
-      case 'i': stdinWaiters.shift()?.(text); break;
-      default: socket.destroy(); // not our client
+      case 'p':
+        pid = Number(text);
+        break;
+      case 't':
+        stdoutIsTTY = text === '1';
+        break;
+      case 'g':
+        if (!started) start();
+        break;
+      case 'k':
+        childPids.shift()?.(Number(text) || undefined);
+        break;
+      case 'i':
+        stdinWaiters.shift()?.(text);
+        break;
+      default:
+        socket.destroy(); // not our client
     }
   };
   socket.on('data', (chunk: Buffer) => {

@@ -5,7 +5,10 @@
  * `module.ExceptionType: message` (fixtures/frappe-v15, README item 7): no short `:: x ::` line.
  */
 export class BenchExit extends Error {
-  constructor(readonly exitCode: number, message = '') {
+  constructor(
+    readonly exitCode: number,
+    message = '',
+  ) {
     super(message);
   }
 }
@@ -15,7 +18,11 @@ export type Chain = 'during-handling' | 'direct-cause';
 
 /** An uncaught Python exception: printed as a traceback, exit 1. `cause`: the exception it was raised while handling. */
 export class PyException extends Error {
-  constructor(readonly pyType: string, message: string, readonly chained?: { readonly exception: PyException; readonly how: Chain }) {
+  constructor(
+    readonly pyType: string,
+    message: string,
+    readonly chained?: { readonly exception: PyException; readonly how: Chain },
+  ) {
     super(message);
   }
 }
@@ -29,17 +36,18 @@ export class PyException extends Error {
 export function lockHeld(lockPath: string, name: string, siteComplete: boolean): PyException {
   const timeout = new PyException('filelock._error.Timeout', `The file lock '${lockPath}' could not be acquired.`);
   if (!siteComplete) return new PyException('pymysql.err.ProgrammingError', "('DocType', 'Webhook')", { exception: timeout, how: 'during-handling' });
-  return new PyException('frappe.exceptions.LockTimeoutError',
+  return new PyException(
+    'frappe.exceptions.LockTimeoutError',
     `Failed to aquire lock: ${name}. Lock may be held by another process.<br>You can manually remove the lock if you think it's safe: ${lockPath}`,
-    { exception: timeout, how: 'direct-cause' });
+    { exception: timeout, how: 'direct-cause' },
+  );
 }
 
 export const dbUnreachable = (host = '127.0.0.1'): PyException =>
   new PyException('pymysql.err.OperationalError', `(2003, "Can't connect to MySQL server on '${host}' ([Errno 111] Connection refused)")`);
 
 /** A site's own database login refused: what v15 says on a half site (folder and config, no database user). */
-export const siteLoginRefused = (dbUser: string): PyException =>
-  new PyException('pymysql.err.OperationalError', `(1045, "Access denied for user '${dbUser}'@'127.0.0.1' (using password: YES)")`);
+export const siteLoginRefused = (dbUser: string): PyException => new PyException('pymysql.err.OperationalError', `(1045, "Access denied for user '${dbUser}'@'127.0.0.1' (using password: YES)")`);
 
 const FRAMES = (benchRoot: string, command: string): string[] => [
   '  File "<frozen runpy>", line 198, in _run_module_as_main',
@@ -57,8 +65,6 @@ const FRAMES = (benchRoot: string, command: string): string[] => [
 export function formatPyException(e: PyException, command: string, benchRoot = '.'): string {
   const own = ['Traceback (most recent call last):', ...FRAMES(benchRoot, command), `${e.pyType}${e.message ? `: ${e.message}` : ''}`].join('\n');
   if (!e.chained) return `${own}\n`;
-  const joint = e.chained.how === 'direct-cause'
-    ? 'The above exception was the direct cause of the following exception:'
-    : 'During handling of the above exception, another exception occurred:';
+  const joint = e.chained.how === 'direct-cause' ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:';
   return `${formatPyException(e.chained.exception, command, benchRoot)}\n${joint}\n\n${own}\n`;
 }

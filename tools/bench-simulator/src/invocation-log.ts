@@ -5,9 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const SECRET_OPTIONS = new Set([
-  '--admin-password', '--db-password', '--db-root-password', '--mariadb-root-password', '--root-password', '--password',
-]);
+const SECRET_OPTIONS = new Set(['--admin-password', '--db-password', '--db-root-password', '--mariadb-root-password', '--root-password', '--password']);
 
 /** Replaces the value of every secret option (`--opt value` and `--opt=value`) and set-admin-password's argument. */
 export function redactArgv(argv: readonly string[]): string[] {
@@ -43,8 +41,7 @@ export interface LogLine {
   readonly childPid?: number;
 }
 
-export const logFile = (benchRoot: string, env: NodeJS.ProcessEnv): string =>
-  env.BENCH_SIM_LOG ?? join(benchRoot, 'logs', 'bench-sim.jsonl');
+export const logFile = (benchRoot: string, env: NodeJS.ProcessEnv): string => env.BENCH_SIM_LOG ?? join(benchRoot, 'logs', 'bench-sim.jsonl');
 
 export function writeLog(file: string, line: LogLine): void {
   // One write of one line below PIPE_BUF: concurrent writers (O_APPEND) never interleave.

@@ -94,8 +94,19 @@ async function run(inv: Invocation, argv: string[], logPath: string, command: st
     const program = buildProgram(io, (bench, siteFlag) => {
       checkNotRoot({ bench });
       return {
-        bench, env: inv.env, controls, logPath, argv, siteFlag, out, err,
-        pid: inv.pid, cwd: inv.cwd, signal: inv.signal, spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild, getpass,
+        bench,
+        env: inv.env,
+        controls,
+        logPath,
+        argv,
+        siteFlag,
+        out,
+        err,
+        pid: inv.pid,
+        cwd: inv.cwd,
+        signal: inv.signal,
+        spawnHangChild: inv.spawnHangChild ?? spawnWaitingChild,
+        getpass,
       };
     });
     await program.parseAsync(argv, { from: 'user' });

@@ -53,7 +53,6 @@ export function profileNamed(name: string | undefined): Profile | undefined {
   return p;
 }
 
-
 /** Commands of this bench spending CPU right now: one file per invocation pid, a dead owner's ignored. */
 function running(dir: string): number {
   let n = 0;

@@ -75,6 +75,9 @@ export function parsePyLiteral(text: string): PyValue {
 /** `json.dumps` with Python's default separators (`, ` and `: `). */
 export function pyJsonDumps(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pyJsonDumps).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyJsonDumps(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${pyJsonDumps(x)}`)
+      .join(', ')}}`;
   return JSON.stringify(v ?? null);
 }

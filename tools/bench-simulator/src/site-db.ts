@@ -57,12 +57,19 @@ export function saveDb(bench: Bench, site: string, db: SimDb): void {
  * and a waiter polls every 2 ms (a row lock's wait, not a 50 ms file-lock poll).
  */
 export async function updateDb<T>(bench: Bench, site: string, owner: LockOwner, change: (db: SimDb) => T): Promise<T> {
-  return withFileLock(bench.sitePath(site, 'private', 'sim-db.lock'), 'sim_db', owner, async () => {
-    const db = loadDb(bench, site);
-    const result = change(db);
-    saveDb(bench, site, db);
-    return result;
-  }, 10_000, 2);
+  return withFileLock(
+    bench.sitePath(site, 'private', 'sim-db.lock'),
+    'sim_db',
+    owner,
+    async () => {
+      const db = loadDb(bench, site);
+      const result = change(db);
+      saveDb(bench, site, db);
+      return result;
+    },
+    10_000,
+    2,
+  );
 }
 
 export function freshDb(): SimDb {

@@ -25,7 +25,13 @@ export function banner(o: {
   googleStubUrl?: string;
 }): string {
   const ok: Answering = o.answering ?? { signup: true, docs: true, health: true, metrics: true };
-  const apiPages = ([['docs', 'docs'], ['health', 'health'], ['metrics', 'metrics']] as const)
+  const apiPages = (
+    [
+      ['docs', 'docs'],
+      ['health', 'health'],
+      ['metrics', 'metrics'],
+    ] as const
+  )
     .filter(([key]) => ok[key])
     .map(([key, path]) => `${key} ${o.apiUrl}/${path}`);
   const mail = o.mailboxUrl

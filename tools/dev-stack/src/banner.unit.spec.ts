@@ -5,8 +5,12 @@ const base = {
   webUrl: 'http://example.localhost:3000',
   apiUrl: 'http://127.0.0.1:4000',
   env: {
-    EVENT_STORE_URL: 'sqlite:/d/events.db', READ_MODEL_URL: 'postgres://tlc:pg-secret@db:5432/rm', BENCH_PATH: '/d/bench',
-    BENCH_SIM_LATENCY: 'new-site:3s', BENCH_BIN: 'bench-sim', SMTP_URL: 'smtp://127.0.0.1:1025',
+    EVENT_STORE_URL: 'sqlite:/d/events.db',
+    READ_MODEL_URL: 'postgres://tlc:pg-secret@db:5432/rm',
+    BENCH_PATH: '/d/bench',
+    BENCH_SIM_LATENCY: 'new-site:3s',
+    BENCH_BIN: 'bench-sim',
+    SMTP_URL: 'smtp://127.0.0.1:1025',
   },
   dataDir: '/d',
   secretsFile: '/d/dev-secrets.json',
@@ -24,7 +28,7 @@ describe('npm start banner', () => {
     expect(text).not.toContain('pg-secret');
   });
 
-  it('says mail goes to the shell\'s SMTP_URL, password masked, when there is no local mailbox', () => {
+  it("says mail goes to the shell's SMTP_URL, password masked, when there is no local mailbox", () => {
     const text = banner({ ...base, env: { ...base.env, SMTP_URL: 'smtps://mailer:relay-pass@smtp.example.com:465' } });
     expect(text).not.toContain('Mailbox');
     expect(text).toContain('smtps://mailer:***@smtp.example.com:465');

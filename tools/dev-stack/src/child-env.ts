@@ -25,12 +25,33 @@ const OS_VARS = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE'
 export const CHILD_VARS: Readonly<Record<ChildName, Allowed>> = {
   provisioning: {
     names: [
-      'EVENT_STORE_URL', 'READ_MODEL_URL', 'KEY_STORE_URL', 'ROOT_DOMAIN', 'LOG_LEVEL',
-      'PROVISIONING_API_SECRET', 'SECRETS_KEY', 'BENCH_DB_ROOT_USERNAME', 'BENCH_DB_ROOT_PASSWORD',
-      'PROVISIONING_HOST', 'PROVISIONING_PORT', 'PROVISIONING_TRUST_PROXY', 'PROVISIONING_APPS', 'PROVISIONING_CONCURRENCY',
-      'SCRYPT_LOG_N', 'SITE_URL_TEMPLATE', 'BENCH_PATH', 'BENCH_BIN', 'BENCH_STEP_TIMEOUT_MS', 'BENCH_LIGHT_STEP_TIMEOUT_MS',
+      'EVENT_STORE_URL',
+      'READ_MODEL_URL',
+      'KEY_STORE_URL',
+      'ROOT_DOMAIN',
+      'LOG_LEVEL',
+      'PROVISIONING_API_SECRET',
+      'SECRETS_KEY',
+      'BENCH_DB_ROOT_USERNAME',
+      'BENCH_DB_ROOT_PASSWORD',
+      'PROVISIONING_HOST',
+      'PROVISIONING_PORT',
+      'PROVISIONING_TRUST_PROXY',
+      'PROVISIONING_APPS',
+      'PROVISIONING_CONCURRENCY',
+      'SCRYPT_LOG_N',
+      'SITE_URL_TEMPLATE',
+      'BENCH_PATH',
+      'BENCH_BIN',
+      'BENCH_STEP_TIMEOUT_MS',
+      'BENCH_LIGHT_STEP_TIMEOUT_MS',
       // Outgoing mail (the outbox) is the provisioning service's: SMTP_URL goes here and nowhere else.
-      'SMTP_URL', 'MAIL_FROM', 'OPS_EMAILS', 'WEB_URL', 'EMAIL_MAX_ATTEMPTS', 'EMAIL_VERIFICATION_TTL_HOURS',
+      'SMTP_URL',
+      'MAIL_FROM',
+      'OPS_EMAILS',
+      'WEB_URL',
+      'EMAIL_MAX_ATTEMPTS',
+      'EMAIL_VERIFICATION_TTL_HOURS',
       // Read by the bench simulator, which the bench runner starts with its own allow-list.
       'FRAPPE_SITE',
     ],
@@ -40,14 +61,25 @@ export const CHILD_VARS: Readonly<Record<ChildName, Allowed>> = {
   projector: { names: ['EVENT_STORE_URL', 'READ_MODEL_URL'] },
   web: {
     names: [
-      'ROOT_DOMAIN', 'NEXTAUTH_URL', 'NEXTAUTH_SECRET', 'READ_MODEL_URL',
+      'ROOT_DOMAIN',
+      'NEXTAUTH_URL',
+      'NEXTAUTH_SECRET',
+      'READ_MODEL_URL',
       // The web calls the API for every visitor with the bearer secret.
-      'PROVISIONING_URL', 'PROVISIONING_API_SECRET', 'PROVISIONING_TIMEOUT_MS',
-      'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_WELL_KNOWN', 'GOOGLE_ISSUER',
+      'PROVISIONING_URL',
+      'PROVISIONING_API_SECRET',
+      'PROVISIONING_TIMEOUT_MS',
+      'GOOGLE_CLIENT_ID',
+      'GOOGLE_CLIENT_SECRET',
+      'GOOGLE_WELL_KNOWN',
+      'GOOGLE_ISSUER',
       // Who may use the operations console (/ops).
       'OPS_EMAILS',
       // Where the server listens (also given as -H/-p), and whom web/server.mjs believes for X-Forwarded-For.
-      'HOST', 'PORT', 'NODE_ENV', 'WEB_TRUST_PROXY',
+      'HOST',
+      'PORT',
+      'NODE_ENV',
+      'WEB_TRUST_PROXY',
     ],
     // Limits of the progress streams (WEB_PROGRESS_STREAMS_PER_SESSION, ...).
     prefixes: ['NEXT_TELEMETRY_', 'WEB_PROGRESS_'],

@@ -10,17 +10,38 @@ import { customServer, webCommand } from './web-command.js';
 
 /** The stack's values as main.ts builds them, plus secrets a developer might have exported. */
 const values = {
-  EVENT_STORE_URL: 'sqlite:/d/events.db', READ_MODEL_URL: 'sqlite:/d/read-model.db', KEY_STORE_URL: 'sqlite:/d/keys.db',
-  ROOT_DOMAIN: 'example.localhost', PROVISIONING_HOST: '127.0.0.1', PROVISIONING_PORT: '4000', PROVISIONING_URL: 'http://127.0.0.1:4000',
-  BENCH_PATH: '/d/bench', BENCH_BIN: 'bench-sim', BENCH_SIM_LATENCY: 'new-site:3s', NEXTAUTH_URL: 'http://example.localhost:3000',
-  PROVISIONING_API_SECRET: 'api-secret-value', SECRETS_KEY: 'secrets-key-value', NEXTAUTH_SECRET: 'nextauth-secret-value',
-  HOST: '127.0.0.1', PORT: '3000',
+  EVENT_STORE_URL: 'sqlite:/d/events.db',
+  READ_MODEL_URL: 'sqlite:/d/read-model.db',
+  KEY_STORE_URL: 'sqlite:/d/keys.db',
+  ROOT_DOMAIN: 'example.localhost',
+  PROVISIONING_HOST: '127.0.0.1',
+  PROVISIONING_PORT: '4000',
+  PROVISIONING_URL: 'http://127.0.0.1:4000',
+  BENCH_PATH: '/d/bench',
+  BENCH_BIN: 'bench-sim',
+  BENCH_SIM_LATENCY: 'new-site:3s',
+  NEXTAUTH_URL: 'http://example.localhost:3000',
+  PROVISIONING_API_SECRET: 'api-secret-value',
+  SECRETS_KEY: 'secrets-key-value',
+  NEXTAUTH_SECRET: 'nextauth-secret-value',
+  HOST: '127.0.0.1',
+  PORT: '3000',
 };
 const shell = {
-  PATH: '/usr/bin', HOME: '/home/dev', HOSTNAME: 'devbox', LOG_LEVEL: 'debug', RATE_LIMIT_SIGNUPS_PER_MINUTE: '5',
-  BENCH_DB_ROOT_PASSWORD: 'mariadb-root', MARIADB_ROOT_PASSWORD: 'mariadb-root', MONGO_ROOT_PASSWORD: 'mongo-root',
-  KURRENTDB_ADMIN_PASSWORD: 'kurrent', GOOGLE_CLIENT_ID: 'gid', GOOGLE_CLIENT_SECRET: 'google-secret', SMTP_URL: 'smtp://u:p@127.0.0.1:2525',
-  AWS_SECRET_ACCESS_KEY: 'unrelated', NPM_TOKEN: 'unrelated',
+  PATH: '/usr/bin',
+  HOME: '/home/dev',
+  HOSTNAME: 'devbox',
+  LOG_LEVEL: 'debug',
+  RATE_LIMIT_SIGNUPS_PER_MINUTE: '5',
+  BENCH_DB_ROOT_PASSWORD: 'mariadb-root',
+  MARIADB_ROOT_PASSWORD: 'mariadb-root',
+  MONGO_ROOT_PASSWORD: 'mongo-root',
+  KURRENTDB_ADMIN_PASSWORD: 'kurrent',
+  GOOGLE_CLIENT_ID: 'gid',
+  GOOGLE_CLIENT_SECRET: 'google-secret',
+  SMTP_URL: 'smtp://u:p@127.0.0.1:2525',
+  AWS_SECRET_ACCESS_KEY: 'unrelated',
+  NPM_TOKEN: 'unrelated',
 };
 const SECRET_VALUES = ['api-secret-value', 'secrets-key-value', 'nextauth-secret-value', 'mariadb-root', 'mongo-root', 'kurrent', 'google-secret', 'smtp://u:p@127.0.0.1:2525', 'unrelated'];
 const secretsIn = (env: Record<string, string>) => SECRET_VALUES.filter((s) => Object.values(env).includes(s));
@@ -32,7 +53,7 @@ describe('npm start: environment of each child', () => {
     expect(secretsIn(env)).toEqual([]);
   });
 
-  it('gives the web its session secret, the API secret it calls with and Google\'s, never SECRETS_KEY or a database password', () => {
+  it("gives the web its session secret, the API secret it calls with and Google's, never SECRETS_KEY or a database password", () => {
     const env = childEnv('web', values, shell);
     expect(secretsIn(env).sort()).toEqual(['api-secret-value', 'google-secret', 'nextauth-secret-value']);
     expect(env).not.toHaveProperty('SECRETS_KEY');
@@ -42,7 +63,7 @@ describe('npm start: environment of each child', () => {
     expect(env).toMatchObject({ NEXTAUTH_URL: values.NEXTAUTH_URL, PROVISIONING_URL: values.PROVISIONING_URL, GOOGLE_CLIENT_ID: 'gid', PORT: '3000' });
   });
 
-  it('gives provisioning its own secrets and tuning (SMTP_URL included), nothing of the web\'s', () => {
+  it("gives provisioning its own secrets and tuning (SMTP_URL included), nothing of the web's", () => {
     const env = childEnv('provisioning', values, shell);
     expect(secretsIn(env).sort()).toEqual(['api-secret-value', 'mariadb-root', 'secrets-key-value', 'smtp://u:p@127.0.0.1:2525']);
     expect(env).toMatchObject({ BENCH_DB_ROOT_PASSWORD: 'mariadb-root', LOG_LEVEL: 'debug', RATE_LIMIT_SIGNUPS_PER_MINUTE: '5', BENCH_SIM_LATENCY: 'new-site:3s' });
@@ -50,7 +71,7 @@ describe('npm start: environment of each child', () => {
     expect(env).not.toHaveProperty('GOOGLE_CLIENT_SECRET');
   });
 
-  it('gives provisioning the mailbox\'s SMTP_URL and the web URL for links; the web, the projector and the mailbox get neither', () => {
+  it("gives provisioning the mailbox's SMTP_URL and the web URL for links; the web, the projector and the mailbox get neither", () => {
     const stack = { ...values, SMTP_URL: 'smtp://127.0.0.1:1025', WEB_URL: 'http://example.localhost:3000' };
     const { SMTP_URL: _shellSmtp, ...shellWithoutSmtp } = shell;
     expect(childEnv('provisioning', stack, shellWithoutSmtp)).toMatchObject({ SMTP_URL: 'smtp://127.0.0.1:1025', WEB_URL: 'http://example.localhost:3000' });
@@ -63,20 +84,31 @@ describe('npm start: environment of each child', () => {
     }
   });
 
-  it('--google-stub: the OpenID stand-in gets its port and its one client, nothing else; the web gets that client as Google\'s', () => {
+  it("--google-stub: the OpenID stand-in gets its port and its one client, nothing else; the web gets that client as Google's", () => {
     const stub = {
-      ...values, GOOGLE_CLIENT_ID: 'npm-start-google-stub', GOOGLE_CLIENT_SECRET: 'stub-client-secret',
-      GOOGLE_WELL_KNOWN: 'http://127.0.0.1:9400/.well-known/openid-configuration', GOOGLE_ISSUER: 'http://127.0.0.1:9400',
-      OIDC_PORT: '9400', OIDC_CLIENT_ID: 'npm-start-google-stub', OIDC_CLIENT_SECRET: 'stub-client-secret',
+      ...values,
+      GOOGLE_CLIENT_ID: 'npm-start-google-stub',
+      GOOGLE_CLIENT_SECRET: 'stub-client-secret',
+      GOOGLE_WELL_KNOWN: 'http://127.0.0.1:9400/.well-known/openid-configuration',
+      GOOGLE_ISSUER: 'http://127.0.0.1:9400',
+      OIDC_PORT: '9400',
+      OIDC_CLIENT_ID: 'npm-start-google-stub',
+      OIDC_CLIENT_SECRET: 'stub-client-secret',
       OIDC_REDIRECT_URI: 'http://example.localhost:3000/api/auth/callback/google',
     };
     expect(childEnv('oidc', stub, shell)).toEqual({
-      PATH: '/usr/bin', HOME: '/home/dev', OIDC_PORT: '9400', OIDC_CLIENT_ID: 'npm-start-google-stub', OIDC_CLIENT_SECRET: 'stub-client-secret',
+      PATH: '/usr/bin',
+      HOME: '/home/dev',
+      OIDC_PORT: '9400',
+      OIDC_CLIENT_ID: 'npm-start-google-stub',
+      OIDC_CLIENT_SECRET: 'stub-client-secret',
       OIDC_REDIRECT_URI: 'http://example.localhost:3000/api/auth/callback/google',
     });
     // The stack's stub client wins over a real Google client exported in the shell.
     expect(childEnv('web', stub, shell)).toMatchObject({
-      GOOGLE_CLIENT_ID: 'npm-start-google-stub', GOOGLE_CLIENT_SECRET: 'stub-client-secret', GOOGLE_ISSUER: 'http://127.0.0.1:9400',
+      GOOGLE_CLIENT_ID: 'npm-start-google-stub',
+      GOOGLE_CLIENT_SECRET: 'stub-client-secret',
+      GOOGLE_ISSUER: 'http://127.0.0.1:9400',
     });
     for (const child of ['provisioning', 'projector', 'mailbox'] as const) expect(Object.values(childEnv(child, stub, shell))).not.toContain('stub-client-secret');
   });

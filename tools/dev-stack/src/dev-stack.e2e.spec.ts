@@ -27,7 +27,10 @@ const freePort = () =>
     srv.on('error', fail);
   });
 
-interface Stack { proc: ResultPromise; output: () => string }
+interface Stack {
+  proc: ResultPromise;
+  output: () => string;
+}
 
 async function startStack(dataDir: string, apiPort: number, webPort: number, extra: readonly string[] = []): Promise<Stack> {
   let out = '';
@@ -133,7 +136,7 @@ describe('npm start (embedded stack)', () => {
     }
   });
 
-  it('--google-stub runs a local OpenID provider and points the web\'s Google sign-in at it', async () => {
+  it("--google-stub runs a local OpenID provider and points the web's Google sign-in at it", async () => {
     const [apiPort, webPort, smtpPort, mailboxPort, oidcPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const stubDir = mkdtempSync(join(tmpdir(), 'tlc-smoke-google-'));
     const stack = await startStack(stubDir, apiPort, webPort, ['--smtp-port', String(smtpPort), '--mailbox-port', String(mailboxPort), '--google-stub', '--oidc-port', String(oidcPort)]);
@@ -144,20 +147,27 @@ describe('npm start (embedded stack)', () => {
       expect(discovery.issuer).toBe(issuer);
       // The web offers Google, and its sign-in starts at the stand-in.
       // node:http, not fetch: fetch does not send a Host header of our choosing.
-      const providers = JSON.parse(await new Promise<string>((ok, fail) => {
-        httpGet({ host: '127.0.0.1', port: webPort, path: '/api/auth/providers', headers: { host: `example.localhost:${webPort}` } }, (res) => {
-          let body = '';
-          res.on('data', (c: Buffer) => { body += c.toString(); });
-          res.on('end', () => ok(body));
-        }).on('error', fail);
-      })) as Record<string, { signinUrl?: string }>;
+      const providers = JSON.parse(
+        await new Promise<string>((ok, fail) => {
+          httpGet({ host: '127.0.0.1', port: webPort, path: '/api/auth/providers', headers: { host: `example.localhost:${webPort}` } }, (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => {
+              body += c.toString();
+            });
+            res.on('end', () => ok(body));
+          }).on('error', fail);
+        }),
+      ) as Record<string, { signinUrl?: string }>;
       expect(Object.keys(providers)).toContain('google');
       if (hasProcfs()) {
         const procs = descendants(stack.proc.pid!);
         const stub = procs.filter((p) => /oidc-server\.mjs/.test(p.cmdline));
         expect(stub).toHaveLength(1);
-        expect(Object.keys(stub[0].env).filter((k) => !['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'TERM', 'NODE_EXTRA_CA_CERTS'].includes(k)).sort())
-          .toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_PORT', 'OIDC_REDIRECT_URI']);
+        expect(
+          Object.keys(stub[0].env)
+            .filter((k) => !['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'TERM', 'NODE_EXTRA_CA_CERTS'].includes(k))
+            .sort(),
+        ).toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_PORT', 'OIDC_REDIRECT_URI']);
         const web = procs.filter((p) => /next|web\/server\./.test(p.cmdline) && p.env.GOOGLE_ISSUER !== undefined);
         expect(web.length).toBeGreaterThanOrEqual(1);
         expect(web[0].env).toMatchObject({ GOOGLE_ISSUER: issuer, GOOGLE_CLIENT_SECRET: stub[0].env.OIDC_CLIENT_SECRET });

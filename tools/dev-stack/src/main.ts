@@ -25,15 +25,20 @@ const DEV_LATENCY = 'new-site:3s,install-app:4s,add-system-manager:600ms,execute
 
 const program = new Command()
   .name('npm start')
-  .description('Run the tenant lifecycle service on its embedded defaults: SQLite stores and the bench simulator under the data folder, the provisioning API, the tenant-lookup projector, the web app and a local mailbox for the email it sends (unless SMTP_URL is set).')
+  .description(
+    'Run the tenant lifecycle service on its embedded defaults: SQLite stores and the bench simulator under the data folder, the provisioning API, the tenant-lookup projector, the web app and a local mailbox for the email it sends (unless SMTP_URL is set).',
+  )
   .option('--data-dir <dir>', 'where the SQLite files, the simulated bench and the dev secrets live', process.env.DATA_DIR ?? join(ROOT, 'data'))
   .option('--web-port <port>', 'port of the web app', process.env.WEB_PORT ?? '3000')
   .option('--api-port <port>', 'port of the provisioning API', process.env.PROVISIONING_PORT ?? '4000')
   .option('--smtp-port <port>', 'SMTP port of the local mailbox (not started when SMTP_URL is set)', process.env.SMTP_PORT ?? '1025')
-  .option('--mailbox-port <port>', 'port of the local mailbox\'s web page', process.env.MAILBOX_PORT ?? '1080')
+  .option('--mailbox-port <port>', "port of the local mailbox's web page", process.env.MAILBOX_PORT ?? '1080')
   .option('--google-stub', 'run a local OpenID provider standing in for Google, so "Continue with Google" works offline (any email, any password)', process.env.GOOGLE_STUB === '1')
   .option('--oidc-port <port>', 'port of the local OpenID provider (with --google-stub)', process.env.OIDC_PORT ?? '9400')
-  .addHelpText('after', '\nEverything runs on this machine; stop it with Ctrl-C. Data survives restarts; delete the data folder to start from scratch.\nFor production settings see docs/configuration.md and docs/operations.md.');
+  .addHelpText(
+    'after',
+    '\nEverything runs on this machine; stop it with Ctrl-C. Data survives restarts; delete the data folder to start from scratch.\nFor production settings see docs/configuration.md and docs/operations.md.',
+  );
 
 async function main(): Promise<void> {
   const opts = program.parse().opts<{ dataDir: string; webPort: string; apiPort: string; smtpPort: string; mailboxPort: string; googleStub: boolean; oidcPort: string }>();
@@ -48,10 +53,12 @@ async function main(): Promise<void> {
   const claims: PortClaim[] = [
     { variable: 'WEB_PORT', option: '--web-port', port: opts.webPort },
     { variable: 'PROVISIONING_PORT', option: '--api-port', port: opts.apiPort },
-    ...(shellSmtpUrl ? [] : [
-      { variable: 'SMTP_PORT', option: '--smtp-port', port: opts.smtpPort },
-      { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: opts.mailboxPort },
-    ]),
+    ...(shellSmtpUrl
+      ? []
+      : [
+          { variable: 'SMTP_PORT', option: '--smtp-port', port: opts.smtpPort },
+          { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: opts.mailboxPort },
+        ]),
     ...(opts.googleStub ? [{ variable: 'OIDC_PORT', option: '--oidc-port', port: opts.oidcPort }] : []),
   ];
   const taken = await portProblems(LOOPBACK, claims);
@@ -154,7 +161,8 @@ async function main(): Promise<void> {
 
   // The mailbox first, so the outbox finds it at its first message (it would retry anyway).
   if (oidcUrl) group.start({ name: 'google-stub', file: process.execPath, args: [oidcServer], cwd: ROOT, env: envs.oidc });
-  if (mailboxUrl) group.start({ name: 'mailbox', file: process.execPath, args: [mailCatcher, '--host', LOOPBACK, '--smtp-port', opts.smtpPort, '--http-port', opts.mailboxPort], cwd: ROOT, env: envs.mailbox });
+  if (mailboxUrl)
+    group.start({ name: 'mailbox', file: process.execPath, args: [mailCatcher, '--host', LOOPBACK, '--smtp-port', opts.smtpPort, '--http-port', opts.mailboxPort], cwd: ROOT, env: envs.mailbox });
   group.start({ name: 'provisioning', file: process.execPath, args: [join(ROOT, 'services/provisioning/dist/main.js')], cwd: ROOT, env: envs.provisioning });
   group.start({ name: 'projector', file: process.execPath, args: [join(ROOT, 'projections/tenant-lookup/dist/main.js')], cwd: ROOT, env: envs.projector });
   group.start({ name: 'web', file: process.execPath, args: web.args, cwd: join(ROOT, 'web'), env: envs.web });

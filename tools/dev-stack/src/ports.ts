@@ -50,11 +50,12 @@ export async function portProblems(host: string, claims: readonly PortClaim[]): 
     const port = Number(c.port);
     const err = await listenError(host, port);
     if (!err) continue;
-    const why = err.code === 'EADDRINUSE'
-      ? `is already in use on ${host} (another npm start, or another server?)`
-      : err.code === 'EACCES'
-        ? `cannot be opened by this user on ${host} (ports below 1024 need privileges)`
-        : `cannot be listened on at ${host} (${err.code ?? err.message})`;
+    const why =
+      err.code === 'EADDRINUSE'
+        ? `is already in use on ${host} (another npm start, or another server?)`
+        : err.code === 'EACCES'
+          ? `cannot be opened by this user on ${host} (ports below 1024 need privileges)`
+          : `cannot be listened on at ${host} (${err.code ?? err.message})`;
     problems.push(`${c.variable} ${port} ${why}; stop what holds it, or ${hint(c, port + 1)}.`);
   }
   return problems;

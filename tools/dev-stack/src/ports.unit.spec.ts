@@ -38,13 +38,13 @@ describe('npm start: ports before anything starts', () => {
   });
 
   it('refuses a value that is not a port, and two settings on one port', () => {
-    expect(portValueProblems([{ variable: 'MAILBOX_PORT', option: '--mailbox-port', port: 'http' }])).toEqual([
-      'MAILBOX_PORT (--mailbox-port) must be a port number from 1 to 65535, got "http".',
-    ]);
-    expect(portValueProblems([
-      { variable: 'WEB_PORT', option: '--web-port', port: '3000' },
-      { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: '3000' },
-    ])).toEqual(['WEB_PORT and MAILBOX_PORT are both 3000; choose another one: MAILBOX_PORT=3001 npm start (or npm start -- --mailbox-port 3001).']);
+    expect(portValueProblems([{ variable: 'MAILBOX_PORT', option: '--mailbox-port', port: 'http' }])).toEqual(['MAILBOX_PORT (--mailbox-port) must be a port number from 1 to 65535, got "http".']);
+    expect(
+      portValueProblems([
+        { variable: 'WEB_PORT', option: '--web-port', port: '3000' },
+        { variable: 'MAILBOX_PORT', option: '--mailbox-port', port: '3000' },
+      ]),
+    ).toEqual(['WEB_PORT and MAILBOX_PORT are both 3000; choose another one: MAILBOX_PORT=3001 npm start (or npm start -- --mailbox-port 3001).']);
     expect(portValueProblems([{ variable: 'WEB_PORT', option: '--web-port', port: '70000' }])).toHaveLength(1);
   });
 });

@@ -67,25 +67,28 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         stream.on('end', () => callback(Object.assign(new Error('Try again later'), { responseCode: 451 })));
         return;
       }
-      simpleParser(stream).then((parsed) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of parsed.headers) headers[k] = headerText(v);
-        const mail: CaughtMail = {
-          id: nextId++,
-          messageId: parsed.messageId ?? '',
-          from: parsed.from?.text ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ''),
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          subject: parsed.subject ?? '',
-          text: parsed.text ?? '',
-          html: typeof parsed.html === 'string' ? parsed.html : '',
-          receivedAt: new Date().toISOString(),
-          headers,
-        };
-        caught.push(mail);
-        if (caught.length > keep) caught.splice(0, caught.length - keep);
-        for (const w of [...waiters]) w(mail);
-        callback();
-      }, (err: Error) => callback(err));
+      simpleParser(stream).then(
+        (parsed) => {
+          const headers: Record<string, string> = {};
+          for (const [k, v] of parsed.headers) headers[k] = headerText(v);
+          const mail: CaughtMail = {
+            id: nextId++,
+            messageId: parsed.messageId ?? '',
+            from: parsed.from?.text ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ''),
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+            receivedAt: new Date().toISOString(),
+            headers,
+          };
+          caught.push(mail);
+          if (caught.length > keep) caught.splice(0, caught.length - keep);
+          for (const w of [...waiters]) w(mail);
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -138,8 +141,12 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
         waiters.add(check);
       });
     },
-    clear: () => { caught.length = 0; },
-    failNext: (count) => { failures = count; },
+    clear: () => {
+      caught.length = 0;
+    },
+    failNext: (count) => {
+      failures = count;
+    },
     async close() {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       if (http) await new Promise<void>((resolve) => http!.close(() => resolve()));

@@ -9,9 +9,26 @@ import { createPrivateKey, createPublicKey, verify as verifySignature, type KeyO
 import { readFileSync } from 'node:fs';
 import type { RecordedEvent } from '@tlc/event-store';
 import {
-  byRevision, canonicalJson, CHECKPOINT_FORMAT, commitLog, contentHash, detailDigest, detailRoot, entryOf, eventPart, eventsDigest,
-  FINGERPRINT_CHARS as FP, keyId, merkleInclusionProof, streamLeaf, verifyMerkleInclusion,
-  type CheckpointBody, type PartOf, type SignedCheckpoint, type StreamDetail, type StreamEntry,
+  byRevision,
+  canonicalJson,
+  CHECKPOINT_FORMAT,
+  commitLog,
+  contentHash,
+  detailDigest,
+  detailRoot,
+  entryOf,
+  eventPart,
+  eventsDigest,
+  FINGERPRINT_CHARS as FP,
+  keyId,
+  merkleInclusionProof,
+  streamLeaf,
+  verifyMerkleInclusion,
+  type CheckpointBody,
+  type PartOf,
+  type SignedCheckpoint,
+  type StreamDetail,
+  type StreamEntry,
 } from '@tlc/tenant-events';
 import { problem, usage } from './exit-codes.js';
 import { redactEvents, type RedactedField, type RedactionOptions } from './redact.js';
@@ -32,7 +49,10 @@ function cachedParts(): PartOf {
 
 // ---- keys ----
 
-export interface AuditKeys { readonly privateKey?: KeyObject; readonly publicKey?: KeyObject }
+export interface AuditKeys {
+  readonly privateKey?: KeyObject;
+  readonly publicKey?: KeyObject;
+}
 
 function readKeyFile(variable: string, path: string): string {
   try {
@@ -99,13 +119,16 @@ export function readCheckpointFile(file: string): SignedCheckpoint[] {
   } catch (err) {
     throw usage(`cannot read checkpoint file ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return text.split('\n').filter((l) => l.trim() !== '').map((l, i) => {
-    try {
-      return JSON.parse(l) as SignedCheckpoint;
-    } catch {
-      return { body: undefined, signature: '', detail: [], unparsable: i + 1 } as unknown as SignedCheckpoint;
-    }
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as SignedCheckpoint;
+      } catch {
+        return { body: undefined, signature: '', detail: [], unparsable: i + 1 } as unknown as SignedCheckpoint;
+      }
+    });
 }
 
 export interface CheckpointProblem {
@@ -119,7 +142,16 @@ export interface CheckpointProblem {
 /** Compares one stream as the checkpoint saw it with the same stream now (events <= head). */
 function diffStream(n: number, was: StreamDetail, now: StreamDetail | undefined): CheckpointProblem[] {
   const [stream, lastRevision, count] = was;
-  if (!now) return [{ checkpoint: n, stream, revision: was[4][0]?.[0] ?? 0, kind: 'stream-deleted', message: `${stream} (${count} event(s), revisions ${was[4][0]?.[0] ?? 0}-${lastRevision}) is gone: the stream was deleted` }];
+  if (!now)
+    return [
+      {
+        checkpoint: n,
+        stream,
+        revision: was[4][0]?.[0] ?? 0,
+        kind: 'stream-deleted',
+        message: `${stream} (${count} event(s), revisions ${was[4][0]?.[0] ?? 0}-${lastRevision}) is gone: the stream was deleted`,
+      },
+    ];
   if (now[3] === was[3] && now[1] === was[1] && now[2] === was[2]) return [];
   const a = was[4];
   const b = now[4];
@@ -131,8 +163,13 @@ function diffStream(n: number, was: StreamDetail, now: StreamDetail | undefined)
   if (missing.length > 0) {
     const tail = missing[0] > (b.length ? b[b.length - 1][0] : -1);
     const span = missing.length === 1 ? `revision ${missing[0]}` : `revisions ${missing[0]}-${missing[missing.length - 1]}`;
-    out.push({ checkpoint: n, stream, revision: missing[0], kind: tail ? 'truncated' : 'removed',
-      message: tail ? `${stream} was truncated: ${span} (signed at checkpoint ${n}) are gone` : `${stream}: ${span} (signed at checkpoint ${n}) are gone` });
+    out.push({
+      checkpoint: n,
+      stream,
+      revision: missing[0],
+      kind: tail ? 'truncated' : 'removed',
+      message: tail ? `${stream} was truncated: ${span} (signed at checkpoint ${n}) are gone` : `${stream}: ${span} (signed at checkpoint ${n}) are gone`,
+    });
   }
   for (const [r, fp] of b) {
     const old = wasByRev.get(r);
@@ -141,11 +178,13 @@ function diffStream(n: number, was: StreamDetail, now: StreamDetail | undefined)
     } else if (old !== fp) {
       const contentSame = old.slice(0, FP) === fp.slice(0, FP);
       const movedFrom = wasByContent.get(fp.slice(0, FP));
-      out.push(!contentSame && movedFrom !== undefined
-        ? { checkpoint: n, stream, revision: r, kind: 'reordered', message: `${stream} revision ${r} holds the event signed as revision ${movedFrom} at checkpoint ${n}: reordered` }
-        : contentSame
-        ? { checkpoint: n, stream, revision: r, kind: 'timestamp-or-place-changed', message: `${stream} revision ${r}: recorded_at or position differs from checkpoint ${n}` }
-        : { checkpoint: n, stream, revision: r, kind: 'changed', message: `${stream} revision ${r}: content differs from checkpoint ${n} (edited, re-hashed, reordered or swapped)` });
+      out.push(
+        !contentSame && movedFrom !== undefined
+          ? { checkpoint: n, stream, revision: r, kind: 'reordered', message: `${stream} revision ${r} holds the event signed as revision ${movedFrom} at checkpoint ${n}: reordered` }
+          : contentSame
+            ? { checkpoint: n, stream, revision: r, kind: 'timestamp-or-place-changed', message: `${stream} revision ${r}: recorded_at or position differs from checkpoint ${n}` }
+            : { checkpoint: n, stream, revision: r, kind: 'changed', message: `${stream} revision ${r}: content differs from checkpoint ${n} (edited, re-hashed, reordered or swapped)` },
+      );
     }
   }
   if (out.length === 0) out.push({ checkpoint: n, stream, revision: lastRevision, kind: 'changed', message: `${stream} differs from checkpoint ${n} (its events root does not match)` });
@@ -179,7 +218,14 @@ export function verifyCheckpoints(streams: ReadonlyMap<string, readonly Recorded
     const wasIds = new Set(cp.detail.map((d) => d[0]));
     for (const was of cp.detail) problems.push(...diffStream(n, was, nowById.get(was[0])));
     for (const d of now.detail) {
-      if (!wasIds.has(d[0])) problems.push({ checkpoint: n, stream: d[0], revision: d[4][0]?.[0] ?? 0, kind: 'stream-inserted', message: `${d[0]} was not in the log at checkpoint ${n} but has events before its head: inserted` });
+      if (!wasIds.has(d[0]))
+        problems.push({
+          checkpoint: n,
+          stream: d[0],
+          revision: d[4][0]?.[0] ?? 0,
+          kind: 'stream-inserted',
+          message: `${d[0]} was not in the log at checkpoint ${n} but has events before its head: inserted`,
+        });
     }
   });
   return { checkpoints: cps.length, verified, problems };
@@ -221,14 +267,21 @@ export interface TenantProof {
  * Everything an auditor needs to check one stream against a signed checkpoint: the signed body,
  * the public key, the stream's events as of the checkpoint, and the Merkle audit path of its entry.
  */
-export function buildProof(streams: ReadonlyMap<string, readonly RecordedEvent[]>, stream: string, cp: SignedCheckpoint, publicKey: KeyObject,
-  redaction: RedactionOptions = { includeSecrets: false, includePersonalData: false }): TenantProof {
+export function buildProof(
+  streams: ReadonlyMap<string, readonly RecordedEvent[]>,
+  stream: string,
+  cp: SignedCheckpoint,
+  publicKey: KeyObject,
+  redaction: RedactionOptions = { includeSecrets: false, includePersonalData: false },
+): TenantProof {
   const refusal = checkpointRefusal(cp, publicKey);
   if (refusal) throw problem(`checkpoint refused: ${refusal}`);
   const now = commitLog(streams, cp.body.headPosition);
   if (now.root !== cp.body.root) {
     const n = verifyCheckpoints(streams, [cp], publicKey).problems.filter((p) => p.stream === stream);
-    throw problem(`the log no longer matches this checkpoint${n.length ? `; ${n.map((p) => p.message).join('; ')}` : ` (the tenant's stream is intact, others are not: run verify --all --checkpoints)`}`);
+    throw problem(
+      `the log no longer matches this checkpoint${n.length ? `; ${n.map((p) => p.message).join('; ')}` : ` (the tenant's stream is intact, others are not: run verify --all --checkpoints)`}`,
+    );
   }
   const index = now.detail.findIndex((d) => d[0] === stream);
   if (index < 0) throw problem(`${stream} has no events at or before the checkpoint's head position ${cp.body.headPosition}`);
@@ -238,19 +291,29 @@ export function buildProof(streams: ReadonlyMap<string, readonly RecordedEvent[]
   const touched = new Set(out.fields.map((f) => f.revision));
   const events = out.events.map((e, i) => (touched.has(e.revision) ? { ...e, contentHash: contentHash(stored[i]) } : e));
   return {
-    format: PROOF_FORMAT, stream,
+    format: PROOF_FORMAT,
+    stream,
     checkpoint: { body: cp.body, signature: cp.signature, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
-    streamEntry: entryOf(now.detail[index]), leafIndex: index, treeSize: leaves.length, inclusionProof: merkleInclusionProof(leaves, index), events,
+    streamEntry: entryOf(now.detail[index]),
+    leafIndex: index,
+    treeSize: leaves.length,
+    inclusionProof: merkleInclusionProof(leaves, index),
+    events,
     redaction: { placeholder: '[redacted]', fields: out.fields },
-    howToCheck: 'Check the Ed25519 signature over canonical JSON of checkpoint.body with a public key you hold (compare its key id); recompute, in revision order, each event\'s '
-      + 'placeHash = SHA-256 of canonical JSON of {streamId, revision, position, recordedAt} and contentHash = SHA-256 of canonical JSON of {eventId, type, data, metadata} '
-      + '(a redacted event\'s contentHash cannot be recomputed: it is given as `contentHash`), eventsDigest = SHA-256 of placeHash || contentHash of every event (hex text), '
-      + 'the stream leaf H(0x00 || canonical JSON of [stream, lastRevision, eventCount, eventsDigest]) and, with inclusionProof (RFC 9162 2.1.3.2), the signed root. `tenantctl audit check-proof` does this.',
+    howToCheck:
+      "Check the Ed25519 signature over canonical JSON of checkpoint.body with a public key you hold (compare its key id); recompute, in revision order, each event's " +
+      'placeHash = SHA-256 of canonical JSON of {streamId, revision, position, recordedAt} and contentHash = SHA-256 of canonical JSON of {eventId, type, data, metadata} ' +
+      "(a redacted event's contentHash cannot be recomputed: it is given as `contentHash`), eventsDigest = SHA-256 of placeHash || contentHash of every event (hex text), " +
+      'the stream leaf H(0x00 || canonical JSON of [stream, lastRevision, eventCount, eventsDigest]) and, with inclusionProof (RFC 9162 2.1.3.2), the signed root. `tenantctl audit check-proof` does this.',
   };
 }
 
 export interface ProofCheck {
-  readonly ok: boolean; readonly stream: string; readonly events: number; readonly headPosition: number; readonly keyId: string;
+  readonly ok: boolean;
+  readonly stream: string;
+  readonly events: number;
+  readonly headPosition: number;
+  readonly keyId: string;
   /** Events taken on their stated contentHash because fields were redacted: committed, but not re-derived from content here. */
   readonly redactedEvents: number;
   readonly problems: string[];
@@ -286,7 +349,8 @@ export function checkProof(proof: TenantProof, trustedKey?: KeyObject): ProofChe
   const entry: StreamEntry = [proof.stream, events.length ? events[events.length - 1].revision : -1, events.length, eventsDigest(events.map(partOf))];
   if (canonicalJson(entry) !== canonicalJson(proof.streamEntry)) {
     const [, lr, cnt, er] = proof.streamEntry;
-    if (cnt !== events.length || lr !== entry[1]) problems.push(`the proof's events (${events.length}, last revision ${entry[1]}) are not the ${cnt} signed (last revision ${lr}): events were removed or added`);
+    if (cnt !== events.length || lr !== entry[1])
+      problems.push(`the proof's events (${events.length}, last revision ${entry[1]}) are not the ${cnt} signed (last revision ${lr}): events were removed or added`);
     else if (er !== entry[3]) problems.push('the events do not hash to the signed stream entry: an event was edited, re-hashed, reordered or re-timed');
     else problems.push('the stream entry does not match');
   }

@@ -16,7 +16,10 @@ Exit codes:
   3  cannot reach the event store, the read model or the provisioning API`;
 
 export class CliError extends Error {
-  constructor(readonly exitCode: ExitCode, message: string) {
+  constructor(
+    readonly exitCode: ExitCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -24,5 +27,4 @@ export class CliError extends Error {
 
 export const usage = (message: string): CliError => new CliError(EXIT.USAGE, message);
 export const problem = (message: string): CliError => new CliError(EXIT.PROBLEM, message);
-export const unreachable = (what: string, err: unknown): CliError =>
-  new CliError(EXIT.UNREACHABLE, `cannot reach ${what}: ${err instanceof Error ? err.message : String(err)}`);
+export const unreachable = (what: string, err: unknown): CliError => new CliError(EXIT.UNREACHABLE, `cannot reach ${what}: ${err instanceof Error ? err.message : String(err)}`);

@@ -17,11 +17,12 @@ function redactionNote(fields: readonly RedactedField[], opts: RedactionOptions,
     placeholder: REDACTED,
     secretsIncluded: opts.includeSecrets,
     personalDataIncluded: personalDataApplies ? opts.includePersonalData : 'not applicable (tenant not deprovisioned)',
-    note: fields.length === 0
-      ? 'Nothing was redacted: every event is exactly as stored, and every hash can be recomputed from this file.'
-      : `Replaced by "${REDACTED}" in this output only; the store is unchanged. hashChain was checked on the stored events before redaction. `
-        + `Events ${redactedRevisions.join(', ')} cannot be re-hashed from this file (their prevHash/hash links can still be followed); `
-        + 'every other event can. Ask for --include-secrets / --include-personal-data to receive the stored form.',
+    note:
+      fields.length === 0
+        ? 'Nothing was redacted: every event is exactly as stored, and every hash can be recomputed from this file.'
+        : `Replaced by "${REDACTED}" in this output only; the store is unchanged. hashChain was checked on the stored events before redaction. ` +
+          `Events ${redactedRevisions.join(', ')} cannot be re-hashed from this file (their prevHash/hash links can still be followed); ` +
+          'every other event can. Ask for --include-secrets / --include-personal-data to receive the stored form.',
     fields,
   };
 }
@@ -45,7 +46,13 @@ export function buildExport(tenantId: string, stream: string, events: readonly R
     },
     redaction: redactionNote(out.fields, opts, out.personalDataApplies),
     events: out.events.map((e) => ({
-      position: e.position, revision: e.revision, recordedAt: e.recordedAt, eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata,
+      position: e.position,
+      revision: e.revision,
+      recordedAt: e.recordedAt,
+      eventId: e.eventId,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
     })),
     stateNow: state,
   };

@@ -23,8 +23,13 @@ export function timeline(events: readonly RecordedEvent[]): TimelineEntry[] {
   return events.map((r) => {
     const e = upcast<TenantEvent>(r);
     return {
-      revision: r.revision, position: r.position, time: e.metadata?.occurredAt ?? r.recordedAt, event: e.type,
-      actor: actorLabel(e.metadata?.actor), correlationId: e.metadata?.correlationId ?? '', summary: summarize(e),
+      revision: r.revision,
+      position: r.position,
+      time: e.metadata?.occurredAt ?? r.recordedAt,
+      event: e.type,
+      actor: actorLabel(e.metadata?.actor),
+      correlationId: e.metadata?.correlationId ?? '',
+      summary: summarize(e),
     };
   });
 }
@@ -39,8 +44,7 @@ export function publicState(s: TenantState): Record<string, unknown> {
 export { stateAsOf } from '@tlc/tenant-events';
 
 export function formatHistory(entries: readonly TimelineEntry[], state: TenantState, asOf: Date | undefined, included: number): string {
-  const lines = entries.map((t, i) =>
-    `${i < included ? ' ' : '>'} ${t.time}  ${String(t.revision).padStart(3)}  ${t.event.padEnd(20)} ${t.actor.padEnd(28)} ${t.correlationId}  ${t.summary}`);
+  const lines = entries.map((t, i) => `${i < included ? ' ' : '>'} ${t.time}  ${String(t.revision).padStart(3)}  ${t.event.padEnd(20)} ${t.actor.padEnd(28)} ${t.correlationId}  ${t.summary}`);
   const steps = state.steps.map((s) => `${s.key}=${s.status}`).join(' ');
   return [
     `  time                      rev  event                actor                        correlation id                        summary`,

@@ -34,7 +34,8 @@ export function poolStatus(streams: ReadonlyMap<string, readonly RecordedEvent[]
       if (e.type === 'StandbyReturned') returns++;
     }
     sites.push({
-      site: s.site, status: s.status,
+      site: s.site,
+      status: s.status,
       ...(s.running ? { step: s.running.app ? `${s.running.step}:${s.running.app}` : s.running.step } : {}),
       ...(s.claimedBy ? { claimedBy: s.claimedBy } : {}),
       ...(s.readyAt ? { readyAt: s.readyAt } : {}),
@@ -43,7 +44,9 @@ export function poolStatus(streams: ReadonlyMap<string, readonly RecordedEvent[]
   }
   builds.sort((a, b) => a - b);
   return {
-    counts, claims, returns,
+    counts,
+    claims,
+    returns,
     buildSeconds: { count: builds.length, p50: builds.length ? builds[Math.floor((builds.length - 1) / 2)] : null, max: builds.length ? builds[builds.length - 1] : null },
     sites: sites.sort((a, b) => a.status.localeCompare(b.status) || a.site.localeCompare(b.site)),
   };
@@ -66,7 +69,8 @@ export function formatPoolStatus(p: PoolStatus): string {
 /** Adds `pool status` to the program (created with .command so it inherits the exit and output settings). */
 export function addPoolCommand(program: Command, print: (cmd: Command, value: unknown, human: () => string) => void): Command {
   const pool = program.command('pool').description('Inspect the warm pool of standby sites.');
-  pool.command('status')
+  pool
+    .command('status')
     .description('Standby sites by state (ready, building, claimed, failed), claims and returns, and build times, read from the event store.')
     .action(async (_opts: unknown, cmd: Command) => {
       await withEventStore(loadConfig(), async (es) => {

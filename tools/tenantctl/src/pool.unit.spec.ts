@@ -2,11 +2,23 @@ import type { RecordedEvent } from '@tlc/event-store';
 import { formatPoolStatus, poolStatus } from './pool.js';
 
 const rec = (stream: string, list: Array<[string, Record<string, unknown>]>): RecordedEvent[] =>
-  list.map(([type, data], i) => ({ streamId: stream, eventId: `${stream}-${i}`, type, data: { site: stream, ...data }, metadata: { occurredAt: `2026-11-27T08:00:0${i}.000Z` }, revision: i, position: i, recordedAt: '' }));
+  list.map(([type, data], i) => ({
+    streamId: stream,
+    eventId: `${stream}-${i}`,
+    type,
+    data: { site: stream, ...data },
+    metadata: { occurredAt: `2026-11-27T08:00:0${i}.000Z` },
+    revision: i,
+    position: i,
+    recordedAt: '',
+  }));
 const built = (s: string, buildMs: number): Array<[string, Record<string, unknown>]> => [
-  ['StandbyRequested', { apps: ['erpnext'] }], ['StandbyStepStarted', { step: 'new-site', attempt: 1, runnerId: 'r', leaseExpiresAt: '2099-01-01T00:00:00Z' }],
-  ['StandbySiteCreated', { dbName: `_${s}`, durationMs: 1 }], ['StandbyStepStarted', { step: 'install-app', app: 'erpnext', attempt: 1, runnerId: 'r', leaseExpiresAt: '2099-01-01T00:00:00Z' }],
-  ['StandbyAppInstalled', { app: 'erpnext', durationMs: 1 }], ['StandbyReady', { buildMs }],
+  ['StandbyRequested', { apps: ['erpnext'] }],
+  ['StandbyStepStarted', { step: 'new-site', attempt: 1, runnerId: 'r', leaseExpiresAt: '2099-01-01T00:00:00Z' }],
+  ['StandbySiteCreated', { dbName: `_${s}`, durationMs: 1 }],
+  ['StandbyStepStarted', { step: 'install-app', app: 'erpnext', attempt: 1, runnerId: 'r', leaseExpiresAt: '2099-01-01T00:00:00Z' }],
+  ['StandbyAppInstalled', { app: 'erpnext', durationMs: 1 }],
+  ['StandbyReady', { buildMs }],
 ];
 
 describe('tenantctl pool status', () => {

@@ -21,23 +21,37 @@ export function progressSink(stream: NodeJS.WriteStream = process.stderr): Progr
     return {
       update(p) {
         pending = p;
-        if (Date.now() - last >= 1000) { stream.write(`${line(p)}\n`); last = Date.now(); pending = undefined; }
+        if (Date.now() - last >= 1000) {
+          stream.write(`${line(p)}\n`);
+          last = Date.now();
+          pending = undefined;
+        }
       },
-      stop() { if (pending) stream.write(`${line(pending)}\n`); },
+      stop() {
+        if (pending) stream.write(`${line(pending)}\n`);
+      },
     };
   }
-  const bar = new cliProgress.SingleBar({
-    stream,
-    format: 'rebuild tenant-lookup g{gen} [{bar}] {percentage}% | {processed} events | {rate} events/s | ETA {eta}s',
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'rebuild tenant-lookup g{gen} [{bar}] {percentage}% | {processed} events | {rate} events/s | ETA {eta}s',
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update(p) {
       // The bar runs on the fraction of the log done; events/s and ETA come from the rebuild itself.
       const payload = { gen: p.generation, rate: Math.round(p.eventsPerSecond), processed: p.processed, eta: Math.ceil(p.etaSeconds) };
-      if (!started) { bar.start(1000, Math.round(p.fraction * 1000), payload); started = true; }
+      if (!started) {
+        bar.start(1000, Math.round(p.fraction * 1000), payload);
+        started = true;
+      }
       bar.update(Math.round(p.fraction * 1000), payload);
     },
-    stop() { if (started) bar.stop(); },
+    stop() {
+      if (started) bar.stop();
+    },
   };
 }

@@ -31,8 +31,7 @@ const SECRET_KEY = /password|secret|token|credential|private/i;
 /** Field names that hold a person's contact data (adminEmail, email, emailHash: a hash of an email is still linkable). */
 const PERSONAL_KEY = /e-?mail/i;
 
-const isSealed = (v: unknown): boolean =>
-  typeof v === 'object' && v !== null && typeof (v as { ciphertext?: unknown }).ciphertext === 'string' && typeof (v as { alg?: unknown }).alg === 'string';
+const isSealed = (v: unknown): boolean => typeof v === 'object' && v !== null && typeof (v as { ciphertext?: unknown }).ciphertext === 'string' && typeof (v as { alg?: unknown }).alg === 'string';
 
 /** A tenant whose history ends in deprovisioning: its person's data is no longer ours to hand out. */
 export const isDeprovisioned = (events: readonly RecordedEvent[]): boolean => events.some((e) => e.type === 'TenantDeprovisioned');
@@ -103,12 +102,16 @@ export function redactEvents(events: readonly RecordedEvent[], opts: RedactionOp
 export function optInWarnings(opts: RedactionOptions): string[] {
   const lines: string[] = [];
   if (opts.includeSecrets) {
-    lines.push('tenantctl: WARNING: --include-secrets: this output contains sealed secrets and password hashes (scrypt).',
-      'tenantctl: WARNING: treat it like a password file: do not paste, mail or commit it; delete it when done.');
+    lines.push(
+      'tenantctl: WARNING: --include-secrets: this output contains sealed secrets and password hashes (scrypt).',
+      'tenantctl: WARNING: treat it like a password file: do not paste, mail or commit it; delete it when done.',
+    );
   }
   if (opts.includePersonalData) {
-    lines.push('tenantctl: WARNING: --include-personal-data: this output contains the personal data of deprovisioned tenants.',
-      'tenantctl: WARNING: hand it out only under a lawful request, and record who received it.');
+    lines.push(
+      'tenantctl: WARNING: --include-personal-data: this output contains the personal data of deprovisioned tenants.',
+      'tenantctl: WARNING: hand it out only under a lawful request, and record who received it.',
+    );
   }
   return lines;
 }

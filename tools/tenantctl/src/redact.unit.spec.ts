@@ -10,8 +10,14 @@ import { REDACTED, redactEvents } from './redact.js';
 
 const recorded = (i: number): RecordedEvent[] =>
   sampleHistory(i).events.map((e, n) => ({
-    streamId: 's', eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: e.metadata as unknown as Record<string, unknown>,
-    revision: n, position: n + 1, recordedAt: e.metadata.occurredAt,
+    streamId: 's',
+    eventId: e.metadata.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata as unknown as Record<string, unknown>,
+    revision: n,
+    position: n + 1,
+    recordedAt: e.metadata.occurredAt,
   }));
 const ACTIVE = 1;
 const DEPROVISIONED = 8;
@@ -29,11 +35,13 @@ describe('tenantctl export redaction', () => {
     expect(signup).toMatchObject({ adminPasswordHash: REDACTED, adminPassword: REDACTED, organization: 'Org 1' });
     expect(doc.redaction.applied).toBe(true);
     expect(doc.redaction.personalDataIncluded).toMatch(/not applicable/);
-    expect(doc.redaction.fields).toEqual(expect.arrayContaining([
-      { revision: 0, type: 'SignupRequested', path: 'data.adminPasswordHash', kind: 'password-hash' },
-      { revision: 0, type: 'SignupRequested', path: 'data.adminPassword', kind: 'sealed-secret' },
-      expect.objectContaining({ type: 'ApiKeysIssued', path: 'data.apiSecret', kind: 'sealed-secret' }),
-    ]));
+    expect(doc.redaction.fields).toEqual(
+      expect.arrayContaining([
+        { revision: 0, type: 'SignupRequested', path: 'data.adminPasswordHash', kind: 'password-hash' },
+        { revision: 0, type: 'SignupRequested', path: 'data.adminPassword', kind: 'sealed-secret' },
+        expect.objectContaining({ type: 'ApiKeysIssued', path: 'data.apiSecret', kind: 'sealed-secret' }),
+      ]),
+    );
     // The public API key half stays: it names the key, it does not open it.
     expect(JSON.stringify(doc.events.find((e) => e.type === 'ApiKeysIssued'))).toMatch(/"apiKey":"[0-9a-f-]{15}"/);
   });
@@ -46,7 +54,9 @@ describe('tenantctl export redaction', () => {
     expect(doc.events[0].metadata.actor).toEqual({ kind: 'user', id: REDACTED });
     expect(doc.events[1].metadata.actor).toEqual({ kind: 'system', id: 'process-manager' });
     expect(doc.redaction.fields.filter((f) => f.kind === 'personal-data').map((f) => `${f.type} ${f.path}`)).toEqual([
-      'SignupRequested data.adminEmail', 'SignupRequested metadata.actor.id', 'AdminConfigured data.email',
+      'SignupRequested data.adminEmail',
+      'SignupRequested metadata.actor.id',
+      'AdminConfigured data.email',
     ]);
   });
 

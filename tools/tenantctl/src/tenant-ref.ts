@@ -20,7 +20,7 @@ export interface ResolvedTenant {
 }
 
 export async function resolveTenant(cfg: CliConfig, es: EventStore, ref: string): Promise<ResolvedTenant> {
-  const tenantId = UUID.test(ref) ? ref.toLowerCase() : (await viaReadModel(cfg, ref)) ?? (await viaLog(es, ref));
+  const tenantId = UUID.test(ref) ? ref.toLowerCase() : ((await viaReadModel(cfg, ref)) ?? (await viaLog(es, ref)));
   if (!tenantId) throw problem(`no tenant with id or subdomain "${ref}"`);
   const stream = tenantStream(tenantId);
   try {

@@ -91,8 +91,10 @@ function safeUser(): string {
 }
 
 export function formatList(page: Page): string {
-  const rows = page.items.map((d) =>
-    `${d.tenantId}  ${d.subdomain.padEnd(24)} ${d.status.padEnd(14)} ${d.createdAt.padEnd(25)} ${d.siteUrl ?? '-'}`);
-  return [`${'tenant id'.padEnd(36)}  ${'subdomain'.padEnd(24)} ${'status'.padEnd(14)} ${'created'.padEnd(25)} site`, ...rows,
-    `${page.offset + 1}-${page.offset + page.items.length} of ${page.total}`].join('\n');
+  const rows = page.items.map((d) => `${d.tenantId}  ${d.subdomain.padEnd(24)} ${d.status.padEnd(14)} ${d.createdAt.padEnd(25)} ${d.siteUrl ?? '-'}`);
+  return [
+    `${'tenant id'.padEnd(36)}  ${'subdomain'.padEnd(24)} ${'status'.padEnd(14)} ${'created'.padEnd(25)} site`,
+    ...rows,
+    `${page.offset + 1}-${page.offset + page.items.length} of ${page.total}`,
+  ].join('\n');
 }

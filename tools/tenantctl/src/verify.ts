@@ -9,9 +9,7 @@
  * the same): a hash chain cannot see a stream or a tail cut off, checkpoints can.
  */
 import type { EventStore, RecordedEvent } from '@tlc/event-store';
-import {
-  extendChain, scanLog, subdomainStream, tenantIdFromStream, tenantStream, verifyChain, type ChainHead, type ChainProblemKind, type StoredChainEvent,
-} from '@tlc/tenant-events';
+import { extendChain, scanLog, subdomainStream, tenantIdFromStream, tenantStream, verifyChain, type ChainHead, type ChainProblemKind, type StoredChainEvent } from '@tlc/tenant-events';
 
 export interface VerifyProblem {
   readonly stream: string;
@@ -52,10 +50,9 @@ export const operationalReason = (stream: string) => OPERATIONAL_STREAMS.find((o
 const asChain = (list: readonly RecordedEvent[]): readonly StoredChainEvent[] => list as unknown as readonly StoredChainEvent[];
 const byRevision = (a: RecordedEvent, b: RecordedEvent): number => a.revision - b.revision;
 /** Streams arrive in revision order already; sort (a copy) only when they do not. */
-const inRevisionOrder = (list: readonly RecordedEvent[]): readonly RecordedEvent[] =>
-  list.every((e, i) => i === 0 || list[i - 1].revision <= e.revision) ? list : [...list].sort(byRevision);
+const inRevisionOrder = (list: readonly RecordedEvent[]): readonly RecordedEvent[] => (list.every((e, i) => i === 0 || list[i - 1].revision <= e.revision) ? list : [...list].sort(byRevision));
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const dataOf = (e: RecordedEvent): Record<string, unknown> => (e.data && typeof e.data === 'object' ? e.data as Record<string, unknown> : {});
+const dataOf = (e: RecordedEvent): Record<string, unknown> => (e.data && typeof e.data === 'object' ? (e.data as Record<string, unknown>) : {});
 
 /** What the cross-stream check needs of a stream, kept while the events themselves are dropped. */
 interface StreamFacts {
@@ -148,12 +145,16 @@ export async function verifyLog(es: EventStore, options: { crossCheck?: boolean 
   const broken = v.broken;
   const whole = new Map<string, RecordedEvent[]>();
   if (broken.size > 0) {
-    await scanLog(readPage, (e) => {
-      if (!broken.has(e.streamId)) return;
-      const list = whole.get(e.streamId);
-      if (list) list.push(e);
-      else whole.set(e.streamId, [e]);
-    }, { upTo: head });
+    await scanLog(
+      readPage,
+      (e) => {
+        if (!broken.has(e.streamId)) return;
+        const list = whole.get(e.streamId);
+        if (list) list.push(e);
+        else whole.set(e.streamId, [e]);
+      },
+      { upTo: head },
+    );
   }
   return v.finish(whole, options);
 }
@@ -162,7 +163,9 @@ export async function verifyLog(es: EventStore, options: { crossCheck?: boolean 
 function crossCheck(streams: ReadonlyMap<string, StreamFacts>, problems: VerifyProblem[], notes: string[]): void {
   const tenants = [...streams.keys()].filter((s) => tenantIdFromStream(s) !== undefined).length;
   if (tenants > 0 && ![...streams.keys()].some((s) => s.startsWith('subdomain-'))) {
-    notes.push(`no subdomain-* reservation stream at all for ${tenants} tenant stream(s): a log not written by the signup service (fixtures, imports), or every reservation was deleted; the cross-stream check was skipped (a signed checkpoint would name deleted streams)`);
+    notes.push(
+      `no subdomain-* reservation stream at all for ${tenants} tenant stream(s): a log not written by the signup service (fixtures, imports), or every reservation was deleted; the cross-stream check was skipped (a signed checkpoint would name deleted streams)`,
+    );
     return;
   }
   for (const [stream, f] of streams) {
@@ -172,14 +175,26 @@ function crossCheck(streams: ReadonlyMap<string, StreamFacts>, problems: VerifyP
       if (!f.signup || typeof subdomain !== 'string') continue;
       const reservation = streams.get(subdomainStream(subdomain));
       if (!reservation) {
-        problems.push({ stream: subdomainStream(subdomain), revision: 0, kind: 'removed', message: `${subdomainStream(subdomain)} is missing: ${stream} revision ${f.signup.revision} (SignupRequested) was reserved there first; the stream was deleted` });
+        problems.push({
+          stream: subdomainStream(subdomain),
+          revision: 0,
+          kind: 'removed',
+          message: `${subdomainStream(subdomain)} is missing: ${stream} revision ${f.signup.revision} (SignupRequested) was reserved there first; the stream was deleted`,
+        });
       } else if (!reservation.reserved.some((r) => r.tenantId === tenantId)) {
-        problems.push({ stream: subdomainStream(subdomain), revision: reservation.events, kind: 'removed', message: `${subdomainStream(subdomain)} has no SubdomainReserved for tenant ${tenantId} (${stream} revision ${f.signup.revision}): events were removed` });
+        problems.push({
+          stream: subdomainStream(subdomain),
+          revision: reservation.events,
+          kind: 'removed',
+          message: `${subdomainStream(subdomain)} has no SubdomainReserved for tenant ${tenantId} (${stream} revision ${f.signup.revision}): events were removed`,
+        });
       }
     } else if (stream.startsWith('subdomain-')) {
       for (const r of f.reserved) {
         if (typeof r.tenantId === 'string' && !streams.has(tenantStream(r.tenantId))) {
-          notes.push(`${stream} revision ${r.revision} reserves for tenant ${r.tenantId}, whose stream does not exist: an orphaned signup (the reservation was written, the tenant stream never) or a deleted tenant stream; a signed checkpoint tells which`);
+          notes.push(
+            `${stream} revision ${r.revision} reserves for tenant ${r.tenantId}, whose stream does not exist: an orphaned signup (the reservation was written, the tenant stream never) or a deleted tenant stream; a signed checkpoint tells which`,
+          );
         }
       }
     }
@@ -189,11 +204,15 @@ function crossCheck(streams: ReadonlyMap<string, StreamFacts>, problems: VerifyP
 /** Pages of 20,000: fewer round trips (on PostgreSQL and EventStoreDB too). Holds the whole log: only for what needs it (checkpoint verification, proofs). */
 export async function readWholeLog(es: EventStore, pageSize = 20_000): Promise<Map<string, RecordedEvent[]>> {
   const streams = new Map<string, RecordedEvent[]>();
-  await scanLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount }), (e) => {
-    const list = streams.get(e.streamId);
-    if (list) list.push(e);
-    else streams.set(e.streamId, [e]);
-  }, { pageSize });
+  await scanLog(
+    (fromPosition, maxCount) => es.readAll({ fromPosition, maxCount }),
+    (e) => {
+      const list = streams.get(e.streamId);
+      if (list) list.push(e);
+      else streams.set(e.streamId, [e]);
+    },
+    { pageSize },
+  );
   return streams;
 }
 

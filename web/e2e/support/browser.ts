@@ -9,8 +9,7 @@ export const SHOTS = join(ROOT, 'test-output/e2e');
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -52,8 +51,10 @@ export async function watchSteps(page: Page): Promise<Map<string, Set<string>>> 
     seen.get(key)!.add(state);
   });
   await page.addInitScript(() => {
-    const report = () => document.querySelectorAll('li[data-step]').forEach((li) =>
-      (window as unknown as { __reportStep: (k: string, s: string) => void }).__reportStep(li.getAttribute('data-step') ?? '', li.getAttribute('data-state') ?? ''));
+    const report = () =>
+      document
+        .querySelectorAll('li[data-step]')
+        .forEach((li) => (window as unknown as { __reportStep: (k: string, s: string) => void }).__reportStep(li.getAttribute('data-step') ?? '', li.getAttribute('data-state') ?? ''));
     new MutationObserver(report).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
     document.addEventListener('DOMContentLoaded', report);
   });

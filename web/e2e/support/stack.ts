@@ -102,10 +102,9 @@ function builtByThisProcess(): boolean {
 export async function buildWeb(): Promise<void> {
   if (process.env.E2E_SKIP_NEXT_BUILD === '1' && existsSync(join(WEB, NEXT_DIST_DIR, 'BUILD_ID'))) return;
   if (builtByThisProcess()) return;
-  await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR }, stdio: 'pipe', all: true })
-    .catch((err: { all?: string }) => {
-      throw new Error(`next build failed:\n${err.all ?? String(err)}`);
-    });
+  await execa(process.execPath, [NEXT_BIN, 'build'], { cwd: WEB, env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR }, stdio: 'pipe', all: true }).catch((err: { all?: string }) => {
+    throw new Error(`next build failed:\n${err.all ?? String(err)}`);
+  });
   writeFileSync(BUILT_BY, String(process.pid));
 }
 
@@ -197,7 +196,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   const webPid = children.find((c) => c.name === 'web')?.proc.pid ?? 0;
   return {
-    dir, webPort, apex, apiUrl, apiSecret, readModelUrl, benchPath, oidcIssuer, mail, env, webPid,
+    dir,
+    webPort,
+    apex,
+    apiUrl,
+    apiSecret,
+    readModelUrl,
+    benchPath,
+    oidcIssuer,
+    mail,
+    env,
+    webPid,
     tenantUrl: (subdomain) => `http://${subdomain}.${ROOT_DOMAIN}:${webPort}/`,
     async stopProcess(name) {
       const c = children.find((x) => x.name === name);

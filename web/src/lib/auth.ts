@@ -49,13 +49,15 @@ export function authOptions(): NextAuthOptions {
     }),
   ];
   if (cfg.google) {
-    providers.push(GoogleProvider({
-      clientId: cfg.google.clientId,
-      clientSecret: cfg.google.clientSecret,
-      ...(cfg.google.wellKnown ? { wellKnown: cfg.google.wellKnown } : {}),
-      ...(cfg.google.issuer ? { issuer: cfg.google.issuer } : {}),
-      authorization: { params: { scope: 'openid email profile' } },
-    }));
+    providers.push(
+      GoogleProvider({
+        clientId: cfg.google.clientId,
+        clientSecret: cfg.google.clientSecret,
+        ...(cfg.google.wellKnown ? { wellKnown: cfg.google.wellKnown } : {}),
+        ...(cfg.google.issuer ? { issuer: cfg.google.issuer } : {}),
+        authorization: { params: { scope: 'openid email profile' } },
+      }),
+    );
   }
   cached = {
     secret: cfg.nextAuthSecret,

@@ -50,9 +50,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
  * what the console sends to name the operator in the events it causes.
  */
 function opsEmails(env: NodeJS.ProcessEnv): ReadonlySet<string> {
-  const list = (env.OPS_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const list = (env.OPS_EMAILS ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   for (const e of list) {
-    if (!/^[a-z0-9._-]+@[a-z0-9.-]+$/.test(e) || e.length > 64) throw new ConfigError('OPS_EMAILS', `must list plain email addresses of up to 64 characters (letters, digits, . _ -), comma-separated (got "${e}")`);
+    if (!/^[a-z0-9._-]+@[a-z0-9.-]+$/.test(e) || e.length > 64)
+      throw new ConfigError('OPS_EMAILS', `must list plain email addresses of up to 64 characters (letters, digits, . _ -), comma-separated (got "${e}")`);
   }
   return new Set(list);
 }
@@ -90,9 +94,7 @@ function parse(env: NodeJS.ProcessEnv): WebConfig {
       // The browser reconnects (Last-Event-ID) after this, so a stuck tenant holds no slot forever.
       maxLifeMs: int(env, 'WEB_PROGRESS_STREAM_MAX_SECONDS', 600, 5, 86_400) * 1000,
     }),
-    google: clientId && clientSecret
-      ? Object.freeze({ clientId, clientSecret, wellKnown: env.GOOGLE_WELL_KNOWN?.trim() || undefined, issuer: env.GOOGLE_ISSUER?.trim() || undefined })
-      : undefined,
+    google: clientId && clientSecret ? Object.freeze({ clientId, clientSecret, wellKnown: env.GOOGLE_WELL_KNOWN?.trim() || undefined, issuer: env.GOOGLE_ISSUER?.trim() || undefined }) : undefined,
     opsEmails: opsEmails(env),
   });
 }

@@ -11,11 +11,7 @@
  */
 import { isValidSubdomainLabel } from '@tlc/tenant-events/subdomain';
 
-export type HostKind =
-  | { readonly kind: 'apex' }
-  | { readonly kind: 'www' }
-  | { readonly kind: 'tenant'; readonly label: string }
-  | { readonly kind: 'unknown' };
+export type HostKind = { readonly kind: 'apex' } | { readonly kind: 'www' } | { readonly kind: 'tenant'; readonly label: string } | { readonly kind: 'unknown' };
 
 /** Classifies a Host header (`acme.example.com:3000`) against the root domain. */
 export function classifyHost(hostHeader: string | null | undefined, rootDomain: string): HostKind {

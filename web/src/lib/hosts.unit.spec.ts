@@ -102,13 +102,12 @@ describe('apexRedirect (next-auth redirect callback, login page)', () => {
     expect(apexRedirect(raw, APEX, ROOT)).toBe(expected);
   });
 
-  it.each([
-    'http://acme.example.localhost:3000/x?y=1',
-    'http://bob.example.localhost:3000/',
-    'http://no-such-tenant.example.localhost:3000/',
-  ])('sends the tenant host %s through /auth/continue (which knows the person)', (raw) => {
-    expect(apexRedirect(raw, APEX, ROOT)).toBe(via(new URL(raw).href));
-  });
+  it.each(['http://acme.example.localhost:3000/x?y=1', 'http://bob.example.localhost:3000/', 'http://no-such-tenant.example.localhost:3000/'])(
+    'sends the tenant host %s through /auth/continue (which knows the person)',
+    (raw) => {
+      expect(apexRedirect(raw, APEX, ROOT)).toBe(via(new URL(raw).href));
+    },
+  );
 
   it.each(HOSTILE)('refuses %j', (raw) => {
     expect(apexRedirect(raw, APEX, ROOT)).toBe(`${BASE}/`);

@@ -4,10 +4,7 @@
  * keep working while the write side is down or busy, a lookup costs no network hop, and the
  * ETA needs `listTenants`, which the API does not offer. One store per server process.
  */
-import {
-  CachedTenantLookup, findByEmail, findById, findBySubdomain, listTenants, openReadModel,
-  type TenantLookupDoc, type TenantLookupQueries,
-} from '@tlc/tenant-lookup';
+import { CachedTenantLookup, findByEmail, findById, findBySubdomain, listTenants, openReadModel, type TenantLookupDoc, type TenantLookupQueries } from '@tlc/tenant-lookup';
 import { config } from './config';
 
 export type { TenantLookupDoc };
@@ -36,8 +33,7 @@ export const tenantByEmail = async (email: string) => findByEmail(await store(),
 export const tenantById = async (tenantId: string) => findById(await store(), tenantId);
 
 /** A tenant that holds its name now (not given back by a rollback or deprovisioning). */
-export const isLive = (doc: TenantLookupDoc | null): doc is TenantLookupDoc =>
-  doc !== null && !doc.released && doc.status !== 'Deprovisioned';
+export const isLive = (doc: TenantLookupDoc | null): doc is TenantLookupDoc => doc !== null && !doc.released && doc.status !== 'Deprovisioned';
 
 /**
  * Median duration per step key over the most recent activated tenants: the ETA on the progress

@@ -7,8 +7,14 @@
  */
 import {
   assertNever,
-  type LastError, type PublicTenantEvent, type StepRef, type StepView as ApiStep, type TenantStatusView,
-  type TenantStreamEventData, type TenantStreamEventName, type TenantStreamMessage,
+  type LastError,
+  type PublicTenantEvent,
+  type StepRef,
+  type StepView as ApiStep,
+  type TenantStatusView,
+  type TenantStreamEventData,
+  type TenantStreamEventName,
+  type TenantStreamMessage,
 } from '@tlc/api-client';
 
 export type StepState = ApiStep['status'];
@@ -54,12 +60,18 @@ export function stepLabel(key: string): string {
     return `Install ${app === 'erpnext' ? 'ERPNext' : app}`;
   }
   switch (key) {
-    case 'new-site': return 'Create your site and its database';
-    case 'add-system-manager': return 'Create your administrator account';
-    case 'api-keys': return 'Issue your API keys';
-    case 'set-host-name': return 'Connect your web address';
-    case 'drop-site': return 'Remove the partly built site';
-    default: return key;
+    case 'new-site':
+      return 'Create your site and its database';
+    case 'add-system-manager':
+      return 'Create your administrator account';
+    case 'api-keys':
+      return 'Issue your API keys';
+    case 'set-host-name':
+      return 'Connect your web address';
+    case 'drop-site':
+      return 'Remove the partly built site';
+    default:
+      return key;
   }
 }
 
@@ -69,8 +81,13 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const refKey = (ref: StepRef): string => (ref.step === 'install-app' && ref.app ? `install-app:${ref.app}` : ref.step);
 
 const stepOf = (raw: ApiStep): StepView => ({
-  key: raw.key, label: stepLabel(raw.key), state: raw.status,
-  startedAt: raw.startedAt ?? undefined, endedAt: raw.endedAt ?? undefined, durationMs: raw.durationMs ?? undefined, attempts: raw.attempts,
+  key: raw.key,
+  label: stepLabel(raw.key),
+  state: raw.status,
+  startedAt: raw.startedAt ?? undefined,
+  endedAt: raw.endedAt ?? undefined,
+  durationMs: raw.durationMs ?? undefined,
+  attempts: raw.attempts,
 });
 
 /** The status view the browser gets: the API's, without the failure's message (bench's text). */
@@ -154,7 +171,13 @@ export function stepShown(view: ProgressView, step: StepView, retry?: RetryInfo)
 }
 
 export const SHOWN_WORDS: Record<StepShown, string> = {
-  waiting: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed', undone: 'Undone', 'not-started': 'Not started', retrying: 'Retrying',
+  waiting: 'Waiting',
+  running: 'In progress',
+  done: 'Done',
+  failed: 'Failed',
+  undone: 'Undone',
+  'not-started': 'Not started',
+  retrying: 'Retrying',
 };
 
 const fmtSeconds = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
@@ -254,14 +277,32 @@ export function messageEffect(m: CustomerMessage): MessageEffect {
       return { view: toProgressView(m.data) };
     case 'StepFailed':
       return { retry: retryFromEvent(m.data), refresh: true };
-    case 'SignupRequested': case 'StepStarted': case 'SiteCreated': case 'AppInstalled': case 'AdminConfigured':
-    case 'ApiKeysIssued': case 'HostNameConfigured': case 'TenantActivated': case 'RollbackStarted': case 'SiteDropped':
-    case 'RolledBack': case 'SubdomainReleased': case 'TenantBroken': case 'ProvisioningRetried': case 'StandbySiteClaimed':
-    case 'TenantSuspended': case 'TenantResumed': case 'DeprovisionRequested': case 'TenantDeprovisioned':
+    case 'SignupRequested':
+    case 'StepStarted':
+    case 'SiteCreated':
+    case 'AppInstalled':
+    case 'AdminConfigured':
+    case 'ApiKeysIssued':
+    case 'HostNameConfigured':
+    case 'TenantActivated':
+    case 'RollbackStarted':
+    case 'SiteDropped':
+    case 'RolledBack':
+    case 'SubdomainReleased':
+    case 'TenantBroken':
+    case 'ProvisioningRetried':
+    case 'StandbySiteClaimed':
+    case 'TenantSuspended':
+    case 'TenantResumed':
+    case 'DeprovisionRequested':
+    case 'TenantDeprovisioned':
       return { refresh: true };
     // Nothing the progress page shows: the email's proof, notes and mails to its owner (the page
     // says "taking longer" from its own timing), a credential shown once on the dashboard.
-    case 'EmailVerified': case 'VerificationEmailRequested': case 'ExistingAccountSignupAttempted': case 'ProvisioningSlow':
+    case 'EmailVerified':
+    case 'VerificationEmailRequested':
+    case 'ExistingAccountSignupAttempted':
+    case 'ProvisioningSlow':
     case 'CredentialRevealed':
       return {};
     default:
@@ -271,11 +312,32 @@ export function messageEffect(m: CustomerMessage): MessageEffect {
 
 /** The SSE event names to listen for: all of the document's (a missing or unknown one fails the typecheck). */
 const LISTENED: Record<TenantStreamEventName, true> = {
-  snapshot: true, SignupRequested: true, StepStarted: true, SiteCreated: true, AppInstalled: true, AdminConfigured: true,
-  ApiKeysIssued: true, HostNameConfigured: true, TenantActivated: true, StepFailed: true, RollbackStarted: true, SiteDropped: true,
-  RolledBack: true, SubdomainReleased: true, TenantBroken: true, ProvisioningRetried: true, StandbySiteClaimed: true,
-  TenantSuspended: true, TenantResumed: true, DeprovisionRequested: true, TenantDeprovisioned: true, EmailVerified: true,
-  VerificationEmailRequested: true, ExistingAccountSignupAttempted: true, ProvisioningSlow: true, CredentialRevealed: true,
+  snapshot: true,
+  SignupRequested: true,
+  StepStarted: true,
+  SiteCreated: true,
+  AppInstalled: true,
+  AdminConfigured: true,
+  ApiKeysIssued: true,
+  HostNameConfigured: true,
+  TenantActivated: true,
+  StepFailed: true,
+  RollbackStarted: true,
+  SiteDropped: true,
+  RolledBack: true,
+  SubdomainReleased: true,
+  TenantBroken: true,
+  ProvisioningRetried: true,
+  StandbySiteClaimed: true,
+  TenantSuspended: true,
+  TenantResumed: true,
+  DeprovisionRequested: true,
+  TenantDeprovisioned: true,
+  EmailVerified: true,
+  VerificationEmailRequested: true,
+  ExistingAccountSignupAttempted: true,
+  ProvisioningSlow: true,
+  CredentialRevealed: true,
 };
 export const STREAM_EVENT_NAMES = Object.keys(LISTENED) as TenantStreamEventName[];
 
@@ -299,10 +361,7 @@ export function etaSeconds(view: ProgressView, medians: Readonly<Record<string, 
  * more than twice what its steps usually take), it says so instead of promising seconds, and that
  * an email will follow (the service mails "ready" or "could not build" to a confirmed address).
  */
-export type Timing =
-  | { readonly kind: 'eta'; readonly seconds: number }
-  | { readonly kind: 'late' }
-  | { readonly kind: 'unknown' };
+export type Timing = { readonly kind: 'eta'; readonly seconds: number } | { readonly kind: 'late' } | { readonly kind: 'unknown' };
 
 const LATE_GRACE_MS = 5000;
 

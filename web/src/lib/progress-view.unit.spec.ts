@@ -1,7 +1,21 @@
 import type { TenantStatusView, TenantStreamMessage } from '@tlc/api-client';
 import {
-  customerMessage, etaSeconds, retryFromHistory, failureReason, LATE_WORDS, messageEffect, publicStatus, retryFromEvent, retryOf, retryText,
-  SHOWN_WORDS, STREAM_EVENT_NAMES, stepShown, timing, toProgressView, type ProgressView,
+  customerMessage,
+  etaSeconds,
+  retryFromHistory,
+  failureReason,
+  LATE_WORDS,
+  messageEffect,
+  publicStatus,
+  retryFromEvent,
+  retryOf,
+  retryText,
+  SHOWN_WORDS,
+  STREAM_EVENT_NAMES,
+  stepShown,
+  timing,
+  toProgressView,
+  type ProgressView,
 } from './progress-view';
 
 type Step = TenantStatusView['steps'][number];
@@ -12,9 +26,22 @@ const step = (key: string, status: Step['status'], more: Partial<Step> = {}): St
 };
 /** The API's status view (GET /v1/tenants/{id}), as its OpenAPI document describes it. */
 const view = (more: Partial<TenantStatusView> = {}): TenantStatusView => ({
-  tenantId: 't1', organization: 'Acme', subdomain: 'acme', siteName: 'acme.example.com', status: 'Provisioning', phase: 'provisioning',
-  steps: [], running: null, runningSteps: [], siteUrl: null, lastError: null, provisioningAttempt: 1,
-  createdAt: '2026-01-01T00:00:00.000Z', activatedAt: null, updatedAt: null, revision: 3,
+  tenantId: 't1',
+  organization: 'Acme',
+  subdomain: 'acme',
+  siteName: 'acme.example.com',
+  status: 'Provisioning',
+  phase: 'provisioning',
+  steps: [],
+  running: null,
+  runningSteps: [],
+  siteUrl: null,
+  lastError: null,
+  provisioningAttempt: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  activatedAt: null,
+  updatedAt: null,
+  revision: 3,
   links: { self: '/v1/tenants/t1', events: '/v1/tenants/t1/events', history: '/v1/tenants/t1/history' },
   ...more,
 });
@@ -39,7 +66,9 @@ describe('toProgressView', () => {
 
   it('keeps of the last error only its step, class and time, never its words', () => {
     const lastError = {
-      step: { step: 'install-app', app: 'erpnext' }, classification: 'permanent', at: '2026-01-01T00:00:09.000Z',
+      step: { step: 'install-app', app: 'erpnext' },
+      classification: 'permanent',
+      at: '2026-01-01T00:00:09.000Z',
       message: 'Installing erpnext failed: bench exited with code 1: frappe.exceptions.ValidationError: boom (BENCH_SIM_FAIL)',
     };
     const v = toProgressView({ ...status, status: 'RolledBack', lastError } as TenantStatusView);
@@ -47,7 +76,6 @@ describe('toProgressView', () => {
     expect(v.failure).toEqual({ step: 'install-app:erpnext', classification: 'permanent', at: '2026-01-01T00:00:09.000Z' });
     expect(JSON.stringify(v)).not.toMatch(/bench|frappe|BENCH_SIM_FAIL|exited/);
   });
-
 });
 
 describe('messageEffect: every message of the stream, as the API documents them', () => {
@@ -88,8 +116,7 @@ describe('failureReason: a short reason per step and failure class, written for 
     expect(text).toMatch(/^We could not /);
   });
   it('names the step and says why in general terms', () => {
-    expect(failureReason({ step: 'add-system-manager', classification: 'permanent' }))
-      .toBe('We could not create your administrator account. It stopped with an error on our servers.');
+    expect(failureReason({ step: 'add-system-manager', classification: 'permanent' })).toBe('We could not create your administrator account. It stopped with an error on our servers.');
     expect(failureReason({ step: 'install-app:erpnext', classification: 'timeout' })).toBe('We could not install ERPNext on your site. It took far longer than it should, so we stopped it.');
     expect(failureReason({ step: 'new-site', classification: 'configuration' })).toMatch(/on our side, not yours/);
     expect(failureReason({ step: 'api-keys', classification: 'transient' })).toMatch(/temporary problem .* kept coming back/);
@@ -108,18 +135,43 @@ describe('publicStatus and customerMessage: bench text never reaches the browser
   });
   it("drops a StepFailed event's reason, exit code and stderr, keeps what the page needs", () => {
     const e = {
-      revision: 4, position: 10, type: 'StepFailed', status: 'Provisioning', metadata: {}, recordedAt: 't',
-      data: { tenantId: 't1', step: 'new-site', attempt: 1, classification: 'transient', exitCode: 1, reason: 'bench exited with code 1', stderrTail: 'Traceback', willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', durationMs: 5 },
+      revision: 4,
+      position: 10,
+      type: 'StepFailed',
+      status: 'Provisioning',
+      metadata: {},
+      recordedAt: 't',
+      data: {
+        tenantId: 't1',
+        step: 'new-site',
+        attempt: 1,
+        classification: 'transient',
+        exitCode: 1,
+        reason: 'bench exited with code 1',
+        stderrTail: 'Traceback',
+        willRetry: true,
+        retryAt: '2026-01-01T00:00:10.000Z',
+        durationMs: 5,
+      },
     };
     const out = customerMessage({ event: 'StepFailed', id: 4, data: e } as unknown as TenantStreamMessage);
     expect(out.data).toMatchObject({ revision: 4, type: 'StepFailed', status: 'Provisioning' });
-    expect((out.data as { data: unknown }).data).toEqual({ tenantId: 't1', step: 'new-site', attempt: 1, classification: 'transient', willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', durationMs: 5 });
+    expect((out.data as { data: unknown }).data).toEqual({
+      tenantId: 't1',
+      step: 'new-site',
+      attempt: 1,
+      classification: 'transient',
+      willRetry: true,
+      retryAt: '2026-01-01T00:00:10.000Z',
+      durationMs: 5,
+    });
   });
 });
 
 describe('stepShown: after a rollback the steps show as undone', () => {
   const rolled = toProgressView({
-    ...status, status: 'RolledBack',
+    ...status,
+    status: 'RolledBack',
     steps: [step('new-site', 'succeeded', { durationMs: 2000 }), step('install-app:erpnext', 'failed'), step('api-keys', 'pending'), step('drop-site', 'succeeded')],
   });
   it('Undone, Failed, Not started; the clean-up step Done', () => {
@@ -154,8 +206,11 @@ describe('a retrying step', () => {
   });
   it('is read from the history: the last StepFailed that will be retried, unless its step started again', () => {
     const failed = { type: 'StepFailed', data: { step: 'new-site', attempt: 1, willRetry: true, retryAt: '2026-01-01T00:00:10.000Z', reason: 'bench said no' } };
-    expect(retryFromHistory([{ type: 'SignupRequested', data: {} }, { type: 'StepStarted', data: { step: 'new-site' } }, failed]))
-      .toEqual({ step: 'new-site', attempt: 1, retryAt: '2026-01-01T00:00:10.000Z' });
+    expect(retryFromHistory([{ type: 'SignupRequested', data: {} }, { type: 'StepStarted', data: { step: 'new-site' } }, failed])).toEqual({
+      step: 'new-site',
+      attempt: 1,
+      retryAt: '2026-01-01T00:00:10.000Z',
+    });
     expect(retryFromHistory([failed, { type: 'StepStarted', data: { step: 'new-site', attempt: 2 } }])).toBeUndefined();
     expect(retryFromHistory([failed, { type: 'EmailVerified', data: {} }])).toEqual({ step: 'new-site', attempt: 1, retryAt: '2026-01-01T00:00:10.000Z' });
     expect(retryFromHistory([failed, { type: 'StepStarted', data: { step: 'api-keys' } }])).toMatchObject({ step: 'new-site' });
@@ -181,7 +236,7 @@ describe('timing: a build past its estimate says so', () => {
     expect(timing(v, medians, Date.parse('2026-01-01T00:01:16.000Z'))).toEqual({ kind: 'late' });
     expect(LATE_WORDS).toMatch(/longer than usual.*email/);
   });
-  it('late when the whole build (or the queue) took more than twice its steps\' usual time', () => {
+  it("late when the whole build (or the queue) took more than twice its steps' usual time", () => {
     const queued = toProgressView({ ...status, phase: 'queued', steps: status.steps.map((s) => ({ ...s, status: 'pending' as const, startedAt: null })) });
     const all = { 'new-site': 2000, 'install-app:erpnext': 10_000, 'api-keys': 1000 };
     expect(timing(queued, all, Date.parse('2026-01-01T00:00:20.000Z'))).toEqual({ kind: 'eta', seconds: 13 });

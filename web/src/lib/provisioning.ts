@@ -13,7 +13,10 @@ export type UnavailableReason = 'unreachable' | 'timeout';
 
 export class ProvisioningUnavailable extends Error {
   readonly code = 'PROVISIONING.UNAVAILABLE';
-  constructor(readonly reason: UnavailableReason, cause?: unknown) {
+  constructor(
+    readonly reason: UnavailableReason,
+    cause?: unknown,
+  ) {
     super(reason === 'timeout' ? 'The provisioning service did not answer in time.' : 'The provisioning service cannot be reached.', { cause });
     this.name = 'ProvisioningUnavailable';
   }
@@ -43,7 +46,10 @@ async function visitorAddress(): Promise<string | undefined> {
   }
 }
 
-interface CallOptions { readonly timeoutMs?: number; readonly signal?: AbortSignal }
+interface CallOptions {
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
 
 /**
  * The typed client (libs/api-client, generated from the API's OpenAPI document) for one call:
@@ -79,27 +85,21 @@ function result<T>(r: { data?: T; error?: unknown; response: Response }): ApiRes
 }
 
 export type Availability = Schemas['SubdomainAvailability'];
-export const subdomainAvailability = async (name: string) =>
-  result(await (await api({ timeoutMs: 3000 })).GET('/v1/subdomains/{name}', { params: { path: { name } } }));
+export const subdomainAvailability = async (name: string) => result(await (await api({ timeoutMs: 3000 })).GET('/v1/subdomains/{name}', { params: { path: { name } } }));
 
 /** The two kinds of signup the API takes (its CreateTenantDto, password or Google). */
 export type SignupBody =
-  | { organization: string; subdomain: string; adminEmail: string; adminPassword: string }
-  | { organization: string; subdomain: string; adminEmail: string; identityProvider: 'google' };
+  { organization: string; subdomain: string; adminEmail: string; adminPassword: string } | { organization: string; subdomain: string; adminEmail: string; identityProvider: 'google' };
 export type SignupAccepted = Schemas['SignupAccepted'];
 
-export const createTenant = async (body: SignupBody, idempotencyKey: string) =>
-  result(await (await api()).POST('/v1/tenants', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
+export const createTenant = async (body: SignupBody, idempotencyKey: string) => result(await (await api()).POST('/v1/tenants', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
 
-export const getTenant = async (tenantId: string) =>
-  result(await (await api()).GET('/v1/tenants/{id}', { params: { path: { id: tenantId } } }));
+export const getTenant = async (tenantId: string) => result(await (await api()).GET('/v1/tenants/{id}', { params: { path: { id: tenantId } } }));
 
 /** The tenant's events and state: the progress page reads a pending retry's time from it. */
-export const getTenantHistory = async (tenantId: string) =>
-  result(await (await api({ timeoutMs: 3000 })).GET('/v1/tenants/{id}/history', { params: { path: { id: tenantId } } }));
+export const getTenantHistory = async (tenantId: string) => result(await (await api({ timeoutMs: 3000 })).GET('/v1/tenants/{id}/history', { params: { path: { id: tenantId } } }));
 
-export const retryTenant = async (tenantId: string) =>
-  result(await (await api()).POST('/v1/tenants/{id}/retry', { params: { path: { id: tenantId } } }));
+export const retryTenant = async (tenantId: string) => result(await (await api()).POST('/v1/tenants/{id}/retry', { params: { path: { id: tenantId } } }));
 
 /**
  * `{tenantId, subdomain}` when the password is right, null when not (401), `'unverified'` when
@@ -116,11 +116,9 @@ export async function verifyCredentials(email: string, password: string): Promis
 
 export type EmailConfirmed = Schemas['EmailVerified'];
 /** Uses a verification link's token; a problem with code EMAIL.VERIFICATION_INVALID when it does not work. */
-export const confirmEmail = async (token: string) =>
-  result(await (await api()).POST('/v1/email-verifications', { body: { token } }));
+export const confirmEmail = async (token: string) => result(await (await api()).POST('/v1/email-verifications', { body: { token } }));
 /** Asks for another link; the API answers the same (202) whether or not the address has a signup waiting. */
-export const resendVerification = async (email: string) =>
-  result(await (await api()).POST('/v1/email-verifications/resend', { body: { email } }));
+export const resendVerification = async (email: string) => result(await (await api()).POST('/v1/email-verifications/resend', { body: { email } }));
 
 /** The raw SSE response, for the route handler to pipe through unbuffered. */
 export async function openTenantEvents(tenantId: string, lastEventId: string | null, signal: AbortSignal): Promise<Response> {

@@ -35,7 +35,11 @@ export function scanEvents(text: string, settled: (status: string) => boolean): 
   const rest = blocks.pop() ?? '';
   let found = false;
   for (const block of blocks) {
-    const data = block.split(/\r?\n|\r/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+    const data = block
+      .split(/\r?\n|\r/)
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).replace(/^ /, ''))
+      .join('\n');
     if (!data) continue;
     try {
       const parsed = JSON.parse(data) as { status?: unknown } | null;
@@ -52,7 +56,11 @@ export function redactBlock(block: string, redact: (message: TenantStreamMessage
   const lines = block.split(/\r?\n|\r/);
   const dataLines = lines.filter((l) => l.startsWith('data:'));
   if (dataLines.length === 0) return block;
-  const field = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).replace(/^ /, '') ?? '';
+  const field = (name: string) =>
+    lines
+      .find((l) => l.startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .replace(/^ /, '') ?? '';
   let parsed: unknown;
   try {
     parsed = redact(streamMessage(field('event') || 'message', field('id'), dataLines.map((l) => l.slice(5).replace(/^ /, '')).join('\n')));

@@ -9,8 +9,12 @@ function upstream() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const state = { cancelled: false };
   const stream = new ReadableStream<Uint8Array>({
-    start(c) { controller = c; },
-    cancel() { state.cancelled = true; },
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      state.cancelled = true;
+    },
   });
   return { stream, push: (s: string) => controller.enqueue(enc.encode(s)), close: () => controller.close(), state };
 }

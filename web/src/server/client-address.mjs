@@ -52,14 +52,18 @@ export class TrustProxyError extends Error {
 export function parseTrustProxy(value) {
   const v = (value ?? '').trim().toLowerCase();
   if (v === '' || v === 'false' || v === '0' || v === 'none') return Object.freeze({ kind: 'none' });
-  if (v === 'true' || v === '*') throw new TrustProxyError('must name the proxies in front of the web (addresses, CIDRs, loopback/linklocal/uniquelocal) or their count: "true" would let any client choose its own address');
+  if (v === 'true' || v === '*')
+    throw new TrustProxyError('must name the proxies in front of the web (addresses, CIDRs, loopback/linklocal/uniquelocal) or their count: "true" would let any client choose its own address');
   if (/^\d+$/.test(v)) {
     const hops = Number(v);
     if (hops > MAX_HOPS) throw new TrustProxyError(`hop count must be at most ${MAX_HOPS} (got ${hops})`);
     return Object.freeze({ kind: 'hops', hops });
   }
   const list = new BlockList();
-  for (const entry of v.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const named = /** @type {Record<string, readonly string[]>} */ (NAMED)[entry];
     for (const cidr of named ?? [entry]) addEntry(list, cidr, entry);
   }
@@ -112,8 +116,10 @@ function isTrusted(list, address) {
 export function clientAddress(socketAddress, forwardedFor, trust) {
   let client = normalizeAddress(socketAddress);
   if (client === undefined || trust.kind === 'none') return client;
-  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor ?? '')
-    .split(',').map((e) => e.trim()).filter(Boolean);
+  const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (let hop = 0; chain.length > 0; hop++) {
     const stillOurs = trust.kind === 'hops' ? hop < trust.hops : isTrusted(trust.list, client);
     if (!stillOurs) break;

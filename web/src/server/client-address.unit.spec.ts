@@ -50,13 +50,7 @@ describe('normalizeAddress', () => {
 });
 
 describe('clientAddress with trust off (the default): the socket, whatever the headers say', () => {
-  it.each([
-    undefined,
-    '198.51.100.1',
-    '198.51.100.1, 198.51.100.2',
-    ['198.51.100.1', '198.51.100.2'],
-    'garbage',
-  ])('X-Forwarded-For %p', (xff) => {
+  it.each([undefined, '198.51.100.1', '198.51.100.1, 198.51.100.2', ['198.51.100.1', '198.51.100.2'], 'garbage'])('X-Forwarded-For %p', (xff) => {
     expect(clientAddress('::ffff:127.0.0.1', xff, NONE)).toBe('127.0.0.1');
   });
 
@@ -79,7 +73,7 @@ describe('clientAddress with trust on', () => {
     expect(clientAddress('127.0.0.1', '203.0.113.8', oneHop)).toBe('203.0.113.8');
   });
 
-  it('entries the client wrote before the proxy\'s are not believed', () => {
+  it("entries the client wrote before the proxy's are not believed", () => {
     expect(clientAddress('127.0.0.1', '198.51.100.1, 203.0.113.8', loopback)).toBe('203.0.113.8');
     expect(clientAddress('127.0.0.1', '198.51.100.1, 203.0.113.8', oneHop)).toBe('203.0.113.8');
     expect(clientAddress('127.0.0.1', ['198.51.100.1', '203.0.113.8'], oneHop)).toBe('203.0.113.8');
@@ -105,13 +99,23 @@ describe('clientAddress with trust on', () => {
 });
 
 describe('rewriteForwarding', () => {
-  const request = (remoteAddress: string, headers: Record<string, string | string[]>) => ({ socket: { remoteAddress }, headers: { host: 'example.localhost:3000', ...headers } as Record<string, string | string[] | undefined> });
+  const request = (remoteAddress: string, headers: Record<string, string | string[]>) => ({
+    socket: { remoteAddress },
+    headers: { host: 'example.localhost:3000', ...headers } as Record<string, string | string[] | undefined>,
+  });
   const spoof = {
-    'x-forwarded-for': '198.51.100.1', 'x-real-ip': '198.51.100.2', forwarded: 'for=198.51.100.3', 'x-client-ip': '198.51.100.4',
-    'true-client-ip': '198.51.100.5', 'cf-connecting-ip': '198.51.100.6', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.test', 'x-forwarded-port': '443',
+    'x-forwarded-for': '198.51.100.1',
+    'x-real-ip': '198.51.100.2',
+    forwarded: 'for=198.51.100.3',
+    'x-client-ip': '198.51.100.4',
+    'true-client-ip': '198.51.100.5',
+    'cf-connecting-ip': '198.51.100.6',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'evil.test',
+    'x-forwarded-port': '443',
   };
 
-  it('trust off: one address, the socket\'s, and nothing else a client could name', () => {
+  it("trust off: one address, the socket's, and nothing else a client could name", () => {
     const req = request('::ffff:203.0.113.5', spoof);
     rewriteForwarding(req, NONE);
     expect(req.headers).toEqual({ host: 'example.localhost:3000', 'x-forwarded-for': '203.0.113.5' });
@@ -121,7 +125,11 @@ describe('rewriteForwarding', () => {
     const req = request('127.0.0.1', { ...spoof, 'x-forwarded-for': '198.51.100.1, 203.0.113.8' });
     rewriteForwarding(req, parseTrustProxy('loopback'));
     expect(req.headers).toEqual({
-      host: 'example.localhost:3000', 'x-forwarded-for': '203.0.113.8', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.test', 'x-forwarded-port': '443',
+      host: 'example.localhost:3000',
+      'x-forwarded-for': '203.0.113.8',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'evil.test',
+      'x-forwarded-port': '443',
     });
   });
 

@@ -1,9 +1,6 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type Position, type ReadPosition } from '@eventstore/db-client';
 import { validateAppend } from '../shared/append-rules.js';
-import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription,
-} from '../port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port.js';
 import { WrongExpectedRevisionError } from '../errors.js';
 import { describeEventStoreUrl } from '../url.js';
 import { isSystemEvent, mapError, toEsdbExpected, toEsdbPosition, toEventData, toNumberPosition, toRecorded } from './mapping.js';
@@ -82,8 +79,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription: EsdbSubscription = new EsdbSubscription(this.client, (from, max) => this.readPage(from, max), options, () =>
-      this.subscriptions.delete(subscription),
+    const subscription: EsdbSubscription = new EsdbSubscription(
+      this.client,
+      (from, max) => this.readPage(from, max),
+      options,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;

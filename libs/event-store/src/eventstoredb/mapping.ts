@@ -1,7 +1,17 @@
 import {
-  ANY, NO_STREAM, STREAM_EXISTS, StreamDeletedError, StreamNotFoundError as EsdbStreamNotFound,
-  WrongExpectedVersionError, jsonEvent,
-  type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type JSONType, type Position, type ResolvedEvent,
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  StreamDeletedError,
+  StreamNotFoundError as EsdbStreamNotFound,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type EventData,
+  type JSONType,
+  type Position,
+  type ResolvedEvent,
 } from '@eventstore/db-client';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../errors.js';
 import type { EventToAppend, ExpectedRevision, RecordedEvent } from '../port.js';

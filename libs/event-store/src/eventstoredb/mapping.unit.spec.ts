@@ -23,13 +23,26 @@ describe('EventStoreDB mappings', () => {
   it('reads events back with the metadata as sent and numeric revision/position', () => {
     const resolved = {
       event: {
-        streamId: 'tenant-1', id: id.toLowerCase(), isJson: true, revision: 3n, type: 'SignupRequested', created: new Date('2026-01-02T03:04:05Z'),
-        data: { a: 1 }, metadata: { eventId: id, correlationId: 'c', $correlationId: 'c' }, position: { commit: 1234n, prepare: 1234n },
+        streamId: 'tenant-1',
+        id: id.toLowerCase(),
+        isJson: true,
+        revision: 3n,
+        type: 'SignupRequested',
+        created: new Date('2026-01-02T03:04:05Z'),
+        data: { a: 1 },
+        metadata: { eventId: id, correlationId: 'c', $correlationId: 'c' },
+        position: { commit: 1234n, prepare: 1234n },
       },
     } as unknown as ResolvedEvent;
     expect(toRecorded(resolved)).toEqual({
-      streamId: 'tenant-1', eventId: id, type: 'SignupRequested', data: { a: 1 }, metadata: { eventId: id, correlationId: 'c' },
-      revision: 3, position: 1234, recordedAt: '2026-01-02T03:04:05.000Z',
+      streamId: 'tenant-1',
+      eventId: id,
+      type: 'SignupRequested',
+      data: { a: 1 },
+      metadata: { eventId: id, correlationId: 'c' },
+      revision: 3,
+      position: 1234,
+      recordedAt: '2026-01-02T03:04:05.000Z',
     });
     expect(isSystemEvent(resolved)).toBe(false);
     expect(isSystemEvent({ event: { ...resolved.event!, type: '$metadata' } } as ResolvedEvent)).toBe(true);

@@ -13,12 +13,7 @@ import { CALL_APPEND, WRONG_REVISION_SQLSTATE } from './append-function.js';
  * the transaction ids, so a smaller position could belong to a younger, still running
  * transaction. Positions stay below 2^53 until transaction id 2^37.
  */
-async function callAppend(
-  client: pg.Pool | pg.ClientBase,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedRevision,
-): Promise<AppendResult> {
+async function callAppend(client: pg.Pool | pg.ClientBase, streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
   const exact = typeof expected === 'number';
   try {
     const { rows } = await client.query<{ r: number; p: number }>({
@@ -45,18 +40,12 @@ async function callAppend(
  * Runs an append inside a transaction the caller has begun (and will commit). Exported for the
  * ordering test, which needs to hold such a transaction open.
  */
-export function appendInTransaction(
-  client: pg.ClientBase,
-  streamId: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedRevision,
-): Promise<AppendResult> {
+export function appendInTransaction(client: pg.ClientBase, streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
   return callAppend(client, streamId, events, expected);
 }
 
 const isDuplicateEventId = (error: unknown): boolean =>
-  (error as { code?: string; constraint?: string }).code === '23505' &&
-  (error as { constraint?: string }).constraint === 'es_events_event_id_key';
+  (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'es_events_event_id_key';
 
 /**
  * One append, one statement in its own implicit transaction (READ COMMITTED is enough: the row
@@ -70,7 +59,11 @@ export async function append(pool: pg.Pool, streamId: string, events: readonly E
     // A retry after a lost reply fails the revision check or hits the unique event id; if the
     // same events are stored at the same place it gets the original answer, nothing is written.
     // The failed statement has already rolled back, and no connection is held while we ask.
-    const earlier = matchEarlierAppend(streamId, events.map((e) => e.metadata.eventId), await findEventIds(pool, events));
+    const earlier = matchEarlierAppend(
+      streamId,
+      events.map((e) => e.metadata.eventId),
+      await findEventIds(pool, events),
+    );
     if (earlier) return earlier;
     throw error;
   }
@@ -91,10 +84,7 @@ export async function deleteStream(pool: pg.Pool, streamId: string, expected: Ex
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const found = await client.query<{ r: number; deleted: boolean }>(
-      'SELECT last_revision::float8 AS r, deleted FROM es_streams WHERE stream_id = $1 FOR UPDATE',
-      [streamId],
-    );
+    const found = await client.query<{ r: number; deleted: boolean }>('SELECT last_revision::float8 AS r, deleted FROM es_streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
     const state = found.rows[0] && { lastRevision: found.rows[0].r, deleted: found.rows[0].deleted };
     checkExpected(streamId, expected, state);
     // Deleting a missing or deleted stream with any/no_stream is a no-op, so a retry succeeds.

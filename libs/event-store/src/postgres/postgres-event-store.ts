@@ -1,10 +1,7 @@
 import pg from 'pg';
 import { validateAppend } from '../shared/append-rules.js';
 import { CatchUpSubscription } from '../shared/catch-up-subscription.js';
-import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription,
-} from '../port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port.js';
 import { describeEventStoreUrl } from '../url.js';
 import { append, deleteStream } from './append.js';
 import { PgNotifier } from './notifier.js';
@@ -68,11 +65,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription: CatchUpSubscription = new CatchUpSubscription(
-      (fromPosition, maxCount) => readAll(this.pool, { fromPosition, maxCount }),
-      this.notifier,
-      { ...options, pollMs: this.options.pollMs ?? 100, onEnd: () => this.subscriptions.delete(subscription) },
-    );
+    const subscription: CatchUpSubscription = new CatchUpSubscription((fromPosition, maxCount) => readAll(this.pool, { fromPosition, maxCount }), this.notifier, {
+      ...options,
+      pollMs: this.options.pollMs ?? 100,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
     this.subscriptions.add(subscription);
     return subscription;
   }

@@ -38,17 +38,12 @@ export interface StreamState {
 }
 
 /** The revision the caller sees: -1 for a missing or deleted stream. */
-export const visibleRevision = (state: StreamState | undefined): number =>
-  state === undefined || state.deleted ? -1 : state.lastRevision;
+export const visibleRevision = (state: StreamState | undefined): number => (state === undefined || state.deleted ? -1 : state.lastRevision);
 
 /** Throws the typed conflict when `expected` does not hold for the stream's current state. */
 export function checkExpected(streamId: string, expected: ExpectedRevision, state: StreamState | undefined): void {
   const actual = visibleRevision(state);
-  const ok =
-    expected === 'any' ? true
-    : expected === 'no_stream' ? actual === -1
-    : expected === 'stream_exists' ? actual >= 0
-    : actual === expected;
+  const ok = expected === 'any' ? true : expected === 'no_stream' ? actual === -1 : expected === 'stream_exists' ? actual >= 0 : actual === expected;
   if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
 }
 
@@ -76,7 +71,11 @@ export function matchEarlierAppend(streamId: string, eventIds: readonly string[]
       const s = byId.get(id);
       return s !== undefined && s.streamId === streamId && s.revision === first.revision + i;
     });
-  if (!isRetry) throw new DuplicateEventIdError(streamId, stored.map((s) => s.eventId));
+  if (!isRetry)
+    throw new DuplicateEventIdError(
+      streamId,
+      stored.map((s) => s.eventId),
+    );
   const last = byId.get(eventIds[eventIds.length - 1])!;
   return { nextExpectedRevision: last.revision, position: last.position };
 }

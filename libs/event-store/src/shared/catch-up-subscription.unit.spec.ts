@@ -2,7 +2,14 @@ import type { RecordedEvent } from '../port.js';
 import { CatchUpSubscription, WakeSignal } from './catch-up-subscription.js';
 
 const event = (position: number): RecordedEvent => ({
-  streamId: 's', eventId: `e${position}`, type: 'T', data: null, metadata: {}, revision: position - 1, position, recordedAt: '2026-01-01T00:00:00.000Z',
+  streamId: 's',
+  eventId: `e${position}`,
+  type: 'T',
+  data: null,
+  metadata: {},
+  revision: position - 1,
+  position,
+  recordedAt: '2026-01-01T00:00:00.000Z',
 });
 
 /** An in-memory log whose reads the test can hold open, to interleave wake-ups and stop(). */

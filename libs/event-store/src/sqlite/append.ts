@@ -3,7 +3,10 @@ import { checkExpected, matchEarlierAppend, toJson, visibleRevision, type Stored
 import type { AppendResult, EventToAppend, ExpectedRevision } from '../port.js';
 import { WrongExpectedRevisionError } from '../errors.js';
 
-interface StreamRow { last_revision: number; deleted: number }
+interface StreamRow {
+  last_revision: number;
+  deleted: number;
+}
 
 /** Prepared statements for writes; prepared once per connection. */
 export class SqliteWriter {

@@ -2,10 +2,7 @@ import type Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { CatchUpSubscription, WakeSignal } from '../shared/catch-up-subscription.js';
 import { validateAppend } from '../shared/append-rules.js';
-import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription,
-} from '../port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port.js';
 import { SqliteWriter } from './append.js';
 import { SqliteReader } from './read.js';
 import { openSqlite } from './schema.js';
@@ -37,7 +34,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
-  constructor(path: string, private readonly options: SqliteEventStoreOptions = {}) {
+  constructor(
+    path: string,
+    private readonly options: SqliteEventStoreOptions = {},
+  ) {
     const memory = path === ':memory:';
     this.description = memory ? 'sqlite (in memory)' : `sqlite ${path}`;
     this.db = openSqlite(path);
@@ -67,11 +67,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription: CatchUpSubscription = new CatchUpSubscription(
-      async (fromPosition, maxCount) => this.reader.readAll({ fromPosition, maxCount }),
-      this.signal,
-      { ...options, pollMs: this.options.pollMs ?? 50, onEnd: () => this.subscriptions.delete(subscription) },
-    );
+    const subscription: CatchUpSubscription = new CatchUpSubscription(async (fromPosition, maxCount) => this.reader.readAll({ fromPosition, maxCount }), this.signal, {
+      ...options,
+      pollMs: this.options.pollMs ?? 50,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
     this.subscriptions.add(subscription);
     return subscription;
   }

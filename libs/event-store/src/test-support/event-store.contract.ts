@@ -1,5 +1,5 @@
 import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors.js';
-import type { EventStore, RecordedEvent } from '../port.js';
+import type { EventStore } from '../port.js';
 import { ev, eventually, uniquePrefix } from './collector.js';
 import { describeConcurrencyContract } from './concurrency.contract.js';
 
@@ -16,12 +16,7 @@ import { isStrictlyIncreasing, positions } from './concurrency.contract.js';
  * The behaviour every EventStore adapter must have (issue 2, item 4). One store is shared by
  * the tests of a run; each test writes to its own uniquely prefixed streams and filters on them.
  */
-export function describeEventStoreContract(
-  name: string,
-  makeStore: () => Promise<EventStore>,
-  dispose: (store: EventStore) => Promise<void>,
-  options: ContractOptions,
-): void {
+export function describeEventStoreContract(name: string, makeStore: () => Promise<EventStore>, dispose: (store: EventStore) => Promise<void>, options: ContractOptions): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     beforeAll(async () => {
@@ -124,7 +119,11 @@ export function describeEventStoreContract(
       let s: string;
       beforeAll(async () => {
         s = uniquePrefix('read');
-        await store.append(s, Array.from({ length: 10 }, (_, i) => ev(`E${i}`, { i })), 'no_stream');
+        await store.append(
+          s,
+          Array.from({ length: 10 }, (_, i) => ev(`E${i}`, { i })),
+          'no_stream',
+        );
       });
       const revisions = async (opts: Parameters<EventStore['readStream']>[1]) => (await store.readStream(s, opts)).map((e) => e.revision);
 
@@ -161,9 +160,17 @@ export function describeEventStoreContract(
           const e = ev(`T${i}`);
           const r = await store.append(`${p}-${i % 3}`, [e], 'any');
           written.push(e.metadata.eventId);
-          await eventually(() => store.headPosition(), (head) => head === r.position, `head at ${r.position}`);
+          await eventually(
+            () => store.headPosition(),
+            (head) => head === r.position,
+            `head at ${r.position}`,
+          );
         }
-        const all = await eventually(() => store.readAll({ fromPosition: before }), (got) => got.filter((e) => e.streamId.startsWith(p)).length >= 6, 'the six events');
+        const all = await eventually(
+          () => store.readAll({ fromPosition: before }),
+          (got) => got.filter((e) => e.streamId.startsWith(p)).length >= 6,
+          'the six events',
+        );
         expect(isStrictlyIncreasing(positions(all))).toBe(true);
         const mine = all.filter((e) => e.streamId.startsWith(p));
         expect(mine.map((e) => e.eventId)).toEqual(written);
@@ -214,7 +221,7 @@ export function describeEventStoreContract(
         const audit = await eventually(
           async () => (await store.readAll({ fromPosition: before })).filter((e) => e.streamId === s),
           (got) => got.length >= 3,
-          'the deleted stream\'s events in readAll',
+          "the deleted stream's events in readAll",
         );
         expect(audit.map((e) => e.type)).toEqual(['A', 'B', 'C']);
         await expect(store.append(s, [ev('X')], 'stream_exists')).rejects.toBeInstanceOf(WrongExpectedRevisionError);

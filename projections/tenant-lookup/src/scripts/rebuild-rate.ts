@@ -35,7 +35,7 @@ const batch = Number(values.batch);
 const dir = mkdtempSync(join(tmpdir(), 'rebuild-rate-'));
 
 async function fill(es: EventStore): Promise<number> {
-  let total = await es.headPosition() > 0 ? wanted : 0;
+  let total = (await es.headPosition()) > 0 ? wanted : 0;
   for (let i = 0; total < wanted; i += 200) {
     const group = Array.from({ length: 200 }, (_, k) => sampleHistory(i + k));
     total += await appendSampleHistories(es, group, { chunk: 6 });
@@ -48,7 +48,11 @@ async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> }>
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: values['pg-admin-url'] });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`CREATE DATABASE ${name}`);
   const u = new URL(values['pg-admin-url']!);
@@ -70,10 +74,17 @@ async function main(): Promise<void> {
         await catchUpLive(store, es, batch);
         const load = loadavg()[0];
         const r = await rebuildTenantLookup(store, es, { batchSize: batch });
-        process.stdout.write(`${JSON.stringify({
-          store: kind, events: r.processed, batch, seconds: Number(r.seconds.toFixed(2)), eventsPerSecond: Math.round(r.processed / r.seconds),
-          tenants: (await store.dump(r.generation)).length, loadAverage1m: Number(load.toFixed(2)),
-        })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({
+            store: kind,
+            events: r.processed,
+            batch,
+            seconds: Number(r.seconds.toFixed(2)),
+            eventsPerSecond: Math.round(r.processed / r.seconds),
+            tenants: (await store.dump(r.generation)).length,
+            loadAverage1m: Number(load.toFixed(2)),
+          })}\n`,
+        );
       } finally {
         await store.close();
         await target.drop();

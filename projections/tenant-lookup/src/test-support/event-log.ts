@@ -14,7 +14,16 @@ export async function sampleEventLog(tenants: number): Promise<{ dir: string; ur
   const es = process.env.TL_TEST_MEMORY_LOG === '1' ? new MemoryEventStore() : await createEventStore(url);
   const histories = sampleHistories(tenants);
   await appendSampleHistories(es, histories);
-  return { dir, url, es, histories, cleanup: async () => { await es.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    url,
+    es,
+    histories,
+    cleanup: async () => {
+      await es.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function readLog(es: EventStore): Promise<RecordedEvent[]> {

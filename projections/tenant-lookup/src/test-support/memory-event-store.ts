@@ -17,8 +17,14 @@ export class MemoryEventStore implements EventStore {
     }
     for (const e of events) {
       const rec: RecordedEvent = {
-        streamId, eventId: e.metadata.eventId, type: e.type, data: JSON.parse(JSON.stringify(e.data)), metadata: JSON.parse(JSON.stringify(e.metadata)),
-        revision: stream.length, position: this.log.length + 1, recordedAt: new Date().toISOString(),
+        streamId,
+        eventId: e.metadata.eventId,
+        type: e.type,
+        data: JSON.parse(JSON.stringify(e.data)),
+        metadata: JSON.parse(JSON.stringify(e.metadata)),
+        revision: stream.length,
+        position: this.log.length + 1,
+        recordedAt: new Date().toISOString(),
       };
       stream.push(rec);
       this.log.push(rec);
@@ -46,7 +52,9 @@ export class MemoryEventStore implements EventStore {
     const readAll = (o: ReadAllOptions) => this.readAll(o);
     const logLength = () => this.log.length;
     return {
-      async stop() { stopped = true; },
+      async stop() {
+        stopped = true;
+      },
       async *[Symbol.asyncIterator](): AsyncIterator<SubscriptionBatch> {
         while (!stopped) {
           const events = await readAll({ fromPosition: position, maxCount: batchSize });
@@ -61,8 +69,12 @@ export class MemoryEventStore implements EventStore {
     };
   }
 
-  async headPosition(): Promise<number> { return this.log.length; }
-  async deleteStream(): Promise<void> { throw new Error('not supported'); }
+  async headPosition(): Promise<number> {
+    return this.log.length;
+  }
+  async deleteStream(): Promise<void> {
+    throw new Error('not supported');
+  }
   async ping(): Promise<void> {}
   async close(): Promise<void> {}
 }

@@ -10,8 +10,16 @@ export function asLog(histories: readonly SampleHistory[], chunk = 3): RecordedE
     histories.forEach((h, k) => {
       for (let n = 0; n < chunk && next[k] < h.events.length; n++, next[k]++) {
         const e = h.events[next[k]];
-        out.push({ streamId: h.stream, eventId: e.metadata.eventId, type: e.type, data: e.data, metadata: { ...e.metadata },
-          revision: next[k], position: position++, recordedAt: e.metadata.occurredAt });
+        out.push({
+          streamId: h.stream,
+          eventId: e.metadata.eventId,
+          type: e.type,
+          data: e.data,
+          metadata: { ...e.metadata },
+          revision: next[k],
+          position: position++,
+          recordedAt: e.metadata.occurredAt,
+        });
       }
     });
   }

@@ -14,8 +14,7 @@ export interface StoreFixture {
   readonly cleanup: () => Promise<void>;
 }
 
-const expected = (log: ReturnType<typeof asLog>): TenantLookupDoc[] =>
-  foldPage(log, new Map()).sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
+const expected = (log: ReturnType<typeof asLog>): TenantLookupDoc[] => foldPage(log, new Map()).sort((a, b) => (a.tenantId < b.tenantId ? -1 : 1));
 
 export function readModelStoreContract(name: string, open: () => Promise<StoreFixture>): void {
   describe(`${name} read-model store contract`, () => {
@@ -72,10 +71,17 @@ export function readModelStoreContract(name: string, open: () => Promise<StoreFi
       const released = sampleHistory(3);
       // Same subdomain and same email: signing up again after a rollback is the common case.
       const holder = sampleHistory(4, { subdomain: released.subdomain, adminEmail: 'ADMIN3@example.com' });
-      for (const order of [[holder, released], [released, holder]]) {
+      for (const order of [
+        [holder, released],
+        [released, holder],
+      ]) {
         const s = store;
         const gen = await s.beginRebuild();
-        await s.commit(gen.generation, 'building', asLog(order, 50).map((e, i) => ({ ...e, position: i + 1 })));
+        await s.commit(
+          gen.generation,
+          'building',
+          asLog(order, 50).map((e, i) => ({ ...e, position: i + 1 })),
+        );
         expect((await s.promote(gen.generation)).ok).toBe(true);
         const hit = await findBySubdomain(s, released.subdomain);
         expect(hit?.tenantId).toBe(holder.tenantId);
@@ -83,7 +89,11 @@ export function readModelStoreContract(name: string, open: () => Promise<StoreFi
         expect((await findByEmail(s, 'admin3@example.com'))?.tenantId).toBe(holder.tenantId);
       }
       const alone = await store.beginRebuild();
-      await store.commit(alone.generation, 'building', asLog([released]).map((e, i) => ({ ...e, position: 100 + i })));
+      await store.commit(
+        alone.generation,
+        'building',
+        asLog([released]).map((e, i) => ({ ...e, position: 100 + i })),
+      );
       expect((await store.promote(alone.generation)).ok).toBe(true);
       // Nobody holds it now: the released tenant answers, and its status says it is gone.
       expect(await findBySubdomain(store, released.subdomain)).toMatchObject({ tenantId: released.tenantId, released: true, status: 'RolledBack' });
@@ -109,7 +119,7 @@ export function readModelStoreContract(name: string, open: () => Promise<StoreFi
       await other.close();
       expect(await store.promote(2)).toEqual({ ok: false, liveCheckpoint: log[log.length - 1].position });
       expect((await store.live()).generation).toBe(1);
-            await store.commit(2, 'building', log.slice(half));
+      await store.commit(2, 'building', log.slice(half));
       expect(await store.promote(2)).toEqual({ ok: true, retired: 1 });
       expect(await store.generations()).toMatchObject([{ generation: 2, state: 'live', checkpoint: log[log.length - 1].position }]);
       expect(await store.dump(2)).toEqual(expected(log));

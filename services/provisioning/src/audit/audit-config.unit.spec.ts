@@ -38,6 +38,10 @@ describe('parseAuditConfig', () => {
     const notKey = join(dir, 'not.key');
     writeFileSync(notKey, 'secret-looking-text');
     expect(() => parseAuditConfig({ AUDIT_SIGNING_KEY_FILE: notKey, AUDIT_CHECKPOINT_FILE: 'x' })).toThrow(/must hold a PKCS#8 PEM private key/);
-    try { parseAuditConfig({ AUDIT_SIGNING_KEY_FILE: notKey, AUDIT_CHECKPOINT_FILE: 'x' }); } catch (e) { expect(String(e)).not.toContain('secret-looking-text'); }
+    try {
+      parseAuditConfig({ AUDIT_SIGNING_KEY_FILE: notKey, AUDIT_CHECKPOINT_FILE: 'x' });
+    } catch (e) {
+      expect(String(e)).not.toContain('secret-looking-text');
+    }
   });
 });

@@ -92,9 +92,12 @@ export class BenchOperations {
   async newSite(i: NewSiteInput, timeoutMs: number): Promise<Outcome<{ dbName: string }>> {
     await this.ensureRootPassword(i.root);
     const args = [
-      'new-site', check(i.site, SITE, 'site'),
+      'new-site',
+      check(i.site, SITE, 'site'),
       ...(i.dbName ? ['--db-name', check(i.dbName, DB_NAME, 'database name')] : []),
-      ...rootArgs(i.root), '--mariadb-user-host-login-scope=%', ...(i.force ? ['--force'] : []),
+      ...rootArgs(i.root),
+      '--mariadb-user-host-login-scope=%',
+      ...(i.force ? ['--force'] : []),
     ];
     // No --admin-password: frappe's get_admin_password() asks twice ("Set Administrator password",
     // "Re-enter ..."), and without a terminal getpass reads both from stdin.
@@ -230,4 +233,3 @@ function isMissingSite(r: BenchFailed, site: string): boolean {
 export function printedApiSecrets(stdout: string): string[] {
   return [...stdout.matchAll(/"api_secret"\s*:\s*"([^"]+)"/g)].map((m) => m[1]);
 }
-

@@ -73,7 +73,12 @@ it('kills the whole process tree when a step hangs past its timeout', async () =
   const r = await ops.setHostName('one.test', 'one.test', 3000);
   expect(r.ok).toBe(false);
   if (!r.ok) expect([r.result.classification, r.result.timedOut]).toEqual(['timeout', true]);
-  const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'hang').pop();
+  const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.event === 'hang')
+    .pop();
   expect(hang).toBeDefined();
   for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
   expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
@@ -95,12 +100,19 @@ it('refuses values that could be read as options', async () => {
 
 describe('through the simulator daemon (bin = bench-sim-client)', () => {
   let daemon: SimulatorDaemon;
-  beforeAll(async () => { daemon = await startSimulatorDaemon(); });
-  afterAll(async () => { await daemon.stop(); });
+  beforeAll(async () => {
+    daemon = await startSimulatorDaemon();
+  });
+  afterAll(async () => {
+    await daemon.stop();
+  });
   // BENCH_SIM_SOCKET travels through the runner's env allow-list (the BENCH_SIM_ prefix).
-  const viaDaemon = (env: NodeJS.ProcessEnv = {}) =>
-    new BenchRunner({ bin: daemon.clientBin, path: b.root, env: { PATH: process.env.PATH, BENCH_SIM_SOCKET: daemon.socketPath, ...env } });
-  const logLines = () => readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const viaDaemon = (env: NodeJS.ProcessEnv = {}) => new BenchRunner({ bin: daemon.clientBin, path: b.root, env: { PATH: process.env.PATH, BENCH_SIM_SOCKET: daemon.socketPath, ...env } });
+  const logLines = () =>
+    readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
 
   it('runs a command through the client and the daemon', async () => {
     const ops = new BenchOperations(viaDaemon());
@@ -117,7 +129,9 @@ describe('through the simulator daemon (bin = bench-sim-client)', () => {
     const r = await new BenchOperations(viaDaemon({ BENCH_SIM_HANG: 'install-app' })).installApp('one.test', 'erpnext', 3000);
     expect(r.ok).toBe(false);
     if (!r.ok) expect([r.result.classification, r.result.timedOut]).toEqual(['timeout', true]);
-    const hang = logLines().filter((l) => l.event === 'hang').pop();
+    const hang = logLines()
+      .filter((l) => l.event === 'hang')
+      .pop();
     expect(hang).toMatchObject({ command: 'install-app', childPid: expect.any(Number) });
     for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
     expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
@@ -135,10 +149,11 @@ describe('through the spawn host (the service as built starts bench from a small
   // The compiled host: the specs run the TypeScript sources, the service runs dist.
   const script = join(process.cwd(), 'services/provisioning/dist/bench/spawn-host-main.js');
   let host: SpawnHost;
-  beforeAll(() => { host = new SpawnHost(script); });
+  beforeAll(() => {
+    host = new SpawnHost(script);
+  });
   afterAll(() => host.close());
-  const hosted = (env: NodeJS.ProcessEnv = {}) =>
-    new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env }, spawner: (req) => host.run(req) });
+  const hosted = (env: NodeJS.ProcessEnv = {}) => new BenchRunner({ bin, path: b.root, env: { PATH: process.env.PATH, ...env }, spawner: (req) => host.run(req) });
 
   it('runs bench and returns its output and exit code', async () => {
     expect(existsSync(script)).toBe(true);
@@ -154,7 +169,12 @@ describe('through the spawn host (the service as built starts bench from a small
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.result).toMatchObject({ timedOut: true, classification: 'timeout' });
-    const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'hang').pop();
+    const hang = readFileSync(join(b.root, 'logs/bench-sim.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.event === 'hang')
+      .pop();
     for (let i = 0; i < 30 && (alive(hang.pid) || alive(hang.childPid)); i++) await new Promise((res) => setTimeout(res, 100));
     expect([alive(hang.pid), alive(hang.childPid)]).toEqual([false, false]);
   });
@@ -178,11 +198,19 @@ describe('through the spawn host (the service as built starts bench from a small
 
   it('leaves when its parent is killed', async () => {
     const dist = join(process.cwd(), 'services/provisioning/dist/bench/spawn-host.js');
-    const parent = spawn(process.execPath, ['--input-type=module', '-e', `
+    const parent = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { SpawnHost } = await import(${JSON.stringify(dist)});
       const host = new SpawnHost(${JSON.stringify(script)}).warm();
       console.log(host.pid);
-      setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const pid = Number(await new Promise<string>((res) => parent.stdout.once('data', (d: Buffer) => res(d.toString()))));
     expect(alive(pid)).toBe(true);
     parent.kill('SIGKILL');

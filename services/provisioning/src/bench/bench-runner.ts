@@ -79,11 +79,14 @@ export class BenchRunner {
     const { stdout, stderr, timedOut } = r;
     const secrets = [...(opts.secrets ?? []), ...(opts.printedSecrets?.(stdout) ?? [])];
     const common: Common = {
-      command: redactArgs(args, secrets), exitCode: r.exitCode ?? null, durationMs: Date.now() - started,
-      stdoutTail: eventTail(stdout, secrets), stderrTail: eventTail(stderr, secrets),
+      command: redactArgs(args, secrets),
+      exitCode: r.exitCode ?? null,
+      durationMs: Date.now() - started,
+      stdoutTail: eventTail(stdout, secrets),
+      stderrTail: eventTail(stderr, secrets),
     };
     if (!timedOut && r.exitCode === 0) return { ...common, ok: true, stdout };
-    const spawnError = r.exitCode === undefined && !timedOut ? r.shortMessage ?? 'unknown error' : undefined;
+    const spawnError = r.exitCode === undefined && !timedOut ? (r.shortMessage ?? 'unknown error') : undefined;
     const c = classifyFailure({ exitCode: r.exitCode ?? null, timedOut, output: `${stdout}\n${stderr}`, spawnError, starterLost: r.starterLost });
     return { ...common, ok: false, timedOut, classification: c.classification, reason: redact(c.reason, secrets) };
   }

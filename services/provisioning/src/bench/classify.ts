@@ -17,8 +17,10 @@ import { exceptionsOf, messageLines, shortType } from './python-output.js';
 type Rule = readonly [RegExp, string];
 
 const CONFIGURATION: readonly Rule[] = [
-  [/^(MySQL root password: ?|Aborted!|Warning: Password input may be echoed\.)$/m,
-    'bench asked for the database root password on a terminal it does not have (set BENCH_DB_ROOT_PASSWORD, or root_password in common_site_config.json)'],
+  [
+    /^(MySQL root password: ?|Aborted!|Warning: Password input may be echoed\.)$/m,
+    'bench asked for the database root password on a terminal it does not have (set BENCH_DB_ROOT_PASSWORD, or root_password in common_site_config.json)',
+  ],
   [/^WARN: You should not run this command as root$/m, 'bench refuses to run as root (set frappe_user in common_site_config.json)'],
   // 1045 for an account that is not a site's own (`_` + 16 hex): the root login was refused.
   [/\(1045, "Access denied for user '(?!_[0-9a-f]{16}')[^']*'/, 'the database root login was refused (check BENCH_DB_ROOT_USERNAME / BENCH_DB_ROOT_PASSWORD)'],
@@ -27,8 +29,7 @@ const CONFIGURATION: readonly Rule[] = [
 const TRANSIENT: readonly Rule[] = [
   // v15 prints filelock's own Timeout; Frappe's error logging then fails too, so the last line is
   // another error (`DocType Error Log not found`, `('DocType', 'Webhook')`). The Timeout decides.
-  [/^filelock\._error\.Timeout: The file lock '.*' could not be acquired\.?$|Failed to aquire lock|LockTimeoutError|Lock may be held by another process/m,
-    'a Frappe lock is held by another process'],
+  [/^filelock\._error\.Timeout: The file lock '.*' could not be acquired\.?$|Failed to aquire lock|LockTimeoutError|Lock may be held by another process/m, 'a Frappe lock is held by another process'],
   [/Can't connect to (MySQL|MariaDB) server|Connection refused|\((2003|2002),/i, 'the database server is unreachable'],
   [/Lost connection to (MySQL|MariaDB) server|server has gone away|\((2006|2013),/i, 'the database connection was lost'],
   [/Too many connections|\(1040,/i, 'the database has too many connections'],
@@ -54,7 +55,7 @@ function permanentReason(lines: readonly string[], text: string, exitCode: numbe
   if (last && /\(1045, "Access denied for user '_[0-9a-f]{16}'/.test(last.message)) {
     return `${code}: the site's database does not accept the site's own login (a half site: new-site did not finish)`;
   }
-  const line = last ? `${last.type}${last.message ? `: ${last.message}` : ''}` : lines[lines.length - 1] ?? '';
+  const line = last ? `${last.type}${last.message ? `: ${last.message}` : ''}` : (lines[lines.length - 1] ?? '');
   return `${code}${line ? `: ${line.slice(0, 300)}` : ''}`;
 }
 

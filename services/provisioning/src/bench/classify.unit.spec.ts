@@ -22,8 +22,10 @@ describe('classifyFailure', () => {
     expect(c('', null, true)).toBe('timeout');
   });
   it('a bench whose starter died has an unknown outcome: transient, so the step is redone', () => {
-    expect(classifyFailure({ exitCode: null, timedOut: false, output: '', spawnError: 'the spawn host stopped: signal SIGKILL', starterLost: true }))
-      .toEqual({ classification: 'transient', reason: "bench's outcome is unknown: the spawn host stopped: signal SIGKILL" });
+    expect(classifyFailure({ exitCode: null, timedOut: false, output: '', spawnError: 'the spawn host stopped: signal SIGKILL', starterLost: true })).toEqual({
+      classification: 'transient',
+      reason: "bench's outcome is unknown: the spawn host stopped: signal SIGKILL",
+    });
     expect(classifyFailure({ exitCode: null, timedOut: false, output: '', spawnError: 'spawn ENOENT' }).classification).toBe('permanent');
   });
   it('reads no variable of a traceback: a value there decides nothing', () => {
@@ -37,7 +39,11 @@ describe('classifyFailure on recorded v15 output', () => {
     expect(t.stderr.trim().split('\n').pop()).toBe("pymysql.err.ProgrammingError: ('DocType', 'Webhook')");
     expect(recorded('new-site-while-locked')).toEqual({ classification: 'transient', reason: 'bench failed because a Frappe lock is held by another process' });
     // The other follow-on error the recording names.
-    expect(c0(`filelock._error.Timeout: The file lock '/b/sites/a/locks/bench_new_site.lock' could not be acquired.\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\nfrappe.exceptions.DoesNotExistError: DocType Error Log not found`)).toBe('transient');
+    expect(
+      c0(
+        `filelock._error.Timeout: The file lock '/b/sites/a/locks/bench_new_site.lock' could not be acquired.\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\nfrappe.exceptions.DoesNotExistError: DocType Error Log not found`,
+      ),
+    ).toBe('transient');
   });
 
   it('a prompt for the root password (Aborted!) or root without frappe_user is a configuration failure', () => {
@@ -50,7 +56,10 @@ describe('classifyFailure on recorded v15 output', () => {
 
   it("a half site's own login refused (1045) is permanent and says so", () => {
     for (const name of ['half-site-get-value', 'half-site-install-app']) {
-      expect(recorded(name)).toEqual({ classification: 'permanent', reason: "bench exited with code 1: the site's database does not accept the site's own login (a half site: new-site did not finish)" });
+      expect(recorded(name)).toEqual({
+        classification: 'permanent',
+        reason: "bench exited with code 1: the site's database does not accept the site's own login (a half site: new-site did not finish)",
+      });
     }
   });
 
@@ -67,7 +76,9 @@ describe('classifyFailure on recorded v15 output', () => {
   });
 
   it('the other recorded failures are permanent, with their exception line as the reason', () => {
-    expect(recorded('add-system-manager-again').reason).toBe(`bench exited with code 1: frappe.exceptions.DuplicateEntryError: ('User', 'ops@example.com', IntegrityError(1062, "Duplicate entry 'ops@example.com' for key 'PRIMARY'"))`);
+    expect(recorded('add-system-manager-again').reason).toBe(
+      `bench exited with code 1: frappe.exceptions.DuplicateEntryError: ('User', 'ops@example.com', IntegrityError(1062, "Duplicate entry 'ops@example.com' for key 'PRIMARY'"))`,
+    );
     expect(recorded('generate-keys-missing-user')).toEqual({ classification: 'permanent', reason: 'bench exited with code 1: frappe.exceptions.DoesNotExistError: User nobody@example.com not found' });
     expect(recorded('new-site-db-exists').reason).toMatch(/^bench exited with code 1: Exception: Database _[0-9a-f]{16} already exists$/);
     expect(recorded('new-site-again')).toEqual({ classification: 'permanent', reason: 'bench exited with code 1: Site t1.localhost already exists' });

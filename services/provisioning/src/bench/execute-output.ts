@@ -5,13 +5,14 @@
  * quotes of a string, so an unquoted line is read as that string. The value is the last
  * non-empty line: anything a bench prints before it (a warning) is not the result.
  */
-export type ExecuteValue =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'text'; readonly value: string };
+export type ExecuteValue = { readonly kind: 'none' } | { readonly kind: 'json'; readonly value: unknown } | { readonly kind: 'text'; readonly value: string };
 
 export function parseExecuteOutput(stdout: string): ExecuteValue {
-  const line = stdout.split('\n').map((l) => l.trim()).filter(Boolean).pop();
+  const line = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .pop();
   if (line === undefined) return { kind: 'none' };
   try {
     return { kind: 'json', value: JSON.parse(line) as unknown };

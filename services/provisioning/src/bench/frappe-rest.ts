@@ -34,11 +34,23 @@ export class FrappeRest {
 
   /** Every role but frappe's automatic ones, and the user: what `add-system-manager` gives (frappe.utils.user.add_system_manager). */
   async createSystemManager(site: string, auth: ApiCredentials, email: string, password: string, timeoutMs: number): Promise<RestOutcome<{ existed: boolean }>> {
-    const roles = await this.call<{ name: string }[]>(site, auth, 'GET', `/api/resource/Role?fields=${encodeURIComponent('["name"]')}&filters=${encodeURIComponent('[["name","not in",["Administrator","Guest","All","Desk User"]]]')}&limit_page_length=0`, undefined, timeoutMs);
+    const roles = await this.call<{ name: string }[]>(
+      site,
+      auth,
+      'GET',
+      `/api/resource/Role?fields=${encodeURIComponent('["name"]')}&filters=${encodeURIComponent('[["name","not in",["Administrator","Guest","All","Desk User"]]]')}&limit_page_length=0`,
+      undefined,
+      timeoutMs,
+    );
     if (!roles.ok) return roles;
     const body = {
-      email, first_name: email, enabled: 1, user_type: 'System User', send_welcome_email: 0,
-      new_password: password, roles: roles.value.map((r) => ({ role: r.name })),
+      email,
+      first_name: email,
+      enabled: 1,
+      user_type: 'System User',
+      send_welcome_email: 0,
+      new_password: password,
+      roles: roles.value.map((r) => ({ role: r.name })),
     };
     const made = await this.call<unknown>(site, auth, 'POST', '/api/resource/User', body, timeoutMs);
     const durationMs = roles.durationMs + (made.ok ? made.durationMs : made.result.durationMs);
@@ -57,12 +69,14 @@ export class FrappeRest {
     const started = Date.now();
     const command = [method, path.split('?')[0]];
     const failed = (classification: FailureClass, reason: string, stderrTail: string, exitCode: number | null, timedOut = false): RestOutcome<T> => ({
-      ok: false, result: { ok: false, command, exitCode, durationMs: Date.now() - started, stdoutTail: '', stderrTail, classification, reason, timedOut },
+      ok: false,
+      result: { ok: false, command, exitCode, durationMs: Date.now() - started, stdoutTail: '', stderrTail, classification, reason, timedOut },
     });
     let res: Response;
     try {
       res = await fetch(new URL(path, this.baseUrl), {
-        method, signal: AbortSignal.timeout(timeoutMs),
+        method,
+        signal: AbortSignal.timeout(timeoutMs),
         headers: { Authorization: `token ${auth.apiKey}:${auth.apiSecret}`, 'X-Frappe-Site-Name': site, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
@@ -74,7 +88,9 @@ export class FrappeRest {
     const json = (await res.json().catch(() => ({}))) as { data?: T; message?: T } & FrappeError;
     if (res.ok) return { ok: true, value: (json.data ?? json.message) as T, durationMs: Date.now() - started };
     // exception is `module.Type: message`; only its first line, and never the request body.
-    const line = `${json.exc_type ?? `HTTP ${res.status}`}: ${String(json.exception ?? res.statusText).split('\n')[0].replace(/^[\w.]+: /, '')}`.slice(0, 500);
+    const line = `${json.exc_type ?? `HTTP ${res.status}`}: ${String(json.exception ?? res.statusText)
+      .split('\n')[0]
+      .replace(/^[\w.]+: /, '')}`.slice(0, 500);
     const cls = classOf(res.status, json.exc_type);
     return failed(cls, `${method} ${command[1]} answered ${res.status} ${json.exc_type ?? ''}`.trim(), line, res.status);
   }

@@ -7,7 +7,13 @@ describe('watchParent, polling the ppid', () => {
     let ppid = 4242;
     const calls: string[] = [];
     const gone = new Promise<void>((resolve) => {
-      watchParent((why) => { calls.push(why); resolve(); }, { ipc: false, ppid: () => ppid, pollMs: 5 });
+      watchParent(
+        (why) => {
+          calls.push(why);
+          resolve();
+        },
+        { ipc: false, ppid: () => ppid, pollMs: 5 },
+      );
     });
     await new Promise((r) => setTimeout(r, 30));
     expect(calls).toEqual([]);

@@ -24,7 +24,8 @@ const TYPE = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)+[A-Za-z_][A-Za-z0-9_]*$|^(?:[A-Za-z_
 
 /** Column-0 lines that are not traceback headers: exception lines and bench's own messages. */
 export function messageLines(text: string): string[] {
-  return text.split('\n')
+  return text
+    .split('\n')
     .map((l) => l.replace(/\r$/, ''))
     .filter((l) => l.trim() !== '' && !/^\s/.test(l) && !HEADERS.some((h) => h.test(l)));
 }
@@ -43,7 +44,9 @@ export function parseExceptionLine(line: string): PyExceptionLine | undefined {
 
 /** Every exception line of the output, in order (a chained traceback has several). */
 export function exceptionsOf(text: string): PyExceptionLine[] {
-  return messageLines(text).map(parseExceptionLine).filter((e): e is PyExceptionLine => e !== undefined);
+  return messageLines(text)
+    .map(parseExceptionLine)
+    .filter((e): e is PyExceptionLine => e !== undefined);
 }
 
 /** The short name of the type (`DuplicateEntryError` for `frappe.exceptions.DuplicateEntryError`). */

@@ -21,8 +21,7 @@ describe('python output', () => {
     }
     // The recorded variables of half-site-install-app: the site's db user and a masked password.
     expect(transcript('half-site-install-app').stdout).toMatch(/^\s+password = \*+$/m);
-    expect(eventTail(transcript('half-site-install-app').stdout, [])).toBe(
-      `pymysql.err.OperationalError: (1045, "Access denied for user '_2f0045845d92f796'@'127.0.0.1' (using password: YES)")`);
+    expect(eventTail(transcript('half-site-install-app').stdout, [])).toBe(`pymysql.err.OperationalError: (1045, "Access denied for user '_2f0045845d92f796'@'127.0.0.1' (using password: YES)")`);
   });
 
   it('drops a db_password shown as a local variable, and still redacts known secrets in what stays', () => {
@@ -32,7 +31,7 @@ describe('python output', () => {
       '    setup_db(site_config)',
       "      db_password = 'c0ffee1234567890'",
       "      root_password = 'R00t!'",
-      "frappe.exceptions.ValidationError: bad root R00t!",
+      'frappe.exceptions.ValidationError: bad root R00t!',
     ].join('\n');
     expect(eventTail(text, ['R00t!'])).toBe('frappe.exceptions.ValidationError: bad root ***');
   });

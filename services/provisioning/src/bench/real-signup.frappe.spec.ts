@@ -43,10 +43,22 @@ run('a whole signup on a real frappe-bench', () => {
 
   const boot = async (poolSize: number): Promise<void> => {
     const env = {
-      PROVISIONING_API_SECRET: API_SECRET, SECRETS_KEY: randomBytes(32).toString('hex'), EVENT_STORE_URL: `sqlite:${join(dir, 'events.db')}`,
-      KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`, PROVISIONING_PORT: '0', SCRYPT_LOG_N: '10', LOG_LEVEL: 'warn', ROOT_DOMAIN: 'localhost',
-      BENCH_BIN: bin, BENCH_PATH: benchPath!, BENCH_DB_ROOT_USERNAME: process.env.FRAPPE_DB_ROOT_USER ?? 'root', FRAPPE_URL: frappeUrl!,
-      PROVISIONING_APPS: process.env.FRAPPE_APPS ?? 'frappe', POOL_SIZE: String(poolSize), PM_SCAN_INTERVAL_MS: '500', SITE_URL_TEMPLATE: 'http://{site}',
+      PROVISIONING_API_SECRET: API_SECRET,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      EVENT_STORE_URL: `sqlite:${join(dir, 'events.db')}`,
+      KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`,
+      PROVISIONING_PORT: '0',
+      SCRYPT_LOG_N: '10',
+      LOG_LEVEL: 'warn',
+      ROOT_DOMAIN: 'localhost',
+      BENCH_BIN: bin,
+      BENCH_PATH: benchPath!,
+      BENCH_DB_ROOT_USERNAME: process.env.FRAPPE_DB_ROOT_USER ?? 'root',
+      FRAPPE_URL: frappeUrl!,
+      PROVISIONING_APPS: process.env.FRAPPE_APPS ?? 'frappe',
+      POOL_SIZE: String(poolSize),
+      PM_SCAN_INTERVAL_MS: '500',
+      SITE_URL_TEMPLATE: 'http://{site}',
     };
     Object.assign(process.env, env); // the process manager reads its settings from process.env
     app = await createProvisioningApp(parseConfig(env), { eventStore: store });
@@ -63,7 +75,8 @@ run('a whole signup on a real frappe-bench', () => {
   };
   const signup = async (sub: string): Promise<{ tenantId: string; site: string }> => {
     const res = await fetch(`${baseUrl}/v1/tenants`, {
-      method: 'POST', headers: { authorization: `Bearer ${API_SECRET}`, 'content-type': 'application/json', 'idempotency-key': `k-${sub}` },
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_SECRET}`, 'content-type': 'application/json', 'idempotency-key': `k-${sub}` },
       body: JSON.stringify({ organization: `Org ${sub}`, subdomain: sub, adminEmail: `admin@${sub}.test`, adminPassword: PASSWORD }),
     });
     const body = (await res.json()) as { tenantId?: string };
@@ -83,7 +96,11 @@ run('a whole signup on a real frappe-bench', () => {
     const headers = { 'X-Frappe-Site-Name': site, Accept: 'application/json' };
     const me = await fetch(`${frappeUrl}/api/method/frappe.auth.get_logged_user`, { headers: { ...headers, Authorization: `token ${keys.apiKey}:${secret}` } });
     expect([me.status, ((await me.json()) as { message?: string }).message]).toEqual([200, 'Administrator']);
-    const login = await fetch(`${frappeUrl}/api/method/login`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ usr: `admin@${site.replace('.localhost', '')}.test`, pwd: PASSWORD }) });
+    const login = await fetch(`${frappeUrl}/api/method/login`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ usr: `admin@${site.replace('.localhost', '')}.test`, pwd: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const disabled = await runner.run(['--site', site, 'execute', 'frappe.utils.scheduler.is_scheduler_disabled'], { timeoutMs: SLOW });
     expect(disabled.ok && disabled.stdout.trim()).not.toBe('true');
@@ -106,23 +123,31 @@ run('a whole signup on a real frappe-bench', () => {
     rmSync(dir, { recursive: true, force: true });
   }, SLOW);
 
-  it('cold: new-site, apps, admin, keys and host name; Active with a working key and login', async () => {
-    await boot(0);
-    const sub = `tlc${randomBytes(3).toString('hex')}`;
-    const { tenantId, site } = await signup(sub);
-    await checkActive(tenantId, site);
-  }, SLOW);
+  it(
+    'cold: new-site, apps, admin, keys and host name; Active with a working key and login',
+    async () => {
+      await boot(0);
+      const sub = `tlc${randomBytes(3).toString('hex')}`;
+      const { tenantId, site } = await signup(sub);
+      await checkActive(tenantId, site);
+    },
+    SLOW,
+  );
 
-  it('warm: a claimed standby site answers on the customer name, over REST', async () => {
-    await app.close();
-    await boot(1);
-    const sub = `tlc${randomBytes(3).toString('hex')}`;
-    // The standby is built first (new-site and apps): the signup waits for it by being posted after.
-    await until('a ready standby site', async () => ((await (await fetch(`${baseUrl}/metrics`)).text()).match(/^provisioning_pool_sites\{state="ready"\} [1-9]/m) ? true : undefined));
-    const { tenantId, site } = await signup(sub);
-    const standby = await checkActive(tenantId, site);
-    expect(standby).toMatch(/^standby-/);
-    expect(lstatSync(join(benchPath!, 'sites', site)).isSymbolicLink()).toBe(true);
-    sites.splice(sites.indexOf(site), 1); // dropped as its standby folder
-  }, SLOW);
+  it(
+    'warm: a claimed standby site answers on the customer name, over REST',
+    async () => {
+      await app.close();
+      await boot(1);
+      const sub = `tlc${randomBytes(3).toString('hex')}`;
+      // The standby is built first (new-site and apps): the signup waits for it by being posted after.
+      await until('a ready standby site', async () => ((await (await fetch(`${baseUrl}/metrics`)).text()).match(/^provisioning_pool_sites\{state="ready"\} [1-9]/m) ? true : undefined));
+      const { tenantId, site } = await signup(sub);
+      const standby = await checkActive(tenantId, site);
+      expect(standby).toMatch(/^standby-/);
+      expect(lstatSync(join(benchPath!, 'sites', site)).isSymbolicLink()).toBe(true);
+      sites.splice(sites.indexOf(site), 1); // dropped as its standby folder
+    },
+    SLOW,
+  );
 });

@@ -16,7 +16,12 @@ export type SiteConfig = Record<string, unknown>;
 export function frappeJson(value: SiteConfig): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as SiteConfig)[k])]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as SiteConfig)[k])]),
+      );
     return v;
   };
   return JSON.stringify(sort(value), null, 1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -63,12 +68,14 @@ export async function updateCommonConfig(benchPath: string, change: (c: SiteConf
 }
 
 /** host_name, and the domain in `domains` once (what set-config host_name and setup add-domain leave). */
-export const withHostName = (hostName: string, domain?: string) => (c: SiteConfig): SiteConfig | undefined => {
-  const domains = Array.isArray(c.domains) ? c.domains : [];
-  const hasDomain = !domain || domains.some((d) => d === domain || (d as { domain?: string } | null)?.domain === domain);
-  if (c.host_name === hostName && hasDomain) return undefined;
-  return { ...c, host_name: hostName, ...(hasDomain ? {} : { domains: [...domains, domain] }) };
-};
+export const withHostName =
+  (hostName: string, domain?: string) =>
+  (c: SiteConfig): SiteConfig | undefined => {
+    const domains = Array.isArray(c.domains) ? c.domains : [];
+    const hasDomain = !domain || domains.some((d) => d === domain || (d as { domain?: string } | null)?.domain === domain);
+    if (c.host_name === hostName && hasDomain) return undefined;
+    return { ...c, host_name: hostName, ...(hasDomain ? {} : { domains: [...domains, domain] }) };
+  };
 
 /**
  * Frappe finds a site by the request's Host (a folder under sites/): a claimed standby site

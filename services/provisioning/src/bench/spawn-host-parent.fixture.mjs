@@ -6,7 +6,8 @@ import { SpawnHost } from '../../dist/bench/spawn-host.js';
 
 const [mode, bin, cwd, pids] = process.argv.slice(2);
 const host = new SpawnHost(new URL('../../dist/bench/spawn-host-main.js', import.meta.url).pathname).warm();
-void host.run({ bin, args: ['new-site', 'orphan.test', '--force'], cwd, env: { PATH: process.env.PATH ?? '', PIDS: pids }, timeoutMs: 600_000 })
+void host
+  .run({ bin, args: ['new-site', 'orphan.test', '--force'], cwd, env: { PATH: process.env.PATH ?? '', PIDS: pids }, timeoutMs: 600_000 })
   .then((reply) => process.stdout.write(`${JSON.stringify({ reply })}\n`));
 process.stdout.write(`${JSON.stringify({ host: host.pid })}\n`);
 

@@ -50,7 +50,7 @@ beforeEach(() => {
   // The fixture's `bench`: writes its own pid and its sleeping child's, then waits, like a bench running Python.
   fakeBench('slow-bench', 'echo $$ >> "$PIDS"\nsleep 600 &\necho $! >> "$PIDS"\nwait');
   // One that ignores SIGTERM (so does its child, which inherits the disposition): only SIGKILL ends it.
-  fakeBench('stubborn-bench', "trap '' TERM\necho $$ >> \"$PIDS\"\nsleep 600 &\necho $! >> \"$PIDS\"\nwait");
+  fakeBench('stubborn-bench', 'trap \'\' TERM\necho $$ >> "$PIDS"\nsleep 600 &\necho $! >> "$PIDS"\nwait');
   // The bench folder exists before any command runs in it, as a real one does.
   mkdirSync(bench);
 });
@@ -140,7 +140,10 @@ it('parent and host killed at once leave an orphan; the next starter ends it bef
   expect(JSON.stringify(record)).not.toContain('--force');
 
   // The takeover: the same site's new-site again, from this process. It reports whether the orphan still ran when it started.
-  const check = fakeBench('check-bench', `for p in ${leader} ${grandchild}; do if kill -0 $p 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' /proc/$p/stat; then echo "$p running"; else echo "$p gone"; fi; done`);
+  const check = fakeBench(
+    'check-bench',
+    `for p in ${leader} ${grandchild}; do if kill -0 $p 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' /proc/$p/stat; then echo "$p running"; else echo "$p gone"; fi; done`,
+  );
   const r = await spawnProcess({ bin: check, args: ['new-site', 'orphan.test', '--force'], cwd: bench, env: { PATH: process.env.PATH ?? '' }, timeoutMs: 30_000 });
   expect([r.exitCode, r.stdout]).toEqual([0, `${leader} gone\n${grandchild} gone`]);
   expect(readdirSync(runDir(bench))).toEqual([]);

@@ -43,9 +43,16 @@ export async function spawnProcess(req: SpawnRequest, onStart?: (pid: number) =>
   // A bench left by a starter that died must not run on beside this one (e.g. new-site --force on its site).
   await endOrphans(req.cwd, STOP_GRACE_MS);
   const child = execa(req.bin, req.args, {
-    cwd: req.cwd, env: req.env, extendEnv: false, reject: false, ...(req.input !== undefined ? { input: req.input } : { stdin: 'ignore' as const }),
+    cwd: req.cwd,
+    env: req.env,
+    extendEnv: false,
+    reject: false,
+    ...(req.input !== undefined ? { input: req.input } : { stdin: 'ignore' as const }),
     // Own process group, so a timeout can kill bench and every process under it at once.
-    detached: true, all: false, maxBuffer: 16 * 1024 * 1024, stripFinalNewline: true,
+    detached: true,
+    all: false,
+    maxBuffer: 16 * 1024 * 1024,
+    stripFinalNewline: true,
   });
   const pgid = child.pid;
   const unrecord = pgid ? track(req.cwd, pgid, req.args) : () => undefined;

@@ -91,7 +91,7 @@ export async function endGroups(pgids: readonly number[], graceMs: number): Prom
     }
   };
   const waitGone = async (ms: number) => {
-    for (const deadline = Date.now() + ms; Date.now() < deadline && pgids.some(groupAlive); ) await sleep(25);
+    for (const deadline = Date.now() + ms; Date.now() < deadline && pgids.some(groupAlive);) await sleep(25);
   };
   pgids.forEach((g) => signal(g, 'SIGTERM'));
   await waitGone(graceMs);

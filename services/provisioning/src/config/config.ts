@@ -82,7 +82,6 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const APP = /^[a-z][a-z0-9_]{0,63}$/;
 
-
 export function parseConfig(env: Env = process.env): ProvisioningConfig {
   const apiSecret = required(env, 'PROVISIONING_API_SECRET');
   if (apiSecret.length < 16) throw new ConfigError('PROVISIONING_API_SECRET', 'must have at least 16 characters.');
@@ -90,7 +89,10 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
   const eventStoreUrl = env.EVENT_STORE_URL?.trim() || 'sqlite:./data/events.db';
   const rootDomain = (env.ROOT_DOMAIN?.trim() || 'example.localhost').toLowerCase();
   if (!DOMAIN.test(rootDomain)) throw new ConfigError('ROOT_DOMAIN', `must be a DNS name like example.com, got "${rootDomain}".`);
-  const apps = (env.PROVISIONING_APPS?.trim() || 'erpnext').split(',').map((a) => a.trim()).filter(Boolean);
+  const apps = (env.PROVISIONING_APPS?.trim() || 'erpnext')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const badApp = apps.find((a) => !APP.test(a));
   if (apps.length === 0 || badApp !== undefined) throw new ConfigError('PROVISIONING_APPS', `must be a comma-separated list of Frappe app names${badApp ? `; "${badApp}" is not one` : ''}.`);
   const config: ProvisioningConfig = {
@@ -125,5 +127,9 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
 /** For logs and banners: every field but the secrets. */
 export const describeConfig = (c: ProvisioningConfig) => ({
   eventStoreUrl: c.eventStoreUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
-  host: c.host, port: c.port, rootDomain: c.rootDomain, apps: c.apps, rateLimits: c.rateLimits,
+  host: c.host,
+  port: c.port,
+  rootDomain: c.rootDomain,
+  apps: c.apps,
+  rateLimits: c.rateLimits,
 });

@@ -18,7 +18,7 @@ export function decideReveal(command: RevealCredential, state: TenantState): Ten
     throw new DomainError('CREDENTIALS.NOT_AVAILABLE', `The ${what} is shown only while the site is active; this tenant is ${state.status}.`, { field: 'credential' });
   }
   if (credential === 'admin-password' && state.identityProvider !== 'google') {
-    throw new DomainError('CREDENTIALS.NOT_AVAILABLE', 'This site\'s desk password is the one chosen at signup; none was generated.', { field: 'credential' });
+    throw new DomainError('CREDENTIALS.NOT_AVAILABLE', "This site's desk password is the one chosen at signup; none was generated.", { field: 'credential' });
   }
   if (credential === 'api-secret' && !state.apiKey) {
     throw new DomainError('CREDENTIALS.NOT_AVAILABLE', 'No API key was issued for this site yet.', { field: 'credential' });

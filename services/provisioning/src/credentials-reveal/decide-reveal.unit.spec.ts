@@ -5,13 +5,18 @@ import { decideReveal } from './decide-reveal.js';
 
 const active: TenantState = { ...initialTenantState, exists: true, tenantId: 't1', status: 'Active', apiKey: 'k1', identityProvider: 'google' };
 const ask = (credential: RevealCredential['data']['credential']): RevealCredential => ({
-  type: 'RevealCredential', data: { tenantId: 't1', credential },
+  type: 'RevealCredential',
+  data: { tenantId: 't1', credential },
   metadata: { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { kind: 'user', id: 'u' }, now: '2026-01-01T00:00:00Z' },
 });
 const apply = (s: TenantState, type: string, data: Record<string, unknown>) =>
   evolve(s, { type, data: { tenantId: 't1', ...data }, metadata: { occurredAt: '2026-01-01T00:00:00Z' } } as unknown as TenantEvent);
 const codeOf = (f: () => unknown) => {
-  try { f(); } catch (e) { return (e as DomainError).code; }
+  try {
+    f();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
   return 'none';
 };
 
@@ -25,7 +30,7 @@ describe('decideReveal', () => {
     expect(decideReveal(ask('api-secret'), rotated)).toHaveLength(1);
   });
 
-  it('refuses while not active, a password sign-up\'s own password, and keys not issued', () => {
+  it("refuses while not active, a password sign-up's own password, and keys not issued", () => {
     expect(codeOf(() => decideReveal(ask('api-secret'), { ...active, status: 'Provisioning' }))).toBe('CREDENTIALS.NOT_AVAILABLE');
     expect(codeOf(() => decideReveal(ask('admin-password'), { ...active, identityProvider: 'password' }))).toBe('CREDENTIALS.NOT_AVAILABLE');
     expect(codeOf(() => decideReveal(ask('api-secret'), { ...active, apiKey: undefined }))).toBe('CREDENTIALS.NOT_AVAILABLE');

@@ -18,7 +18,8 @@ import { RevealService } from './reveal.service.js';
 function credentialParam(raw: string): RevealableCredential {
   if ((CREDENTIALS as readonly string[]).includes(raw)) return raw as RevealableCredential;
   throw new DomainError('VALIDATION.FAILED', `credential must be one of ${CREDENTIALS.join(', ')}.`, {
-    field: 'credential', errors: [{ field: 'credential', code: 'FIELD.IS_IN', message: `credential must be one of ${CREDENTIALS.join(', ')}` }],
+    field: 'credential',
+    errors: [{ field: 'credential', code: 'FIELD.IS_IN', message: `credential must be one of ${CREDENTIALS.join(', ')}` }],
   });
 }
 
@@ -46,7 +47,7 @@ export class RevealController {
 
   @Post(':id/credentials/:credential/reveal')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Show the API secret or a Google sign-up\'s generated desk password, once (records CredentialRevealed)' })
+  @ApiOperation({ summary: "Show the API secret or a Google sign-up's generated desk password, once (records CredentialRevealed)" })
   @ApiTenantId()
   @ApiParam({ name: 'credential', enum: CREDENTIALS })
   @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(RevealedApiSecret) }, { $ref: getSchemaPath(RevealedAdminPassword) }] }, headers: NO_STORE })

@@ -13,7 +13,9 @@ const DESK_PASSWORD = 'generated-desk-password-7Hq2xZ';
 
 describe('credentials reveal-once', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('sqlite', { PM_ENABLED: 'false' }); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { PM_ENABLED: 'false' });
+  });
   afterAll(async () => h?.close());
 
   const signup = async (body: Record<string, unknown>) => {
@@ -22,8 +24,7 @@ describe('credentials reveal-once', () => {
     return res.json().tenantId as string;
   };
   const overview = (id: string) => h.inject({ method: 'GET', url: `/v1/tenants/${id}/credentials`, headers: auth });
-  const reveal = (id: string, what: string, headers: Record<string, string> = auth) =>
-    h.inject({ method: 'POST', url: `/v1/tenants/${id}/credentials/${what}/reveal`, headers });
+  const reveal = (id: string, what: string, headers: Record<string, string> = auth) => h.inject({ method: 'POST', url: `/v1/tenants/${id}/credentials/${what}/reveal`, headers });
 
   /** Every step succeeds; a Google sign-up's admin step hands back a generated, sealed password. */
   async function activateGoogle(tenantId: string) {

@@ -54,8 +54,10 @@ export class RevealService {
   async overview(tenantId: string): Promise<CredentialsOverview> {
     const { state, recorded } = await this.load(tenantId);
     return {
-      tenantId, deskLogin: state.adminEmail, identityProvider: state.identityProvider,
-      apiKey: state.status === 'Active' ? state.apiKey ?? null : null,
+      tenantId,
+      deskLogin: state.adminEmail,
+      identityProvider: state.identityProvider,
+      apiKey: state.status === 'Active' ? (state.apiKey ?? null) : null,
       apiSecret: stateOf(state, recorded, 'api-secret'),
       adminPassword: stateOf(state, recorded, 'admin-password'),
     };
@@ -71,8 +73,6 @@ export class RevealService {
     // Decided again at the stream's current revision: of two reveals at once, the second is refused here.
     const result = await this.commands.handle(command);
     if (result.events.length === 0) throw new DomainError('CREDENTIALS.ALREADY_REVEALED', 'It was shown once already; rotate it to get a new one.', { field: 'credential' });
-    return credential === 'api-secret'
-      ? { credential, apiKey: result.state.apiKey ?? '', apiSecret: plaintext }
-      : { credential, login: state.adminEmail, password: plaintext };
+    return credential === 'api-secret' ? { credential, apiKey: result.state.apiKey ?? '', apiSecret: plaintext } : { credential, login: state.adminEmail, password: plaintext };
   }
 }

@@ -14,8 +14,10 @@ export function decideNoteSlow(command: NoteProvisioningSlow, state: TenantState
   const d = command.data;
   if (!BUILDING.has(state.status) || d.provisioningAttempt !== state.provisioningAttempt) return [];
   if (state.slow?.attempt === d.provisioningAttempt && state.slow.multiple >= d.multiple) return [];
-  return [{
-    type: 'ProvisioningSlow',
-    data: { tenantId: state.tenantId, provisioningAttempt: d.provisioningAttempt, multiple: d.multiple, expectedMs: d.expectedMs, elapsedMs: d.elapsedMs },
-  }];
+  return [
+    {
+      type: 'ProvisioningSlow',
+      data: { tenantId: state.tenantId, provisioningAttempt: d.provisioningAttempt, multiple: d.multiple, expectedMs: d.expectedMs, elapsedMs: d.elapsedMs },
+    },
+  ];
 }

@@ -4,7 +4,8 @@ import { decideNoteSlow } from './decide-slow.js';
 
 const building: TenantState = { ...initialTenantState, exists: true, tenantId: 't1', status: 'Provisioning', provisioningAttempt: 1 };
 const note = (multiple: number, provisioningAttempt = 1): NoteProvisioningSlow => ({
-  type: 'NoteProvisioningSlow', data: { tenantId: 't1', provisioningAttempt, multiple, expectedMs: 1000, elapsedMs: multiple * 1000 + 1 },
+  type: 'NoteProvisioningSlow',
+  data: { tenantId: 't1', provisioningAttempt, multiple, expectedMs: 1000, elapsedMs: multiple * 1000 + 1 },
   metadata: { commandId: 'c', correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 'test' }, now: '2026-01-01T00:00:00Z' },
 });
 const fold = (state: TenantState, drafts: ReturnType<typeof decideNoteSlow>) =>

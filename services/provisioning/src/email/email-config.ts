@@ -57,7 +57,10 @@ export function parseEmailConfig(env: Env, rootDomain: string): EmailConfig {
     throw new ConfigError('WEB_URL', `must be the web app's URL, like https://${rootDomain}.`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ConfigError('WEB_URL', 'must be an http(s) URL.');
-  const opsEmails = (env.OPS_EMAILS ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const opsEmails = (env.OPS_EMAILS ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   const bad = opsEmails.find((e) => !EMAIL.test(e));
   if (bad) throw new ConfigError('OPS_EMAILS', `must be a comma-separated list of email addresses; "${bad}" is not one.`);
   return Object.freeze({

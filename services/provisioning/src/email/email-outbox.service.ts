@@ -164,7 +164,10 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
       const step = nextMailStep(state, Date.now());
       if (step.kind === 'settled') return 'settled';
       if (step.kind === 'wait') return step.until;
-      const claimed: MailEvent = { type: 'MailClaimed', data: { kind: intent.kind, runnerId: this.runnerId, attempt: step.attempt, leaseUntil: new Date(Date.now() + this.policy.leaseMs).toISOString() } };
+      const claimed: MailEvent = {
+        type: 'MailClaimed',
+        data: { kind: intent.kind, runnerId: this.runnerId, attempt: step.attempt, leaseUntil: new Date(Date.now() + this.policy.leaseMs).toISOString() },
+      };
       let revision: number;
       try {
         revision = (await this.append(stream, claimed, intent, step.expected)).nextExpectedRevision;
@@ -173,9 +176,7 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
         throw e;
       }
       const outcome = await this.attempt(intent);
-      const record: MailEvent = outcome === 'skip'
-        ? { type: 'MailSkipped', data: { reason: 'no longer applies' } }
-        : afterAttempt(step.attempt, outcome, Date.now(), this.policy);
+      const record: MailEvent = outcome === 'skip' ? { type: 'MailSkipped', data: { reason: 'no longer applies' } } : afterAttempt(step.attempt, outcome, Date.now(), this.policy);
       try {
         await this.append(stream, record, intent, revision);
       } catch (e) {
@@ -194,7 +195,9 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
     const { state } = await this.tenants.load(intent.tenantId);
     const email = this.config.email;
     const rendered = renderMail(intent.kind, state, {
-      webUrl: email.webUrl, opsEmails: email.opsEmails, verifyTtlHours: email.verificationTtlMs / 3_600_000,
+      webUrl: email.webUrl,
+      opsEmails: email.opsEmails,
+      verifyTtlHours: email.verificationTtlMs / 3_600_000,
       verifyUrl: intent.kind === 'verify-email' ? this.verifyUrl(intent, state.adminEmail) : undefined,
     });
     if (!rendered || rendered.to.length === 0) return 'skip';
@@ -208,9 +211,16 @@ export class EmailOutbox implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private append(stream: string, e: MailEvent, intent: MailIntent, expected: number | 'no_stream') {
-    return this.store.append(stream, [{
-      type: e.type, data: e.data,
-      metadata: { eventId: newId(), correlationId: intent.eventId, causationId: intent.eventId, occurredAt: new Date().toISOString(), schemaVersion: 1 },
-    }], expected);
+    return this.store.append(
+      stream,
+      [
+        {
+          type: e.type,
+          data: e.data,
+          metadata: { eventId: newId(), correlationId: intent.eventId, causationId: intent.eventId, occurredAt: new Date().toISOString(), schemaVersion: 1 },
+        },
+      ],
+      expected,
+    );
   }
 }

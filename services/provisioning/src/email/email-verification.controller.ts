@@ -49,7 +49,9 @@ export class EmailVerificationController {
     const { state } = await this.tenants.load(claims.tenantId);
     if (!state.exists || !this.tokens.verify(body.token, state.adminEmail, new Date())) throw invalid();
     const result = await this.commands.handle({
-      type: 'VerifyEmail', data: { tenantId: state.tenantId, email: state.adminEmail }, metadata: commandMetadata(req, userOf(state.adminEmail)),
+      type: 'VerifyEmail',
+      data: { tenantId: state.tenantId, email: state.adminEmail },
+      metadata: commandMetadata(req, userOf(state.adminEmail)),
     });
     return { tenantId: state.tenantId, subdomain: state.subdomain, email: state.adminEmail, status: result.state.status, emailVerified: true };
   }

@@ -32,11 +32,16 @@ export const initialMailState: MailState = Object.freeze({ revision: -1, status:
 export function evolveMail(s: MailState, e: MailEvent): MailState {
   const revision = s.revision + 1;
   switch (e.type) {
-    case 'MailClaimed': return { ...s, revision, status: 'claimed', attempts: e.data.attempt, leaseUntil: e.data.leaseUntil };
-    case 'MailSent': return { ...s, revision, status: 'sent' };
-    case 'MailFailed': return { ...s, revision, status: 'failed', retryAt: e.data.retryAt, lastError: e.data.error, leaseUntil: undefined };
-    case 'MailDeadLettered': return { ...s, revision, status: 'dead', lastError: e.data.error };
-    case 'MailSkipped': return { ...s, revision, status: 'skipped' };
+    case 'MailClaimed':
+      return { ...s, revision, status: 'claimed', attempts: e.data.attempt, leaseUntil: e.data.leaseUntil };
+    case 'MailSent':
+      return { ...s, revision, status: 'sent' };
+    case 'MailFailed':
+      return { ...s, revision, status: 'failed', retryAt: e.data.retryAt, lastError: e.data.error, leaseUntil: undefined };
+    case 'MailDeadLettered':
+      return { ...s, revision, status: 'dead', lastError: e.data.error };
+    case 'MailSkipped':
+      return { ...s, revision, status: 'skipped' };
     default: {
       const never: never = e;
       throw new Error(`unhandled mail event ${JSON.stringify(never)}`);
@@ -53,13 +58,10 @@ export interface MailPolicy {
 
 export const defaultBackoff = (failed: number): number => Math.min(5 * 60_000, 2_000 * 2 ** Math.max(0, failed - 1));
 
-export type MailStep =
-  | { readonly kind: 'claim'; readonly attempt: number; readonly expected: number | 'no_stream' }
-  | { readonly kind: 'wait'; readonly until: number }
-  | { readonly kind: 'settled' };
+export type MailStep = { readonly kind: 'claim'; readonly attempt: number; readonly expected: number | 'no_stream' } | { readonly kind: 'wait'; readonly until: number } | { readonly kind: 'settled' };
 
 export function nextMailStep(s: MailState, now: number): MailStep {
-  const expected = s.revision < 0 ? 'no_stream' as const : s.revision;
+  const expected = s.revision < 0 ? ('no_stream' as const) : s.revision;
   switch (s.status) {
     case 'new':
       return { kind: 'claim', attempt: 1, expected };

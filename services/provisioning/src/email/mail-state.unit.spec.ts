@@ -8,8 +8,7 @@ const policy: MailPolicy = { leaseMs: 60_000, maxAttempts: 3, backoffMs: default
 
 describe('the outbox rule for one message', () => {
   it('claims a new message with no_stream', () => expect(nextMailStep(initialMailState, T0)).toEqual({ kind: 'claim', attempt: 1, expected: 'no_stream' }));
-  it('waits while another sender holds a live lease', () =>
-    expect(nextMailStep(fold(claimed(1, T0 + 30_000)), T0)).toEqual({ kind: 'wait', until: T0 + 30_000 }));
+  it('waits while another sender holds a live lease', () => expect(nextMailStep(fold(claimed(1, T0 + 30_000)), T0)).toEqual({ kind: 'wait', until: T0 + 30_000 }));
   it('takes over a message whose sender died (lease over), as the next attempt at the revision it saw', () =>
     expect(nextMailStep(fold(claimed(1, T0 - 1)), T0)).toEqual({ kind: 'claim', attempt: 2, expected: 0 }));
   it('waits for the retry time after a failure, then claims again', () => {

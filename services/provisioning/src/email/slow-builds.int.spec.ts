@@ -20,7 +20,9 @@ const ENV = { PM_ENABLED: 'false', WEB_URL: 'http://example.localhost:3000', BUI
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let catcher: MailCatcher;
-beforeAll(async () => { catcher = await startMailCatcher({ smtpPort: 0 }); });
+beforeAll(async () => {
+  catcher = await startMailCatcher({ smtpPort: 0 });
+});
 afterAll(async () => {
   await catcher?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -34,13 +36,14 @@ async function googleSignup(h: Harness) {
   return { body, tenantId: res.json().tenantId as string };
 }
 
-const slowEvents = async (h: Harness, tenantId: string) =>
-  (await h.store.readStream(`tenant-${tenantId}`)).filter((e) => e.type === 'ProvisioningSlow');
+const slowEvents = async (h: Harness, tenantId: string) => (await h.store.readStream(`tenant-${tenantId}`)).filter((e) => e.type === 'ProvisioningSlow');
 const mailsTo = (email: string) => catcher.messages().filter((m) => m.to.includes(email) && /taking longer/.test(m.subject));
 
 describe('taking-longer email', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('sqlite', { ...ENV, SMTP_URL: catcher.smtpUrl }); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { ...ENV, SMTP_URL: catcher.smtpUrl });
+  });
   afterAll(async () => h?.close());
 
   it('mails a confirmed owner once per multiple passed, with a link to the progress page, and stops when the build ends', async () => {
@@ -62,8 +65,15 @@ describe('taking-longer email', () => {
 
     // The build ends (it fails for good and rolls back): no more "taking longer".
     await drive.send('RecordStepFailed', {
-      tenantId, step: 'new-site', attempt: 1, classification: 'permanent', exitCode: 1,
-      reason: 'The database server refused the connection.', stderrTail: '', willRetry: false, durationMs: 30,
+      tenantId,
+      step: 'new-site',
+      attempt: 1,
+      classification: 'permanent',
+      exitCode: 1,
+      reason: 'The database server refused the connection.',
+      stderrTail: '',
+      willRetry: false,
+      durationMs: 30,
     });
     await drive.dropSite(tenantId);
     await catcher.waitFor((m) => m.to.includes(body.adminEmail) && /could not build/.test(m.subject), 20_000);
@@ -78,7 +88,10 @@ describe('taking-longer email', () => {
     const tenantId = res.json().tenantId as string;
     await driver(h.service).start(tenantId, { step: 'new-site' });
     let slow: Awaited<ReturnType<typeof slowEvents>> = [];
-    for (let i = 0; i < 150 && slow.length === 0; i++) { await sleep(100); slow = await slowEvents(h, tenantId); }
+    for (let i = 0; i < 150 && slow.length === 0; i++) {
+      await sleep(100);
+      slow = await slowEvents(h, tenantId);
+    }
     expect(slow.length).toBeGreaterThan(0);
     let outcome: string[] = [];
     for (let i = 0; i < 50 && !outcome.includes('MailSkipped'); i++) {

@@ -30,7 +30,9 @@ const STARTS = new Set(['SignupRequested', 'ProvisioningRetried', 'StepStarted']
 const ENDS = new Set(['TenantActivated', 'RollbackStarted', 'RolledBack', 'TenantBroken', 'DeprovisionRequested']);
 const MEDIANS_TTL_MS = 60_000;
 
-export interface StepTimes { readonly steps: ReadonlyArray<{ readonly key: string; readonly status: string; readonly durationMs?: number | null }> }
+export interface StepTimes {
+  readonly steps: ReadonlyArray<{ readonly key: string; readonly status: string; readonly durationMs?: number | null }>;
+}
 
 /** Median duration per step key over finished builds (the same sample the progress page uses). */
 export function medianStepTimes(docs: readonly StepTimes[]): Record<string, number> {
@@ -141,15 +143,19 @@ export class SlowBuildWatch {
     const attempt = state.provisioningAttempt;
     if (state.slow?.attempt === attempt && state.slow.multiple >= multiple) return;
     const commandId = `slow-build:${tenantId}:${attempt}:${multiple}`;
-    await this.bus.execute(new ExecuteTenantCommand({
-      type: 'NoteProvisioningSlow',
-      data: { tenantId, provisioningAttempt: attempt, multiple, expectedMs, elapsedMs },
-      metadata: {
-        commandId, causationId: recorded.at(-1)?.eventId ?? tenantId,
-        correlationId: String(recorded[0]?.metadata.correlationId ?? tenantId),
-        actor: { kind: 'system', id: 'slow-build-watch' }, now: new Date(now).toISOString(),
-      },
-    }));
+    await this.bus.execute(
+      new ExecuteTenantCommand({
+        type: 'NoteProvisioningSlow',
+        data: { tenantId, provisioningAttempt: attempt, multiple, expectedMs, elapsedMs },
+        metadata: {
+          commandId,
+          causationId: recorded.at(-1)?.eventId ?? tenantId,
+          correlationId: String(recorded[0]?.metadata.correlationId ?? tenantId),
+          actor: { kind: 'system', id: 'slow-build-watch' },
+          now: new Date(now).toISOString(),
+        },
+      }),
+    );
   }
 
   private async stepMedians(now: number): Promise<Record<string, number>> {

@@ -6,11 +6,16 @@ const steps = (...keys: string[]) => ({ steps: keys.map((key) => ({ key, status:
 
 describe('slow builds: the expected time and the multiples passed', () => {
   it('takes the median of each step over finished builds, ignoring unfinished steps', () => {
-    const doc = (a: number, b: number | null) => ({ steps: [{ key: 'new-site', status: 'succeeded', durationMs: a }, { key: 'api-keys', status: b === null ? 'running' : 'succeeded', durationMs: b }] });
+    const doc = (a: number, b: number | null) => ({
+      steps: [
+        { key: 'new-site', status: 'succeeded', durationMs: a },
+        { key: 'api-keys', status: b === null ? 'running' : 'succeeded', durationMs: b },
+      ],
+    });
     expect(medianStepTimes([doc(10, 1), doc(30, 3), doc(20, null)])).toEqual({ 'new-site': 20, 'api-keys': 3 });
   });
 
-  it('sums the plan\'s medians, and falls back when any step has no history', () => {
+  it("sums the plan's medians, and falls back when any step has no history", () => {
     expect(expectedBuildMs(steps('new-site', 'api-keys'), { 'new-site': 40_000, 'api-keys': 2_000 }, 9)).toBe(42_000);
     expect(expectedBuildMs(steps('new-site', 'api-keys'), { 'new-site': 40_000 }, 9)).toBe(9);
     expect(expectedBuildMs(steps('new-site'), {}, 300_000)).toBe(300_000);

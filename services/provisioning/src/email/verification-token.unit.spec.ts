@@ -25,11 +25,13 @@ describe('verification tokens', () => {
   });
   it('refuse any other edit: tenant, expiry or MAC', () => {
     const t = tokens.make(T, 'ada@acme.test', later);
-    fc.assert(fc.property(fc.nat({ max: t.length - 1 }), fc.constantFrom(...'0123456789abcdefABCDEF-_.'), (i, c) => {
-      fc.pre(t[i] !== c);
-      const edited = t.slice(0, i) + c + t.slice(i + 1);
-      expect(tokens.verify(edited, 'ada@acme.test', now)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.nat({ max: t.length - 1 }), fc.constantFrom(...'0123456789abcdefABCDEF-_.'), (i, c) => {
+        fc.pre(t[i] !== c);
+        const edited = t.slice(0, i) + c + t.slice(i + 1);
+        expect(tokens.verify(edited, 'ada@acme.test', now)).toBe(false);
+      }),
+    );
   });
   it('parse nothing from garbage', () => {
     for (const bad of ['', 'v1', 'v2.x.y.z', `v1.${T}.notanumber.${'A'.repeat(43)}`, `v1.${T}.1765000000.${'A'.repeat(42)}`]) expect(tokens.parse(bad)).toBeUndefined();

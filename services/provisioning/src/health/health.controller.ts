@@ -12,8 +12,7 @@ import { ApiProblems } from '../http/openapi/problems.js';
 import { Public } from '../http/public.js';
 import { HealthReport } from './dto.js';
 
-const within = <T>(p: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+const within = <T>(p: Promise<T>, ms: number): Promise<T> => Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 const NO_CACHE = { 'Cache-Control': { required: true, schema: { type: 'string' as const, enum: ['no-cache, no-store, must-revalidate'] } } };
 

@@ -18,7 +18,10 @@ import { IS_PUBLIC } from './public.js';
 export class BearerAuthGuard implements CanActivate {
   private readonly secret: BearerSecret;
 
-  constructor(@Inject(CONFIG) config: ProvisioningConfig, @Inject(Reflector) private readonly reflector: Reflector) {
+  constructor(
+    @Inject(CONFIG) config: ProvisioningConfig,
+    @Inject(Reflector) private readonly reflector: Reflector,
+  ) {
     this.secret = new BearerSecret(config.apiSecret);
   }
 

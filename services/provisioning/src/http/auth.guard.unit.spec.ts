@@ -11,20 +11,30 @@ const guard = new BearerAuthGuard({ apiSecret: SECRET } as ProvisioningConfig, n
 
 @Controller('v1/things')
 class Protected {
-  @Get() list() { return []; }
+  @Get() list() {
+    return [];
+  }
 }
 
 @Public()
 @Controller('health')
 class Health {
-  @Get() check() { return 'ok'; }
-  @RouteConfig({ other: 1 }) @Get('x') configured() { return 'ok'; }
+  @Get() check() {
+    return 'ok';
+  }
+  @RouteConfig({ other: 1 }) @Get('x') configured() {
+    return 'ok';
+  }
 }
 
 @Controller('mixed')
 class Mixed {
-  @Public() @Get('open') open() { return 'ok'; }
-  @Get('closed') closed() { return 'no'; }
+  @Public() @Get('open') open() {
+    return 'ok';
+  }
+  @Get('closed') closed() {
+    return 'no';
+  }
 }
 
 type Handler = (...args: never[]) => unknown;
@@ -50,7 +60,17 @@ describe('BearerAuthGuard', () => {
   });
 
   it('refuses a missing, different, shorter, longer or malformed secret with AUTH.UNAUTHORIZED', () => {
-    for (const header of [undefined, `Bearer ${SECRET.slice(0, -1)}x`, `Bearer ${SECRET.slice(0, -1)}`, `Bearer ${SECRET}0`, `bearer ${SECRET}`, `Bearer  ${SECRET}`, `Basic ${SECRET}`, 'Bearer ', `Bearer ${SECRET}, Bearer ${SECRET}`]) {
+    for (const header of [
+      undefined,
+      `Bearer ${SECRET.slice(0, -1)}x`,
+      `Bearer ${SECRET.slice(0, -1)}`,
+      `Bearer ${SECRET}0`,
+      `bearer ${SECRET}`,
+      `Bearer  ${SECRET}`,
+      `Basic ${SECRET}`,
+      'Bearer ',
+      `Bearer ${SECRET}, Bearer ${SECRET}`,
+    ]) {
       expect([header, verdict(Protected, Protected.prototype.list, header)]).toEqual([header, 'AUTH.UNAUTHORIZED']);
     }
   });
@@ -80,7 +100,11 @@ describe('@Public()', () => {
   });
 
   it('uses the key @nestjs/platform-fastify reads route config from (pinned: an upgrade that moves it fails here)', () => {
-    class Probe { m() { return 1; } }
+    class Probe {
+      m() {
+        return 1;
+      }
+    }
     RouteConfig({ probe: true })(Probe.prototype, 'm', Object.getOwnPropertyDescriptor(Probe.prototype, 'm')!);
     expect(Reflect.getMetadata(FASTIFY_ROUTE_CONFIG, Probe.prototype.m)).toEqual({ probe: true });
   });

@@ -28,5 +28,4 @@ export class BearerSecret {
   }
 }
 
-export const unauthorized = (): DomainError =>
-  new DomainError('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
+export const unauthorized = (): DomainError => new DomainError('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');

@@ -22,11 +22,13 @@ export async function mountDocs(app: NestFastifyApplication): Promise<void> {
   const ui = await staticServingWorks();
   SwaggerModule.setup('docs', app, document, { ui, raw: ['json'], jsonDocumentUrl: 'docs/openapi.json' });
   if (!ui) {
-    app.getHttpAdapter().getInstance().get('/docs', async (_req, reply) => {
-      reply.type('text/html; charset=utf-8').send(
-        '<!doctype html><title>Tenant provisioning API</title><h1>Tenant provisioning API</h1>' +
-        '<p>The OpenAPI document is at <a href="/docs/openapi.json">/docs/openapi.json</a>.</p>',
-      );
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/docs', async (_req, reply) => {
+        reply
+          .type('text/html; charset=utf-8')
+          .send('<!doctype html><title>Tenant provisioning API</title><h1>Tenant provisioning API</h1>' + '<p>The OpenAPI document is at <a href="/docs/openapi.json">/docs/openapi.json</a>.</p>');
+      });
   }
 }

@@ -17,8 +17,12 @@ const withField = (field: string, valueJson: Buffer): Buffer => {
 
 describe('edge refusals as problem+json', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('sqlite'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   // Rows of equal length: it.each hands a test function with more parameters than a row has
   // cells Jest's `done` callback instead, and the test then waits for it.

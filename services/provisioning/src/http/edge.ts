@@ -27,8 +27,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Socket
   socket.destroySoon();
 }
 
-export const answerFrameworkError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void =>
-  sendProblem(error, request, reply);
+export const answerFrameworkError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => sendProblem(error, request, reply);
 
 /*
  * The hooks below are callback style, not async: an async hook costs every request a promise

@@ -22,7 +22,10 @@ export function installJsonBodyParser(app: NestFastifyApplication, bodyLimit: nu
       return;
     }
     parse(request as Parameters<typeof parse>[0], text, (err, value) => {
-      if (err) { done(err, undefined); return; }
+      if (err) {
+        done(err, undefined);
+        return;
+      }
       const at = illFormedTextAt(value);
       if (utf8 && at === undefined) {
         done(null, value);

@@ -32,7 +32,10 @@ export function decodeMarkingInvalid(b: Buffer): string {
   let start = 0;
   for (let i = 0; i < b.length;) {
     const n = sequenceLength(b, i);
-    if (n > 0) { i += n; continue; }
+    if (n > 0) {
+      i += n;
+      continue;
+    }
     out += b.toString('utf8', start, i) + String.fromCharCode(0xdc00 | b[i]);
     i += 1;
     start = i;
@@ -47,10 +50,13 @@ export function nestedDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) { if (++depth > max) return true; } // { [
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } // { [
     else if (c === 0x7d || c === 0x5d) depth--; // } ]
   }
   return false;
@@ -58,8 +64,7 @@ export function nestedDeeperThan(text: string, max: number): boolean {
 
 const LONE_SURROGATE = /\p{Surrogate}/u; // with the u flag, a well-formed pair is one code point and does not match
 
-const pathOf = (parent: string, key: string | number): string =>
-  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+const pathOf = (parent: string, key: string | number): string => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
 
 /** The path of the first string or key holding a lone surrogate, or undefined. Iterative. */
 export function illFormedTextAt(value: unknown): string | undefined {

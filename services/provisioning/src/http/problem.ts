@@ -67,8 +67,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
 };
 
 /** SUBDOMAIN.* rejections (libs/tenant-events) are all 422; an unknown code is a 500. */
-export const statusOf = (code: string): readonly [number, string] =>
-  STATUS[code as ErrorCode] ?? (code.startsWith('SUBDOMAIN.') ? [422, 'Subdomain not allowed'] : [500, 'Internal error']);
+export const statusOf = (code: string): readonly [number, string] => STATUS[code as ErrorCode] ?? (code.startsWith('SUBDOMAIN.') ? [422, 'Subdomain not allowed'] : [500, 'Internal error']);
 
 export const typeUri = (code: string): string => `urn:tlc:problem:${code.toLowerCase()}`;
 
@@ -107,18 +106,23 @@ function fromFastify(e: { code?: string; statusCode?: number; message?: string }
 }
 
 /** Duck-typed: libraries loaded through another module graph (throttler) throw their own HttpException class. */
-const isHttpException = (e: unknown): e is Pick<HttpException, 'getStatus'> =>
-  e instanceof HttpException || (!!e && typeof (e as { getStatus?: unknown }).getStatus === 'function');
+const isHttpException = (e: unknown): e is Pick<HttpException, 'getStatus'> => e instanceof HttpException || (!!e && typeof (e as { getStatus?: unknown }).getStatus === 'function');
 
 function fromHttpException(e: Pick<HttpException, 'getStatus'>): Problem {
   const status = e.getStatus();
   switch (status) {
-    case 404: return problemOf('REQUEST.NOT_FOUND', 'No such route.');
-    case 405: return problemOf('REQUEST.METHOD_NOT_ALLOWED', 'This route does not accept that method.');
-    case 413: return problemOf('REQUEST.BODY_TOO_LARGE', 'The request body is larger than 16 KiB.');
-    case 415: return problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
-    case 429: return problemOf('REQUEST.RATE_LIMITED', 'Too many requests from this address; wait as long as Retry-After says.');
-    case 401: return problemOf('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
+    case 404:
+      return problemOf('REQUEST.NOT_FOUND', 'No such route.');
+    case 405:
+      return problemOf('REQUEST.METHOD_NOT_ALLOWED', 'This route does not accept that method.');
+    case 413:
+      return problemOf('REQUEST.BODY_TOO_LARGE', 'The request body is larger than 16 KiB.');
+    case 415:
+      return problemOf('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    case 429:
+      return problemOf('REQUEST.RATE_LIMITED', 'Too many requests from this address; wait as long as Retry-After says.');
+    case 401:
+      return problemOf('AUTH.UNAUTHORIZED', 'Send Authorization: Bearer <PROVISIONING_API_SECRET>.');
     case 503: {
       // Terminus puts each check's outcome in the response: keep it, people need to know which.
       const body = (e as { getResponse?: () => unknown }).getResponse?.() as { details?: unknown } | undefined;

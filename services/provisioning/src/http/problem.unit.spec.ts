@@ -5,7 +5,15 @@ import { clientErrorProblem, toProblem } from './problem.js';
 describe('toProblem', () => {
   it('keeps a domain error code, its field and extra members', () => {
     const p = toProblem(new DomainError('TENANT.EMAIL_HAS_TENANT', 'Taken.', { field: 'adminEmail', extra: { subdomain: 'acme' } }));
-    expect(p).toEqual({ type: 'urn:tlc:problem:tenant.email_has_tenant', title: 'Email already has a tenant', status: 409, detail: 'Taken.', code: 'TENANT.EMAIL_HAS_TENANT', field: 'adminEmail', subdomain: 'acme' });
+    expect(p).toEqual({
+      type: 'urn:tlc:problem:tenant.email_has_tenant',
+      title: 'Email already has a tenant',
+      status: 409,
+      detail: 'Taken.',
+      code: 'TENANT.EMAIL_HAS_TENANT',
+      field: 'adminEmail',
+      subdomain: 'acme',
+    });
   });
   it('maps subdomain rule codes to 422', () => expect(toProblem(new DomainError('SUBDOMAIN.RESERVED', 'x')).status).toBe(422));
   it('maps Fastify parser errors wrapped by Nest', () => {
@@ -20,7 +28,7 @@ describe('toProblem', () => {
     const p = toProblem(new Error('password=hunter2 at /srv/app.js:1'));
     expect(p).toEqual({ type: 'urn:tlc:problem:internal.error', title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it was logged.', code: 'INTERNAL.ERROR' });
   });
-  it('maps the router\'s and Node\'s own refusals to codes of the table', () => {
+  it("maps the router's and Node's own refusals to codes of the table", () => {
     expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_BAD_URL', statusCode: 400 }))).toMatchObject({ status: 400, code: 'REQUEST.BAD_URL' });
     expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 }))).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' });
     expect(clientErrorProblem('HPE_HEADER_OVERFLOW')).toMatchObject({ status: 431, code: 'REQUEST.HEADERS_TOO_LARGE' });

@@ -42,5 +42,4 @@ export function Public(): ClassDecorator & MethodDecorator {
 }
 
 /** True only for a route whose config carries the mark (a missing config is not public). */
-export const isPublicRouteConfig = (config: unknown): boolean =>
-  !!config && typeof config === 'object' && (config as Record<string, unknown>)[PUBLIC_ROUTE] === true;
+export const isPublicRouteConfig = (config: unknown): boolean => !!config && typeof config === 'object' && (config as Record<string, unknown>)[PUBLIC_ROUTE] === true;

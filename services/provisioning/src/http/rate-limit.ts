@@ -32,7 +32,10 @@ export class RateLimitGuard implements CanActivate {
   private readonly windows = new Map<string, { start: number; count: number }>();
   private readonly limits: Record<RateLimitName, number>;
 
-  constructor(@Inject(CONFIG) config: ProvisioningConfig, private readonly reflector: Reflector) {
+  constructor(
+    @Inject(CONFIG) config: ProvisioningConfig,
+    private readonly reflector: Reflector,
+  ) {
     this.limits = {
       signup: config.rateLimits.signupsPerMinute,
       check: config.rateLimits.checksPerMinute,

@@ -42,7 +42,9 @@ describe('raw request targets against bearer auth', () => {
     expect(r.statusCode).toBe(202);
     ({ tenantId, subdomain } = r.json());
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const concrete = (url: string): string => url.replace(':id', tenantId).replace(':name', subdomain).replace('*', 'x');
   const query = (r: RouteEntry): string => (r.url === '/v1/lookup' ? `?subdomain=${subdomain}` : '');
@@ -53,9 +55,18 @@ describe('raw request targets against bearer auth', () => {
     return { headers: { 'content-type': 'application/json', ...idem() }, body: JSON.stringify(json) };
   };
 
-  it('covers the routes that matter (the route table is the app\'s own)', () => {
+  it("covers the routes that matter (the route table is the app's own)", () => {
     const keys = protectedRoutes().map((r) => `${r.method} ${r.url}`);
-    for (const k of ['GET /v1/lookup', 'GET /v1/lookup/tenants', 'POST /v1/tenants', 'GET /v1/tenants/:id', 'POST /v1/tenants/:id/suspend', 'DELETE /v1/tenants/:id', 'POST /v1/credentials/verify', 'GET /v1/subdomains/:name']) {
+    for (const k of [
+      'GET /v1/lookup',
+      'GET /v1/lookup/tenants',
+      'POST /v1/tenants',
+      'GET /v1/tenants/:id',
+      'POST /v1/tenants/:id/suspend',
+      'DELETE /v1/tenants/:id',
+      'POST /v1/credentials/verify',
+      'GET /v1/subdomains/:name',
+    ]) {
       expect(keys).toContain(k);
     }
     expect(h.service.routes.filter((r) => r.public).map((r) => r.url)).toEqual(expect.arrayContaining(['/health', '/metrics', '/docs', '/docs/openapi.json']));
@@ -95,7 +106,7 @@ describe('raw request targets against bearer auth', () => {
         'X-HTTP-Method-Override': { 'x-http-method-override': 'GET' },
         'wrong bearer': { authorization: `Bearer ${API_SECRET.slice(0, -1)}x` },
         'lower-case scheme': { authorization: `bearer ${API_SECRET}` },
-        'basic': { authorization: `Basic ${Buffer.from(`x:${API_SECRET}`).toString('base64')}` },
+        basic: { authorization: `Basic ${Buffer.from(`x:${API_SECRET}`).toString('base64')}` },
         'tab after scheme': { authorization: `Bearer\t${API_SECRET}` },
         'secret twice': { authorization: `Bearer ${API_SECRET}, Bearer ${API_SECRET}` },
         'empty bearer': { authorization: 'Bearer ' },

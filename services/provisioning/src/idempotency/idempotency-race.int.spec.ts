@@ -13,8 +13,12 @@ const RACERS = 20;
 
 describe.each(BACKENDS)('one Idempotency-Key, racing signups on %s', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const key = () => ({ 'idempotency-key': `race-${randomBytes(8).toString('hex')}` });
   const post = (body: unknown, headers: Record<string, string>) => h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...headers }, payload: body });
@@ -60,7 +64,11 @@ describe.each(BACKENDS)('one Idempotency-Key, racing signups on %s', (backend) =
       const body = signupBody();
       const fingerprint = service.fingerprint('POST /v1/tenants', { ...body, identityProvider: 'password' });
       // A live claim held by another instance that is still working.
-      await h.store.append(idempotencyStream(k['idempotency-key']), [{ type: CLAIMED, data: { requestHash: fingerprint, leaseUntil: new Date(Date.now() + 60_000).toISOString() }, metadata: { eventId: crypto.randomUUID() } }], 'no_stream');
+      await h.store.append(
+        idempotencyStream(k['idempotency-key']),
+        [{ type: CLAIMED, data: { requestHash: fingerprint, leaseUntil: new Date(Date.now() + 60_000).toISOString() }, metadata: { eventId: crypto.randomUUID() } }],
+        'no_stream',
+      );
       const start = await h.store.headPosition();
       const busy = await post(body, k);
       expect(busy.statusCode).toBe(409);
@@ -79,7 +87,11 @@ describe.each(BACKENDS)('one Idempotency-Key, racing signups on %s', (backend) =
     const k = key();
     const body = signupBody();
     const fingerprint = service.fingerprint('POST /v1/tenants', { ...body, identityProvider: 'password' });
-    await h.store.append(idempotencyStream(k['idempotency-key']), [{ type: CLAIMED, data: { requestHash: fingerprint, leaseUntil: new Date(Date.now() - 1000).toISOString() }, metadata: { eventId: crypto.randomUUID() } }], 'no_stream');
+    await h.store.append(
+      idempotencyStream(k['idempotency-key']),
+      [{ type: CLAIMED, data: { requestHash: fingerprint, leaseUntil: new Date(Date.now() - 1000).toISOString() }, metadata: { eventId: crypto.randomUUID() } }],
+      'no_stream',
+    );
     expect((await post(signupBody(), k)).json().code).toBe('IDEMPOTENCY.KEY_REUSED');
     const start = await h.store.headPosition();
     const taken = await post(body, k);

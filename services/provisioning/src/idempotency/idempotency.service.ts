@@ -79,7 +79,8 @@ export class IdempotencyService {
         case 'wait':
           if (Date.now() >= deadline) {
             throw new DomainError('IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key and body is still being processed; retry with the same key and body.', {
-              field: 'Idempotency-Key', extra: { retryAfterSeconds: 1 },
+              field: 'Idempotency-Key',
+              extra: { retryAfterSeconds: 1 },
             });
           }
           await sleep(this.timing.pollMs);
@@ -121,9 +122,17 @@ export class IdempotencyService {
   /** The new revision, or undefined when the expected revision was not the stream's. */
   private async tryAppend(key: string, type: string, data: unknown, expected: ExpectedRevision, meta: Meta): Promise<number | undefined> {
     try {
-      const result = await this.store.append(idempotencyStream(key), [{
-        type, data, metadata: { eventId: newId(), correlationId: meta.correlationId, occurredAt: new Date().toISOString(), schemaVersion: 1 },
-      }], expected);
+      const result = await this.store.append(
+        idempotencyStream(key),
+        [
+          {
+            type,
+            data,
+            metadata: { eventId: newId(), correlationId: meta.correlationId, occurredAt: new Date().toISOString(), schemaVersion: 1 },
+          },
+        ],
+        expected,
+      );
       return result.nextExpectedRevision;
     } catch (e) {
       if (e instanceof WrongExpectedRevisionError) return undefined;

@@ -47,7 +47,10 @@ export class FreshTenantLookup {
   private seen: string | undefined;
   private checking: Promise<void> | undefined;
 
-  constructor(private readonly store: Pick<ReadModelStore, 'find' | 'live'>, options: FreshLookupOptions = {}) {
+  constructor(
+    private readonly store: Pick<ReadModelStore, 'find' | 'live'>,
+    options: FreshLookupOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
     this.checkEveryMs = options.checkEveryMs ?? CHECKPOINT_CHECK_MS;
     this.cache = new CachedTenantLookup(store, { ttlMs: BACKSTOP_TTL_MS, missTtlMs: BACKSTOP_TTL_MS, now: this.now });
@@ -74,7 +77,9 @@ export class FreshTenantLookup {
     if (this.checking) return this.checking;
     const startedAt = this.now();
     if (startedAt - this.checkedAt < this.checkEveryMs) return undefined;
-    this.checking = this.check(startedAt).finally(() => { this.checking = undefined; });
+    this.checking = this.check(startedAt).finally(() => {
+      this.checking = undefined;
+    });
     return this.checking;
   }
 

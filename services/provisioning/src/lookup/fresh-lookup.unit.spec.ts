@@ -13,7 +13,7 @@ class FakeReadModel {
   async find(key: LookupKey): Promise<TenantLookupDoc | null> {
     this.finds += 1;
     if (this.down) throw new Error('database is locked');
-    return key.by === 'subdomain' ? this.docs.get(key.value) ?? null : null;
+    return key.by === 'subdomain' ? (this.docs.get(key.value) ?? null) : null;
   }
 
   async live(): Promise<GenerationInfo> {
@@ -30,9 +30,21 @@ class FakeReadModel {
 }
 
 const doc = (subdomain: string, status: TenantLookupDoc['status'] = 'Active'): TenantLookupDoc => ({
-  tenantId: `id-${subdomain}`, subdomain, organization: 'Org', adminEmail: `a@${subdomain}.test`, status, steps: [], siteUrl: null,
-  createdAt: '2026-01-01T00:00:00.000Z', activatedAt: null, updatedAt: '2026-01-01T00:00:00.000Z', suspended: status === 'Suspended',
-  standbySite: null, released: false, revision: 3, position: 10,
+  tenantId: `id-${subdomain}`,
+  subdomain,
+  organization: 'Org',
+  adminEmail: `a@${subdomain}.test`,
+  status,
+  steps: [],
+  siteUrl: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  activatedAt: null,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  suspended: status === 'Suspended',
+  standbySite: null,
+  released: false,
+  revision: 3,
+  position: 10,
 });
 
 describe('FreshTenantLookup', () => {

@@ -33,7 +33,9 @@ describe('parseLookupQuery', () => {
 
   it('reports lengths with the field, the rule and the wording the ValidationPipe used', () => {
     expect(rejection({ subdomain: '' })).toEqual({
-      code: 'VALIDATION.FAILED', detail: 'subdomain must be longer than or equal to 1 characters', field: 'subdomain',
+      code: 'VALIDATION.FAILED',
+      detail: 'subdomain must be longer than or equal to 1 characters',
+      field: 'subdomain',
       errors: [{ field: 'subdomain', code: 'FIELD.IS_LENGTH', message: 'subdomain must be longer than or equal to 1 characters' }],
     });
     expect(rejection({ subdomain: 'a'.repeat(64) })).toMatchObject({ detail: 'subdomain must be shorter than or equal to 63 characters' });
@@ -41,21 +43,31 @@ describe('parseLookupQuery', () => {
     expect(rejection({ email: 'a'.repeat(255) })).toMatchObject({ field: 'email', detail: 'email must be shorter than or equal to 254 characters' });
     // Both given and both bad: each field's problem, subdomain first, before the exactly-one rule.
     expect(rejection({ email: '', subdomain: '' })).toMatchObject({
-      errors: [{ field: 'subdomain', code: 'FIELD.IS_LENGTH' }, { field: 'email', code: 'FIELD.IS_LENGTH' }],
+      errors: [
+        { field: 'subdomain', code: 'FIELD.IS_LENGTH' },
+        { field: 'email', code: 'FIELD.IS_LENGTH' },
+      ],
     });
   });
 
   it('refuses a repeated parameter (an array) as not a string', () => {
     const both = 'subdomain must be longer than or equal to 1 and shorter than or equal to 63 characters';
     expect(rejection({ subdomain: ['a', 'b'] })).toEqual({
-      code: 'VALIDATION.FAILED', detail: both, field: 'subdomain',
-      errors: [{ field: 'subdomain', code: 'FIELD.IS_LENGTH', message: both }, { field: 'subdomain', code: 'FIELD.IS_STRING', message: 'subdomain must be a string' }],
+      code: 'VALIDATION.FAILED',
+      detail: both,
+      field: 'subdomain',
+      errors: [
+        { field: 'subdomain', code: 'FIELD.IS_LENGTH', message: both },
+        { field: 'subdomain', code: 'FIELD.IS_STRING', message: 'subdomain must be a string' },
+      ],
     });
   });
 
   it('refuses unknown parameters first, in the order given, including object-prototype names', () => {
     expect(rejection({ subdomain: '', host: 'x', foo: '1' })).toEqual({
-      code: 'VALIDATION.FAILED', detail: 'The field "host" is not part of this request.', field: 'host',
+      code: 'VALIDATION.FAILED',
+      detail: 'The field "host" is not part of this request.',
+      field: 'host',
       errors: [notAllowed('host'), notAllowed('foo'), { field: 'subdomain', code: 'FIELD.IS_LENGTH', message: 'subdomain must be longer than or equal to 1 characters' }],
     });
     // A query object without a prototype, as Fastify's parser builds it.

@@ -18,16 +18,32 @@ export class LookupQueryDto {
 export class ListQueryDto {
   @ApiPropertyOptional({ isArray: true, enum: TENANT_STATUSES, description: 'Repeat the parameter or separate with commas' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value))
-  @IsArray() @ArrayMaxSize(TENANT_STATUSES.length) @IsIn(TENANT_STATUSES, { each: true })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(TENANT_STATUSES.length)
+  @IsIn(TENANT_STATUSES, { each: true })
   status?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset?: number;
 }
 

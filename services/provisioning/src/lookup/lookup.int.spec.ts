@@ -37,8 +37,10 @@ describe('GET /v1/lookup', () => {
   it('documents exactly the two query parameters in OpenAPI', async () => {
     const doc = (await h.inject({ method: 'GET', url: '/docs/openapi.json' })).json();
     const params = doc.paths['/v1/lookup'].get.parameters as Array<{ name: string; in: string; required: boolean; schema: Record<string, unknown> }>;
-    expect(params.filter((p) => p.in === 'query').map((p) => [p.name, p.in, p.required, p.schema.minLength, p.schema.maxLength]))
-      .toEqual([['subdomain', 'query', false, 1, 63], ['email', 'query', false, 3, 254]]);
+    expect(params.filter((p) => p.in === 'query').map((p) => [p.name, p.in, p.required, p.schema.minLength, p.schema.maxLength])).toEqual([
+      ['subdomain', 'query', false, 1, 63],
+      ['email', 'query', false, 3, 254],
+    ]);
   });
 
   it('answers with the live holder of a subdomain a rolled-back tenant released', async () => {
@@ -52,11 +54,29 @@ describe('GET /v1/lookup', () => {
     expect(miss.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(miss.json()).toMatchObject({ code: 'TENANT.NOT_FOUND', status: 404, field: 'subdomain', detail: 'No tenant has that subdomain.' });
     const missByEmail = await h.inject({ method: 'GET', url: '/v1/lookup?email=nobody@example.com', headers: auth });
-    expect([missByEmail.statusCode, missByEmail.headers['cache-control'], missByEmail.json()]).toEqual([404, 'no-store', expect.objectContaining({ code: 'TENANT.NOT_FOUND', field: 'email', detail: 'No tenant has that email.' })]);
-    for (const url of ['/v1/lookup', `/v1/lookup?subdomain=a&email=b@c.d`, '/v1/lookup?host=x', '/v1/lookup?subdomain=', '/v1/lookup?subdomain=a&subdomain=b', '/v1/lookup?subdomain=a&constructor=x', '/v1/lookup/tenants?status=Happy', '/v1/lookup/tenants?limit=0']) {
+    expect([missByEmail.statusCode, missByEmail.headers['cache-control'], missByEmail.json()]).toEqual([
+      404,
+      'no-store',
+      expect.objectContaining({ code: 'TENANT.NOT_FOUND', field: 'email', detail: 'No tenant has that email.' }),
+    ]);
+    for (const url of [
+      '/v1/lookup',
+      `/v1/lookup?subdomain=a&email=b@c.d`,
+      '/v1/lookup?host=x',
+      '/v1/lookup?subdomain=',
+      '/v1/lookup?subdomain=a&subdomain=b',
+      '/v1/lookup?subdomain=a&constructor=x',
+      '/v1/lookup/tenants?status=Happy',
+      '/v1/lookup/tenants?limit=0',
+    ]) {
       const bad = await h.inject({ method: 'GET', url, headers: auth });
-      expect([url, bad.statusCode, bad.headers['content-type'], bad.headers['cache-control'], bad.json().code])
-        .toEqual([url, 400, 'application/problem+json; charset=utf-8', 'no-store', 'VALIDATION.FAILED']);
+      expect([url, bad.statusCode, bad.headers['content-type'], bad.headers['cache-control'], bad.json().code]).toEqual([
+        url,
+        400,
+        'application/problem+json; charset=utf-8',
+        'no-store',
+        'VALIDATION.FAILED',
+      ]);
     }
     const long = await h.inject({ method: 'GET', url: `/v1/lookup?email=ab`, headers: auth });
     expect(long.json()).toMatchObject({ field: 'email', errors: [{ field: 'email', code: 'FIELD.IS_LENGTH', message: 'email must be longer than or equal to 3 characters' }] });

@@ -8,10 +8,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@tlc/event-store';
 import type { TenantStatus } from '@tlc/tenant-events';
-import {
-  listTenants, projectionLag, registerTenantLookupMetrics,
-  type ListFilter, type ListPage, type ReadModelStore,
-} from '@tlc/tenant-lookup';
+import { listTenants, projectionLag, registerTenantLookupMetrics, type ListFilter, type ListPage, type ReadModelStore } from '@tlc/tenant-lookup';
 import { EVENT_STORE } from '../config/tokens.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -61,15 +58,18 @@ export class LookupService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-const jsonOrNotFound = (by: LookupBy) => (answer: LookupAnswer | null): string => {
-  if (!answer) throw new DomainError('TENANT.NOT_FOUND', `No tenant has that ${by}.`, { field: by });
-  return answer.json;
-};
+const jsonOrNotFound =
+  (by: LookupBy) =>
+  (answer: LookupAnswer | null): string => {
+    if (!answer) throw new DomainError('TENANT.NOT_FOUND', `No tenant has that ${by}.`, { field: by });
+    return answer.json;
+  };
 const JSON_OR_NOT_FOUND: Readonly<Record<LookupBy, (answer: LookupAnswer | null) => string>> = {
   subdomain: jsonOrNotFound('subdomain'),
   email: jsonOrNotFound('email'),
 };
-const rethrowUnavailable = (err: unknown): never => { throw unavailable(err); };
+const rethrowUnavailable = (err: unknown): never => {
+  throw unavailable(err);
+};
 
-const unavailable = (err: unknown): DomainError =>
-  err instanceof DomainError ? err : new DomainError('SERVICE.UNAVAILABLE', 'The tenant lookup read model does not answer; try again shortly.');
+const unavailable = (err: unknown): DomainError => (err instanceof DomainError ? err : new DomainError('SERVICE.UNAVAILABLE', 'The tenant lookup read model does not answer; try again shortly.'));

@@ -9,22 +9,32 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export class MetricsService {
   readonly registry = new Registry();
   private readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds', help: 'HTTP request duration by route template and status',
-    labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route template and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
   });
   private readonly signups = new Histogram({
-    name: 'provisioning_signup_duration_seconds', help: 'Signup handling time by outcome',
-    labelNames: ['outcome'], buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [this.registry],
+    name: 'provisioning_signup_duration_seconds',
+    help: 'Signup handling time by outcome',
+    labelNames: ['outcome'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
   });
   readonly commands = new Counter({
-    name: 'provisioning_commands_total', help: 'Tenant commands by type and outcome',
-    labelNames: ['type', 'outcome'], registers: [this.registry],
+    name: 'provisioning_commands_total',
+    help: 'Tenant commands by type and outcome',
+    labelNames: ['type', 'outcome'],
+    registers: [this.registry],
   });
 
   /** Outbox outcomes by message kind: MailSent, MailFailed, MailDeadLettered, MailSkipped. */
   readonly emails = new Counter({
-    name: 'provisioning_emails_total', help: 'Emails the outbox recorded, by kind and outcome',
-    labelNames: ['kind', 'outcome'], registers: [this.registry],
+    name: 'provisioning_emails_total',
+    help: 'Emails the outbox recorded, by kind and outcome',
+    labelNames: ['kind', 'outcome'],
+    registers: [this.registry],
   });
 
   constructor() {

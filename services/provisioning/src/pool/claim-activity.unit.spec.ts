@@ -3,7 +3,9 @@ import { ClaimActivity } from './claim-activity.js';
 describe('ClaimActivity: refills wait for claims to finish, within bounds', () => {
   let t = 0;
   const clock = () => t;
-  beforeEach(() => { t = 1_000_000; });
+  beforeEach(() => {
+    t = 1_000_000;
+  });
 
   it('lets a refill start at once when nothing was claimed', () => {
     expect(new ClaimActivity(100, 10_000, clock).waitMs(t)).toBe(0);
@@ -65,7 +67,9 @@ describe('ClaimActivity: refills wait for claims to finish, within bounds', () =
     const a = new ClaimActivity(20, 10_000);
     a.started('t1');
     let done = false;
-    const q = a.quiet().then(() => { done = true; });
+    const q = a.quiet().then(() => {
+      done = true;
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(done).toBe(false);
     const ended = Date.now();

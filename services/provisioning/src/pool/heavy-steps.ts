@@ -30,7 +30,8 @@ export class Semaphore implements HeavyStepLimiter {
       return await fn();
     } finally {
       const next = this.queue.shift();
-      if (next) next(); // the slot passes straight to the next waiter
+      if (next)
+        next(); // the slot passes straight to the next waiter
       else this.used--;
     }
   }

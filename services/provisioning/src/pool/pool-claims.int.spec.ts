@@ -15,11 +15,20 @@ jest.setTimeout(300_000);
 const TENANTCTL = resolve(SIM_BIN, '../../../../node_modules/.bin/tenantctl');
 
 const readySites = (h: PoolHarness, n: number) =>
-  waitFor(`${n} ready standby sites`, () => (h.index().counts().ready >= n ? h.index().ready().map((s) => s.site) : undefined));
+  waitFor(`${n} ready standby sites`, () =>
+    h.index().counts().ready >= n
+      ? h
+          .index()
+          .ready()
+          .map((s) => s.site)
+      : undefined,
+  );
 
 describe('warm pool claims (real app, real simulator)', () => {
   let h: PoolHarness;
-  afterEach(async () => { await h?.close(); });
+  afterEach(async () => {
+    await h?.close();
+  });
 
   it('20 concurrent signups against a pool of 10: 10 warm, 10 cold, all Active, every standby site used once', async () => {
     process.env.BENCH_SIM_LATENCY = 'new-site:300ms,install-app:100ms';
@@ -30,11 +39,19 @@ describe('warm pool claims (real app, real simulator)', () => {
     h.service.app.get(PoolRefiller).pause();
 
     const tenants = await Promise.all(Array.from({ length: 20 }, (_, i) => h.signup(`c${i}`)));
-    const histories = await Promise.all(tenants.map((t) => waitFor(`tenant ${t} Active`, async () => {
-      const events = await h.stream(tenantStream(t));
-      if (events.some((e) => e.type === 'RolledBack')) throw new Error(`tenant ${t} rolled back`);
-      return events.some((e) => e.type === 'TenantActivated') ? events : undefined;
-    }, 240_000)));
+    const histories = await Promise.all(
+      tenants.map((t) =>
+        waitFor(
+          `tenant ${t} Active`,
+          async () => {
+            const events = await h.stream(tenantStream(t));
+            if (events.some((e) => e.type === 'RolledBack')) throw new Error(`tenant ${t} rolled back`);
+            return events.some((e) => e.type === 'TenantActivated') ? events : undefined;
+          },
+          240_000,
+        ),
+      ),
+    );
     const claims = histories.map((events) => events.filter((e) => e.type === 'StandbySiteClaimed').map((e) => (e.data as { standbySite: string }).standbySite));
     const warm = claims.filter((c) => c.length === 1).map((c) => c[0]);
     expect(claims.every((c) => c.length <= 1)).toBe(true);
@@ -76,10 +93,18 @@ describe('warm pool claims (real app, real simulator)', () => {
     await readySites(h, 3);
     const [resumes, movesOn] = [await h.signup('k1'), await h.signup('k2')];
     const crash = new Error('simulated crash between the two appends');
-    h.pool().faults = { afterStandbyClaimed: async () => { throw crash; } };
+    h.pool().faults = {
+      afterStandbyClaimed: async () => {
+        throw crash;
+      },
+    };
     await expect(h.pool().claimFor(resumes)).rejects.toBe(crash);
     await expect(h.pool().claimFor(movesOn)).rejects.toBe(crash);
-    const claimedSite = (t: string) => h.index().all().find((s: StandbyState) => s.status === 'Claimed' && s.claimedBy === t)?.site;
+    const claimedSite = (t: string) =>
+      h
+        .index()
+        .all()
+        .find((s: StandbyState) => s.status === 'Claimed' && s.claimedBy === t)?.site;
     const [siteA, siteB] = [claimedSite(resumes)!, claimedSite(movesOn)!];
     expect(siteA && siteB && siteA !== siteB).toBe(true);
     for (const t of [resumes, movesOn]) {
@@ -87,7 +112,8 @@ describe('warm pool claims (real app, real simulator)', () => {
     }
     // Meanwhile the second tenant went the normal way: its first step started.
     await h.service.app.get(TenantCommandService).handle({
-      type: 'StartStep', data: { tenantId: movesOn, step: 'new-site', attempt: 1, runnerId: 'other-runner', leaseExpiresAt: new Date(Date.now() + 600_000).toISOString() },
+      type: 'StartStep',
+      data: { tenantId: movesOn, step: 'new-site', attempt: 1, runnerId: 'other-runner', leaseExpiresAt: new Date(Date.now() + 600_000).toISOString() },
       metadata: { commandId: `start-${movesOn}`, correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 'test' }, now: new Date().toISOString() },
     });
 

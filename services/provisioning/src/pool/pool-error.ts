@@ -15,11 +15,13 @@ export type PoolErrorCode =
   | 'POOL.TENANT_CANNOT_TAKE_STANDBY';
 
 export class PoolError extends Error {
-  constructor(readonly code: PoolErrorCode, message: string) {
+  constructor(
+    readonly code: PoolErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'PoolError';
   }
 }
 
-export const isPoolError = (e: unknown, code?: PoolErrorCode): e is PoolError =>
-  e instanceof PoolError && (code === undefined || e.code === code);
+export const isPoolError = (e: unknown, code?: PoolErrorCode): e is PoolError => e instanceof PoolError && (code === undefined || e.code === code);

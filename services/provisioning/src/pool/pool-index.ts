@@ -6,9 +6,7 @@
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { EventStore, Subscription } from '@tlc/event-store';
-import {
-  evolveStandby, initialStandbyState, isStandbyEventType, isStandbyStream, type StandbyEvent, type StandbyState,
-} from '@tlc/tenant-events';
+import { evolveStandby, initialStandbyState, isStandbyEventType, isStandbyStream, type StandbyEvent, type StandbyState } from '@tlc/tenant-events';
 import { EVENT_STORE } from '../config/tokens.js';
 
 export interface PoolCounts {
@@ -83,7 +81,9 @@ export class PoolIndex implements OnModuleDestroy {
 
   /** Ready sites, the longest-ready first (fair wear, and a stable order for tests). */
   ready(): StandbyState[] {
-    return this.all().filter((s) => s.status === 'Ready').sort((a, b) => (a.readyAt ?? '').localeCompare(b.readyAt ?? '') || a.site.localeCompare(b.site));
+    return this.all()
+      .filter((s) => s.status === 'Ready')
+      .sort((a, b) => (a.readyAt ?? '').localeCompare(b.readyAt ?? '') || a.site.localeCompare(b.site));
   }
 
   counts(): PoolCounts {

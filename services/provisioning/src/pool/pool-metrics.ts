@@ -17,7 +17,10 @@ export class PoolMetrics {
   constructor(metrics: MetricsService, index: PoolIndex) {
     const registers = [metrics.registry];
     new Gauge({
-      name: 'provisioning_pool_sites', help: 'Standby sites by state (ready, building, claimed, failed)', labelNames: ['state'], registers,
+      name: 'provisioning_pool_sites',
+      help: 'Standby sites by state (ready, building, claimed, failed)',
+      labelNames: ['state'],
+      registers,
       collect() {
         const c = index.counts();
         this.set({ state: 'ready' }, c.ready);
@@ -30,8 +33,10 @@ export class PoolMetrics {
     this.misses = new Counter({ name: 'provisioning_pool_misses_total', help: 'Signups that found no ready standby site and took the normal path', registers });
     this.releases = new Counter({ name: 'provisioning_pool_releases_total', help: 'Claimed standby sites given up: returned clean or dropped', labelNames: ['outcome'], registers });
     this.refillSeconds = new Histogram({
-      name: 'provisioning_pool_refill_seconds', help: 'Time from StandbyRequested to StandbyReady',
-      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200, 1800], registers,
+      name: 'provisioning_pool_refill_seconds',
+      help: 'Time from StandbyRequested to StandbyReady',
+      buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200, 1800],
+      registers,
     });
   }
 }

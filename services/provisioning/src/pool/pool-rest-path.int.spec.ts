@@ -16,7 +16,11 @@ jest.setTimeout(300_000);
 const PASSWORD = 'correct horse battery';
 const env = { POOL_SIZE: '1', PROVISIONING_CONCURRENCY: '2', PM_BACKOFF_BASE_MS: '50', PM_SCAN_INTERVAL_MS: '200', SITE_URL_TEMPLATE: 'http://{subdomain}.example.localhost:3000' };
 type LogLine = { event: string; site?: string; argv: string[]; time: string };
-const benchLog = (h: PoolHarness): LogLine[] => readFileSync(join(h.benchPath, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+const benchLog = (h: PoolHarness): LogLine[] =>
+  readFileSync(join(h.benchPath, 'logs', 'bench-sim.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LogLine);
 
 describe('warm path over REST (FRAPPE_URL)', () => {
   let h: PoolHarness | undefined;
@@ -51,7 +55,9 @@ describe('warm path over REST (FRAPPE_URL)', () => {
     // The issued key is the site's, and works on the customer's name.
     const kept = JSON.parse(readFileSync(join(h.benchPath, 'sites', site, 'private', 'provisioning-api-credentials.json'), 'utf8'));
     expect((events.find((e) => e.type === 'ApiKeysIssued')!.data as { apiKey: string }).apiKey).toBe(kept.api_key);
-    const me = await fetch(`${web.url}/api/resource/User/admin-r1@shop.test`, { headers: { Authorization: `token ${kept.api_key}:${kept.api_secret}`, 'X-Frappe-Site-Name': 'shop-r1.example.localhost' } });
+    const me = await fetch(`${web.url}/api/resource/User/admin-r1@shop.test`, {
+      headers: { Authorization: `token ${kept.api_key}:${kept.api_secret}`, 'X-Frappe-Site-Name': 'shop-r1.example.localhost' },
+    });
     expect(me.status).toBe(200);
 
     // No password on any command line the service started (the standby's build included).

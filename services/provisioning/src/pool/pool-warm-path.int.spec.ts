@@ -18,9 +18,12 @@ const types = async (h: PoolHarness, stream: string) => (await h.stream(stream))
 const lastOf = async (h: PoolHarness, tenantId: string, wanted: string[]) =>
   waitFor(`tenant ${tenantId} to reach ${wanted.join('/')}`, async () => ((await types(h, tenantStream(tenantId))).some((t) => wanted.includes(t)) ? true : undefined), 120_000);
 /** generate_keys calls the simulator logged on `site` (its build's api-key step, a claim's new secret, a return's). */
-const generateKeys = (h: PoolHarness, site: string): number => readFileSync(join(h.benchPath, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n')
-  .map((l) => JSON.parse(l) as { event: string; site?: string; argv: string[] })
-  .filter((l) => l.event === 'exit' && l.site === site && l.argv.includes('frappe.core.doctype.user.user.generate_keys')).length;
+const generateKeys = (h: PoolHarness, site: string): number =>
+  readFileSync(join(h.benchPath, 'logs', 'bench-sim.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { event: string; site?: string; argv: string[] })
+    .filter((l) => l.event === 'exit' && l.site === site && l.argv.includes('frappe.core.doctype.user.user.generate_keys')).length;
 /**
  * Builds the pool without failures, then restarts the app with these ones (the builds' own bench
  * calls must not fail). `benchKeys`: the ready sites lose their kept API credentials, so a claim
@@ -74,7 +77,10 @@ describe('warm path through the process manager', () => {
     await waitFor('refilled', () => (h.index().counts().ready >= 2 ? true : undefined));
     // The replacement's first bench command waited until the claim had finished (claim-activity.ts).
     const at = (type: string) => Date.parse(events.find((e) => e.type === type)!.recordedAt);
-    const replacements = h.index().all().filter((s) => s.requestedAt && Date.parse(s.requestedAt) >= at('StandbySiteClaimed'));
+    const replacements = h
+      .index()
+      .all()
+      .filter((s) => s.requestedAt && Date.parse(s.requestedAt) >= at('StandbySiteClaimed'));
     expect(replacements.length).toBeGreaterThanOrEqual(1);
     for (const r of replacements) {
       const firstStep = (await h.stream(r.site)).find((e) => e.type === 'StandbyStepStarted')!;
@@ -96,7 +102,7 @@ describe('warm path through the process manager', () => {
     expect(existsSync(join(h.benchPath, 'sites', site))).toBe(true);
   });
 
-  it('add-system-manager and api-keys both fail: the site holds nothing of the customer\'s and goes back to the pool', async () => {
+  it("add-system-manager and api-keys both fail: the site holds nothing of the customer's and goes back to the pool", async () => {
     h = await readyThenFail('add-system-manager,execute:frappe.core.doctype.user.user.generate_keys*1', true);
     const tenantId = await h.signup('f1');
     await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
@@ -125,7 +131,10 @@ describe('warm path through the process manager', () => {
 
   it('api-keys fails after the admin user exists: the site is dropped and replaced', async () => {
     h = await readyThenFail('execute:frappe.core.doctype.user.user.generate_keys*1', true);
-    const before = h.index().ready().map((s) => s.site);
+    const before = h
+      .index()
+      .ready()
+      .map((s) => s.site);
     const tenantId = await h.signup('f2');
     await lastOf(h, tenantId, ['RolledBack', 'TenantBroken']);
     const events = await h.stream(tenantStream(tenantId));
@@ -134,7 +143,10 @@ describe('warm path through the process manager', () => {
     expect(existsSync(join(h.benchPath, 'sites', site))).toBe(false);
     expect(await types(h, site)).not.toContain('StandbyReturned');
     const refilled = await waitFor('a replacement', () => {
-      const ready = h.index().ready().map((s) => s.site);
+      const ready = h
+        .index()
+        .ready()
+        .map((s) => s.site);
       return ready.length >= 2 && ready.some((s) => !before.includes(s)) ? ready : undefined;
     });
     expect(refilled).not.toContain(site);

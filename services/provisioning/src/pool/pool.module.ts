@@ -16,9 +16,17 @@ import { StandbyRepository } from './standby-repository.js';
 
 @Module({
   providers: [
-    { provide: POOL_BENCH, inject: [CONFIG], useFactory: (c: ProvisioningConfig) => ({ bin: c.pool.benchBin, path: c.pool.benchPath, root: { username: c.pool.dbRootUser, password: c.pool.dbRootPassword } }) },
+    {
+      provide: POOL_BENCH,
+      inject: [CONFIG],
+      useFactory: (c: ProvisioningConfig) => ({ bin: c.pool.benchBin, path: c.pool.benchPath, root: { username: c.pool.dbRootUser, password: c.pool.dbRootPassword } }),
+    },
     { provide: HEAVY_STEPS, inject: [CONFIG], useFactory: (c: ProvisioningConfig) => new Semaphore(c.pool.concurrency) },
-    PoolIndex, StandbyRepository, PoolMetrics, PoolService, PoolRefiller,
+    PoolIndex,
+    StandbyRepository,
+    PoolMetrics,
+    PoolService,
+    PoolRefiller,
   ],
   exports: [PoolService, PoolIndex, HEAVY_STEPS],
 })

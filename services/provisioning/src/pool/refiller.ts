@@ -87,7 +87,12 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.error({ msg: 'pool tick failed', error: (e as Error).message });
       }
       const backoff = Math.min(60_000, this.failuresInARow * this.config.pool.refillIntervalMs);
-      await Promise.race([sleep(this.config.pool.refillIntervalMs + backoff), new Promise<void>((r) => { this.wake = r; })]);
+      await Promise.race([
+        sleep(this.config.pool.refillIntervalMs + backoff),
+        new Promise<void>((r) => {
+          this.wake = r;
+        }),
+      ]);
     }
   }
 
@@ -101,7 +106,13 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
         // Recorded or returned: either way this claim needs no more looks until the site changes.
         if (await this.pool.settle(s.site, `settle-${s.site}`)) this.settled.add(s.site);
       } else if (s.status === 'Building' && this.abandoned(s, now)) {
-        await this.tryStandby(() => this.standbys.handle({ type: 'AbandonStandby', data: { site: s.site, reason: 'its builder stopped (lease expired)', silentSince: new Date(now - this.leaseMs()).toISOString() }, metadata: this.pool.meta(s.site) }));
+        await this.tryStandby(() =>
+          this.standbys.handle({
+            type: 'AbandonStandby',
+            data: { site: s.site, reason: 'its builder stopped (lease expired)', silentSince: new Date(now - this.leaseMs()).toISOString() },
+            metadata: this.pool.meta(s.site),
+          }),
+        );
       } else if (s.status === 'Failed' && s.siteMayExist && !(s.running && Date.parse(s.running.leaseExpiresAt) > now)) {
         this.spawn(s.site, () => this.drop(s.site));
       }
@@ -127,9 +138,14 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
 
   private spawn(site: string, work: () => Promise<void>): void {
     // Deferred one tick, so the entry exists before the work can finish and remove it.
-    const p = Promise.resolve().then(work)
-      .catch((e) => { if (!this.stopped) this.logger.error({ msg: 'standby work failed', site, error: (e as Error).message }); })
-      .finally(() => { this.mine.delete(site); });
+    const p = Promise.resolve()
+      .then(work)
+      .catch((e) => {
+        if (!this.stopped) this.logger.error({ msg: 'standby work failed', site, error: (e as Error).message });
+      })
+      .finally(() => {
+        this.mine.delete(site);
+      });
     this.mine.set(site, p);
   }
 
@@ -151,7 +167,12 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     const since = Date.now();
     while (!this.stopped) {
       await this.pool.activity.quiet(since);
-      if (await this.limiter.tryRun(async () => { if (!this.stopped) await fn(); })) return;
+      if (
+        await this.limiter.tryRun(async () => {
+          if (!this.stopped) await fn();
+        })
+      )
+        return;
       await sleep(Math.min(250, this.config.pool.refillIntervalMs));
     }
   }
@@ -167,26 +188,40 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
       const attempt = (state.attempts[standbyStepKey(next.step, next.app)] ?? 0) + 1;
       let outcome: BenchOutcome | undefined;
       await this.inFreeSlot(async () => {
-        const started = await this.tryStandby(() => this.standbys.handle({
-          type: 'StartStandbyStep', metadata: meta(),
-          data: { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt, runnerId: this.pool.runnerId, leaseExpiresAt: new Date(Date.now() + this.leaseMs()).toISOString() },
-        }));
+        const started = await this.tryStandby(() =>
+          this.standbys.handle({
+            type: 'StartStandbyStep',
+            metadata: meta(),
+            data: { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt, runnerId: this.pool.runnerId, leaseExpiresAt: new Date(Date.now() + this.leaseMs()).toISOString() },
+          }),
+        );
         if (!started) return;
-        outcome = next.step === 'new-site' ? await this.pool.bench.newSite(site)
-          : next.step === 'api-key' ? await this.pool.bench.createApiKey(site)
-            : await this.pool.bench.installApp(site, next.app ?? '');
+        outcome =
+          next.step === 'new-site' ? await this.pool.bench.newSite(site) : next.step === 'api-key' ? await this.pool.bench.createApiKey(site) : await this.pool.bench.installApp(site, next.app ?? '');
       });
       if (!outcome) return; // stopped, or another runner took the step
       const data = { site, step: next.step, ...(next.app ? { app: next.app } : {}), attempt };
       if (!outcome.ok) {
         this.failuresInARow++;
         this.logger.warn({ msg: 'standby build step failed', site, step: next.step, app: next.app, exitCode: outcome.exitCode, stderrTail: outcome.stderrTail });
-        await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepFailed', metadata: meta(), data: { ...data, exitCode: outcome!.exitCode, reason: outcome!.timedOut ? `${next.step} timed out` : `${next.step} exited with ${outcome!.exitCode}`, stderrTail: outcome!.stderrTail } }));
+        await this.tryStandby(() =>
+          this.standbys.handle({
+            type: 'RecordStandbyStepFailed',
+            metadata: meta(),
+            data: { ...data, exitCode: outcome!.exitCode, reason: outcome!.timedOut ? `${next.step} timed out` : `${next.step} exited with ${outcome!.exitCode}`, stderrTail: outcome!.stderrTail },
+          }),
+        );
         await this.drop(site);
         return;
       }
       const { dbName, apiKey } = outcome;
-      const done = await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: meta(), data: { ...data, durationMs: outcome!.durationMs, ...(dbName ? { dbName } : {}), ...(apiKey ? { apiKey } : {}) } }));
+      const done = await this.tryStandby(() =>
+        this.standbys.handle({
+          type: 'RecordStandbyStepSucceeded',
+          metadata: meta(),
+          data: { ...data, durationMs: outcome!.durationMs, ...(dbName ? { dbName } : {}), ...(apiKey ? { apiKey } : {}) },
+        }),
+      );
       if (!done) return;
       const ready = done.events.find((e) => e.type === 'StandbyReady');
       if (ready && ready.type === 'StandbyReady') {
@@ -203,19 +238,30 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
     const { state } = await this.standbys.load(site);
     if (state.status !== 'Failed' || !state.siteMayExist) return;
     const attempt = (state.attempts['drop-site'] ?? 0) + 1;
-    const started = await this.tryStandby(() => this.standbys.handle({
-      type: 'StartStandbyStep', metadata: this.pool.meta(site),
-      data: { site, step: 'drop-site', attempt, runnerId: this.pool.runnerId, leaseExpiresAt: new Date(Date.now() + this.leaseMs()).toISOString() },
-    }));
+    const started = await this.tryStandby(() =>
+      this.standbys.handle({
+        type: 'StartStandbyStep',
+        metadata: this.pool.meta(site),
+        data: { site, step: 'drop-site', attempt, runnerId: this.pool.runnerId, leaseExpiresAt: new Date(Date.now() + this.leaseMs()).toISOString() },
+      }),
+    );
     if (!started) return;
     // new-site may have failed before making the folder: then there is nothing to drop.
     const present = existsSync(join(this.pool.bench.benchPath, 'sites', site));
     const outcome = present ? await this.pool.bench.dropSite(site) : undefined;
     const data = { site, step: 'drop-site' as const, attempt };
     if (outcome && !outcome.ok) {
-      await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepFailed', metadata: this.pool.meta(site), data: { ...data, exitCode: outcome.exitCode, reason: `drop-site exited with ${outcome.exitCode}`, stderrTail: outcome.stderrTail } }));
+      await this.tryStandby(() =>
+        this.standbys.handle({
+          type: 'RecordStandbyStepFailed',
+          metadata: this.pool.meta(site),
+          data: { ...data, exitCode: outcome.exitCode, reason: `drop-site exited with ${outcome.exitCode}`, stderrTail: outcome.stderrTail },
+        }),
+      );
       return;
     }
-    await this.tryStandby(() => this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: this.pool.meta(site), data: { ...data, durationMs: outcome?.durationMs ?? 0, reason: state.lastError ?? 'build failed' } }));
+    await this.tryStandby(() =>
+      this.standbys.handle({ type: 'RecordStandbyStepSucceeded', metadata: this.pool.meta(site), data: { ...data, durationMs: outcome?.durationMs ?? 0, reason: state.lastError ?? 'build failed' } }),
+    );
   }
 }

@@ -30,8 +30,13 @@ export interface BenchOutcome {
 }
 
 const outcome = (r: BenchResult, extra: { dbName?: string; apiKey?: string } = {}): BenchOutcome => ({
-  ok: r.ok, exitCode: r.exitCode, stderrTail: r.ok ? r.stderrTail : `${r.reason}\n${r.stderrTail}`.trim(), durationMs: r.durationMs,
-  timedOut: r.ok ? false : r.timedOut, ...(extra.dbName ? { dbName: extra.dbName } : {}), ...(extra.apiKey ? { apiKey: extra.apiKey } : {}),
+  ok: r.ok,
+  exitCode: r.exitCode,
+  stderrTail: r.ok ? r.stderrTail : `${r.reason}\n${r.stderrTail}`.trim(),
+  durationMs: r.durationMs,
+  timedOut: r.ok ? false : r.timedOut,
+  ...(extra.dbName ? { dbName: extra.dbName } : {}),
+  ...(extra.apiKey ? { apiKey: extra.apiKey } : {}),
 });
 /** Two commands as one outcome: the first failure, or the second result with both durations. */
 const both = (a: BenchOutcome, b: BenchOutcome): BenchOutcome => (a.ok ? { ...b, durationMs: a.durationMs + b.durationMs } : a);
@@ -42,7 +47,10 @@ export class StandbyBench {
   readonly runner: BenchRunner;
   readonly ops: BenchOperations;
 
-  constructor(private readonly where: BenchLocation, private readonly timeoutMs: number) {
+  constructor(
+    private readonly where: BenchLocation,
+    private readonly timeoutMs: number,
+  ) {
     this.runner = new BenchRunner({ bin: where.bin, path: where.path });
     this.ops = new BenchOperations(this.runner);
   }
@@ -104,7 +112,7 @@ export class StandbyBench {
     try {
       await unlinkSiteNames(this.where.path, site);
       await updateSiteConfig(this.where.path, site, (c) => {
-        if ((Array.isArray(c.domains) && c.domains.length === 0) && c.host_name === undefined) return undefined;
+        if (Array.isArray(c.domains) && c.domains.length === 0 && c.host_name === undefined) return undefined;
         const { host_name: _drop, ...rest } = c;
         return { ...rest, domains: [] };
       });

@@ -3,9 +3,7 @@
  * a claim atomic is not here but in the append: ClaimStandby is appended at the revision of the
  * Ready state it was decided on, so of two racing claims the store lets exactly one through.
  */
-import {
-  assertNever, nextStandbyStep, standbyStepKey, type StandbyEventDraft, type StandbyState, type StandbyStepName,
-} from '@tlc/tenant-events';
+import { assertNever, nextStandbyStep, standbyStepKey, type StandbyEventDraft, type StandbyState, type StandbyStepName } from '@tlc/tenant-events';
 import { PoolError } from './pool-error.js';
 import type { CommandMetadata } from '../tenants/commands.js';
 

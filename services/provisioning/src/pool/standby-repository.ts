@@ -5,9 +5,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@tlc/event-store';
-import {
-  STANDBY_SCHEMA_VERSIONS, evolveStandby, initialStandbyState, standbyStream, type StandbyEvent, type StandbyEventDraft, type StandbyState,
-} from '@tlc/tenant-events';
+import { STANDBY_SCHEMA_VERSIONS, evolveStandby, initialStandbyState, standbyStream, type StandbyEvent, type StandbyEventDraft, type StandbyState } from '@tlc/tenant-events';
 import { EVENT_STORE } from '../config/tokens.js';
 import { CommandHandler, type Handled, type StreamDecider } from '../shared/command-handler.js';
 import { readStream } from '../shared/read-stream.js';

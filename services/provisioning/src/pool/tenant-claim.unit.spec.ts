@@ -9,7 +9,8 @@ const SITE = 'standby-1a2b3c4d';
 const tenantId = (signedUp.data as { tenantId: string }).tenantId;
 const startedNewSite: TenantDraft = { type: 'StepStarted', data: { tenantId, step: 'new-site', attempt: 1, runnerId: 'r', leaseExpiresAt: '2099-01-01T00:00:00.000Z' } };
 const claimDraft: TenantDraft = { type: 'StandbySiteClaimed', data: { tenantId, standbySite: SITE } };
-const rec = (drafts: TenantDraft[]): RecordedEvent[] => drafts.map((d, i) => ({ streamId: 't', eventId: `e${i}`, type: d.type, data: d.data, metadata: {}, revision: i, position: i + 1, recordedAt: '' }));
+const rec = (drafts: TenantDraft[]): RecordedEvent[] =>
+  drafts.map((d, i) => ({ streamId: 't', eventId: `e${i}`, type: d.type, data: d.data, metadata: {}, revision: i, position: i + 1, recordedAt: '' }));
 
 describe('a tenant taking a standby site', () => {
   it('only before its first step; the claim then counts new-site and every install-app as done', () => {
@@ -37,7 +38,7 @@ describe('a tenant taking a standby site', () => {
     expect(settleClaim(stateOf([signedUp]), rec([signedUp, claimDraft]), SITE, 2)).toBe('record');
   });
 
-  it('claimsBy counts one tenant\'s claims of a site', () => {
+  it("claimsBy counts one tenant's claims of a site", () => {
     const ev = (type: string, t: string) => ({ type, data: { site: SITE, tenantId: t } }) as unknown as StandbyEvent;
     expect(claimsBy([ev('StandbyClaimed', 'a'), ev('StandbyReturned', 'a'), ev('StandbyClaimed', 'b'), ev('StandbyClaimed', 'a')], 'a')).toBe(2);
   });

@@ -28,8 +28,15 @@ export async function loadCheckpoint(store: EventStore, name: string): Promise<C
 }
 
 export async function saveCheckpoint(store: EventStore, name: string, cp: Checkpoint): Promise<void> {
-  await store.append(checkpointStream(name), [{
-    type: CHECKPOINT_EVENT, data: { position: cp.position, inFlight: [...cp.inFlight] },
-    metadata: { eventId: newId(), occurredAt: new Date().toISOString() },
-  }], 'any');
+  await store.append(
+    checkpointStream(name),
+    [
+      {
+        type: CHECKPOINT_EVENT,
+        data: { position: cp.position, inFlight: [...cp.inFlight] },
+        metadata: { eventId: newId(), occurredAt: new Date().toISOString() },
+      },
+    ],
+    'any',
+  );
 }

@@ -14,13 +14,18 @@ jest.setTimeout(900_000);
 // The host-name step runs no bench command (the service edits site_config.json itself).
 const COMMANDS = ['new-site', 'enable-scheduler', 'install-app', 'add-system-manager', 'set-password', 'execute'] as const;
 type Point = { command: (typeof COMMANDS)[number]; when: 'inside' | 'after' };
-const POINTS: Point[] = COMMANDS.flatMap((command) => [{ command, when: 'inside' as const }, { command, when: 'after' as const }])
-  .filter((p) => !process.env.CRASH_ONLY || `${p.when} ${p.command}` === process.env.CRASH_ONLY);
+const POINTS: Point[] = COMMANDS.flatMap((command) => [
+  { command, when: 'inside' as const },
+  { command, when: 'after' as const },
+]).filter((p) => !process.env.CRASH_ONLY || `${p.when} ${p.command}` === process.env.CRASH_ONLY);
 
 let s: Stack;
 beforeAll(async () => {
   s = await makeStack({
-    BENCH_SIM_LATENCY: '*:800ms', BENCH_STEP_TIMEOUT_MS: '15000', BENCH_LIGHT_STEP_TIMEOUT_MS: '8000', PM_LEASE_GRACE_MS: '500',
+    BENCH_SIM_LATENCY: '*:800ms',
+    BENCH_STEP_TIMEOUT_MS: '15000',
+    BENCH_LIGHT_STEP_TIMEOUT_MS: '8000',
+    PM_LEASE_GRACE_MS: '500',
   });
 });
 afterAll(async () => s?.close());

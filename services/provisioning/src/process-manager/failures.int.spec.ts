@@ -28,7 +28,8 @@ beforeAll(async () => {
     ...PERMANENT.map(([, rule]) => rule),
     `install-app:${site('tlock')}=lock*2`,
     `add-system-manager:${site('tdb')}=db-down*1`,
-    `new-site:${site('broke')}*1`, `drop-site:${site('broke')}`,
+    `new-site:${site('broke')}*1`,
+    `drop-site:${site('broke')}`,
   ].join(',');
   s = await makeStack({ BENCH_SIM_FAIL: fail, BENCH_SIM_LATENCY: '*:5ms' });
   svc = await s.start();
@@ -60,7 +61,10 @@ it('rolls back a permanent failure at every step and frees the subdomain for a n
 
 it('retries transient failures (lock held, database unreachable) with backoff and ends Active', async () => {
   const [lock, db] = await Promise.all([s.signup(svc, sub('tlock')), s.signup(svc, sub('tdb'))]);
-  for (const [id, n] of [[lock, 2], [db, 1]] as const) {
+  for (const [id, n] of [
+    [lock, 2],
+    [db, 1],
+  ] as const) {
     const evs = await s.waitFor(id, ['Active', 'RolledBack']);
     const fails = evs.filter((e) => e.type === 'StepFailed').map((e) => e.data as { classification: string; willRetry: boolean; retryAt?: string });
     expect(fails).toHaveLength(n);

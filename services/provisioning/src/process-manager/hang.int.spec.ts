@@ -11,13 +11,18 @@ afterAll(async () => s?.close());
 
 it('times the hung install-app out twice (timeout is retryable), then rolls back with nothing left running', async () => {
   s = await makeStack({
-    BENCH_SIM_HANG: `install-app:${sub}.${ROOT_DOMAIN}`, BENCH_STEP_TIMEOUT_MS: '8000', PM_MAX_ATTEMPTS: '2', PM_LEASE_GRACE_MS: '500',
+    BENCH_SIM_HANG: `install-app:${sub}.${ROOT_DOMAIN}`,
+    BENCH_STEP_TIMEOUT_MS: '8000',
+    PM_MAX_ATTEMPTS: '2',
+    PM_LEASE_GRACE_MS: '500',
   });
   const svc = await s.start();
   const id = await s.signup(svc, sub);
   const evs = await s.waitFor(id, ['RolledBack', 'Broken']);
   // On a loaded machine another step may time out too; this spec is about the hung install-app.
-  const fails = evs.filter((e) => e.type === 'StepFailed' && (e.data as { step: string }).step === 'install-app').map((e) => e.data as { step: string; classification: string; willRetry: boolean; attempt: number });
+  const fails = evs
+    .filter((e) => e.type === 'StepFailed' && (e.data as { step: string }).step === 'install-app')
+    .map((e) => e.data as { step: string; classification: string; willRetry: boolean; attempt: number });
   expect(fails.map((f) => [f.step, f.classification, f.attempt, f.willRetry])).toEqual([
     ['install-app', 'timeout', 1, true],
     ['install-app', 'timeout', 2, false],

@@ -21,7 +21,11 @@ it('provisions a signup to Active, with every step event, its duration, one site
   expect(types.slice(0, 5)).toEqual(['SignupRequested', 'StepStarted', 'SiteCreated', 'StepStarted', 'AppInstalled']);
   expect(types.slice(5, -1).sort()).toEqual(['AdminConfigured', 'ApiKeysIssued', 'HostNameConfigured', 'StepStarted', 'StepStarted', 'StepStarted'].sort());
   expect(types.at(-1)).toBe('TenantActivated');
-  const finishing = evs.slice(5).filter((e) => e.type === 'StepStarted').map((e) => (e.data as { step: string }).step).sort();
+  const finishing = evs
+    .slice(5)
+    .filter((e) => e.type === 'StepStarted')
+    .map((e) => (e.data as { step: string }).step)
+    .sort();
   expect(finishing).toEqual(['add-system-manager', 'api-keys', 'set-host-name']);
   for (const e of evs.filter((x) => ['SiteCreated', 'AppInstalled', 'AdminConfigured', 'ApiKeysIssued', 'HostNameConfigured'].includes(x.type))) {
     expect((e.data as { durationMs: number }).durationMs).toBeGreaterThan(0);
@@ -36,7 +40,10 @@ it('provisions a signup to Active, with every step event, its duration, one site
   // No secret reached the event log or the bench invocation log.
   const all = JSON.stringify(evs) + JSON.stringify(s.simLog());
   expect(all).not.toContain('correct horse battery');
-  const ran = s.simLog().filter((l) => l.event === 'exit' && l.command !== 'init').map((l) => l.command);
+  const ran = s
+    .simLog()
+    .filter((l) => l.event === 'exit' && l.command !== 'init')
+    .map((l) => l.command);
   // The scheduler is enabled with the site (v15 leaves it off); the password goes to set-password on
   // stdin; the host name is written by the service itself (no set-config).
   expect(ran.slice(0, 3)).toEqual(['new-site', 'enable-scheduler', 'install-app']);

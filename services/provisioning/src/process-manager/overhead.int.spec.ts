@@ -29,7 +29,10 @@ it(`measures the orchestration overhead over ${N} tenants`, async () => {
     const id = await s.signup(svc, `ovh${i}-${tag}`);
     const evs = await s.waitFor(id, ['Active']);
     const activated = Date.parse(String(evs.find((e) => e.type === 'TenantActivated')!.metadata.occurredAt));
-    const inBench = evs.reduce((sum, e) => sum + (e.type !== 'StepFailed' && typeof (e.data as { durationMs?: number }).durationMs === 'number' ? (e.data as { durationMs: number }).durationMs : 0), 0);
+    const inBench = evs.reduce(
+      (sum, e) => sum + (e.type !== 'StepFailed' && typeof (e.data as { durationMs?: number }).durationMs === 'number' ? (e.data as { durationMs: number }).durationMs : 0),
+      0,
+    );
     total.push(activated - posted);
     overhead.push(activated - posted - inBench);
   }

@@ -70,9 +70,9 @@ function parseFrappeUrl(raw: string | undefined): string | undefined {
   } catch {
     u = undefined;
   }
-  if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password) throw new ConfigError('FRAPPE_URL', `must be an http(s) URL without credentials (the sites' web server, e.g. http://127.0.0.1:8000), got "${v.slice(0, 80)}".`);
+  if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password)
+    throw new ConfigError('FRAPPE_URL', `must be an http(s) URL without credentials (the sites' web server, e.g. http://127.0.0.1:8000), got "${v.slice(0, 80)}".`);
   return u.origin;
 }
 
-export const siteUrlFor = (template: string, subdomain: string, site: string): string =>
-  template.replace('{subdomain}', subdomain).replace('{site}', site);
+export const siteUrlFor = (template: string, subdomain: string, site: string): string => template.replace('{subdomain}', subdomain).replace('{site}', site);

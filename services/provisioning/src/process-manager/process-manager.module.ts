@@ -24,20 +24,24 @@ const RUNNER_REGISTRY = Symbol.for('tlc.provisioning.runner-registry');
   imports: [PoolModule],
   providers: [
     {
-      provide: BENCH_OPERATIONS, inject: [CONFIG],
+      provide: BENCH_OPERATIONS,
+      inject: [CONFIG],
       useFactory: (c: ProvisioningConfig) => new BenchOperations(new BenchRunner({ bin: c.pool.benchBin, path: c.pool.benchPath })),
     },
     {
-      provide: STEP_WORK, inject: [BENCH_OPERATIONS, SecretsService, CONFIG],
+      provide: STEP_WORK,
+      inject: [BENCH_OPERATIONS, SecretsService, CONFIG],
       useFactory: (ops: BenchOperations, secrets: SecretsService, c: ProvisioningConfig) => new StepWork(ops, secrets, c.pm, c.pool.benchPath),
     },
     {
       // Beside the key store: a sibling SQLite file, or the same PostgreSQL database.
-      provide: RUNNER_REGISTRY, inject: [CONFIG],
+      provide: RUNNER_REGISTRY,
+      inject: [CONFIG],
       useFactory: (c: ProvisioningConfig) => openRunnerRegistry(runnerRegistryUrlFor(c.keyStoreUrl ?? keyStoreUrlFor(c.eventStoreUrl))),
     },
     {
-      provide: HEARTBEAT, inject: [RUNNER_REGISTRY, CONFIG, LOGGER],
+      provide: HEARTBEAT,
+      inject: [RUNNER_REGISTRY, CONFIG, LOGGER],
       useFactory: (r: RunnerRegistry, c: ProvisioningConfig, logger: Logger) => new Heartbeat(r, c.pm, logger),
     },
     ProcessManager,

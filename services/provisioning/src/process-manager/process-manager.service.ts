@@ -116,10 +116,13 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     const pending = this.timers.get(tenantId);
     if (pending && pending.at <= at) return;
     if (pending) clearTimeout(pending.timer);
-    const timer = setTimeout(() => {
-      this.timers.delete(tenantId);
-      this.schedule(tenantId);
-    }, Math.max(0, at - Date.now()) + 25);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(tenantId);
+        this.schedule(tenantId);
+      },
+      Math.max(0, at - Date.now()) + 25,
+    );
     this.timers.set(tenantId, { timer, at });
   }
 
@@ -161,10 +164,12 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
       }
     }
     // Side-by-side steps: wait for all, even when one throws, so the worker never ends under a running step.
-    const made = await Promise.allSettled(starts.map((s) => {
-      const go = () => this.steps.run(tenantId, trace, s);
-      return HEAVY_STEPS.has(s.ref.step) ? this.heavy.run(go) : go();
-    }));
+    const made = await Promise.allSettled(
+      starts.map((s) => {
+        const go = () => this.steps.run(tenantId, trace, s);
+        return HEAVY_STEPS.has(s.ref.step) ? this.heavy.run(go) : go();
+      }),
+    );
     const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
     if (failed) throw failed.reason;
     // Not started here: another runner got there first, or the tenant moved on; look again shortly.

@@ -14,8 +14,11 @@ import { makeStack, type Service, type Stack } from './test-support/stack.js';
 
 jest.setTimeout(300_000);
 const DEFAULTS = {
-  BENCH_STEP_TIMEOUT_MS: String(45 * 60_000), BENCH_LIGHT_STEP_TIMEOUT_MS: String(5 * 60_000), PM_LEASE_GRACE_MS: '30000',
-  PM_SCAN_INTERVAL_MS: '30000', BENCH_SIM_LATENCY: 'new-site:6s,*:100ms',
+  BENCH_STEP_TIMEOUT_MS: String(45 * 60_000),
+  BENCH_LIGHT_STEP_TIMEOUT_MS: String(5 * 60_000),
+  PM_LEASE_GRACE_MS: '30000',
+  PM_SCAN_INTERVAL_MS: '30000',
+  BENCH_SIM_LATENCY: 'new-site:6s,*:100ms',
 };
 let s: Stack;
 beforeAll(async () => {
@@ -24,7 +27,8 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 type Started = { step: string; attempt: number; runnerId: string; leaseExpiresAt: string; takeover?: { runnerId: string; attempt: number; lastSeenAt?: string } };
-const newSiteStarts = (evs: RecordedEvent[]) => evs.filter((e) => e.type === 'StepStarted' && (e.data as Started).step === 'new-site').map((e) => ({ ...(e.data as Started), at: Date.parse(e.recordedAt) }));
+const newSiteStarts = (evs: RecordedEvent[]) =>
+  evs.filter((e) => e.type === 'StepStarted' && (e.data as Started).step === 'new-site').map((e) => ({ ...(e.data as Started), at: Date.parse(e.recordedAt) }));
 
 async function untilStarted(id: string, n: number, ms = 120_000) {
   const end = Date.now() + ms;
@@ -49,7 +53,9 @@ async function stopMidNewSite(how: (svc: Service) => Promise<void>, label: strin
   const evs = await s.waitFor(id, ['Active', 'RolledBack', 'Broken'], 180_000);
   await second.kill();
   const resumedAfterMs = starts[1].at - stoppedAt;
-  console.log(`${label}: new-site resumed ${(resumedAfterMs / 1000).toFixed(1)} s after the stop (lease would have ended in ${((Date.parse(mine.leaseExpiresAt) - stoppedAt) / 60_000).toFixed(1)} min)`);
+  console.log(
+    `${label}: new-site resumed ${(resumedAfterMs / 1000).toFixed(1)} s after the stop (lease would have ended in ${((Date.parse(mine.leaseExpiresAt) - stoppedAt) / 60_000).toFixed(1)} min)`,
+  );
   expect(evs.map((e) => e.type)).toContain('TenantActivated');
   return { mine, again: starts[1], stoppedAt };
 }

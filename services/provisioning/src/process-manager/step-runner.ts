@@ -17,7 +17,10 @@ import type { StepOutcome, StepWork } from './step-work.js';
 
 type Data<T extends TenantCommand['type']> = Extract<TenantCommand, { type: T }>['data'];
 export type Start = Extract<WorkflowAction, { type: 'StartStep' }>;
-export interface Trace { readonly correlationId: string; readonly causationId: string }
+export interface Trace {
+  readonly correlationId: string;
+  readonly causationId: string;
+}
 
 export class StepRunner {
   constructor(
@@ -34,10 +37,21 @@ export class StepRunner {
     const { ref, attempt } = s;
     let started: TenantState;
     try {
-      started = (await this.send('StartStep', {
-        tenantId, ...ref, attempt, runnerId: this.runnerId, leaseExpiresAt: s.leaseExpiresAt,
-        ...(s.takeover ? { takeover: s.takeover } : {}), ...(s.deadRunners ? { deadRunners: [...s.deadRunners] } : {}),
-      }, trace)).state;
+      started = (
+        await this.send(
+          'StartStep',
+          {
+            tenantId,
+            ...ref,
+            attempt,
+            runnerId: this.runnerId,
+            leaseExpiresAt: s.leaseExpiresAt,
+            ...(s.takeover ? { takeover: s.takeover } : {}),
+            ...(s.deadRunners ? { deadRunners: [...s.deadRunners] } : {}),
+          },
+          trace,
+        )
+      ).state;
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       this.logger.debug({ tenantId, step: stepKey(ref), attempt, code: e.code }, 'step not started here');
@@ -54,11 +68,22 @@ export class StepRunner {
       }
       const f = outcome.failure;
       const verdict = decideFailure(f.classification, attempt, Date.now(), this.policy, Math.random());
-      await this.send('RecordStepFailed', {
-        tenantId, ...ref, attempt, classification: f.classification, exitCode: f.exitCode, reason: f.reason,
-        stderrTail: (f.stderrTail || f.stdoutTail).slice(-2000), willRetry: verdict.willRetry,
-        ...(verdict.retryAt ? { retryAt: verdict.retryAt } : {}), durationMs: outcome.benchMs,
-      }, trace);
+      await this.send(
+        'RecordStepFailed',
+        {
+          tenantId,
+          ...ref,
+          attempt,
+          classification: f.classification,
+          exitCode: f.exitCode,
+          reason: f.reason,
+          stderrTail: (f.stderrTail || f.stdoutTail).slice(-2000),
+          willRetry: verdict.willRetry,
+          ...(verdict.retryAt ? { retryAt: verdict.retryAt } : {}),
+          durationMs: outcome.benchMs,
+        },
+        trace,
+      );
       const fields = { ...log, classification: f.classification, reason: f.reason, command: f.command, willRetry: verdict.willRetry };
       if (verdict.loud) this.logger.error(fields, 'bench is misconfigured: an operator must fix it; the step waits and retries (the tenant is not rolled back)');
       else this.logger.warn(fields, 'step failed');
@@ -80,14 +105,25 @@ export class StepRunner {
       return await this.work.run(started, s.ref, s.attempt);
     } catch (e) {
       const reason = (e as Error).message;
-      return { ok: false, benchMs: Date.now() - began, failure: { classification: 'permanent', reason, exitCode: null, stderrTail: '', stdoutTail: '', command: [], durationMs: 0, ok: false, timedOut: false } };
+      return {
+        ok: false,
+        benchMs: Date.now() - began,
+        failure: { classification: 'permanent', reason, exitCode: null, stderrTail: '', stdoutTail: '', command: [], durationMs: 0, ok: false, timedOut: false },
+      };
     }
   }
 
   private send<T extends TenantCommand['type']>(type: T, data: Data<T>, t: Trace) {
     const command = {
-      type, data,
-      metadata: { commandId: newId(), correlationId: t.correlationId, causationId: t.causationId, actor: { kind: 'system' as const, id: `process-manager:${this.runnerId}` }, now: new Date().toISOString() },
+      type,
+      data,
+      metadata: {
+        commandId: newId(),
+        correlationId: t.correlationId,
+        causationId: t.causationId,
+        actor: { kind: 'system' as const, id: `process-manager:${this.runnerId}` },
+        now: new Date().toISOString(),
+      },
     } as TenantCommand;
     return this.bus.execute(new ExecuteTenantCommand(command));
   }

@@ -20,9 +20,7 @@ import { linkSiteName, unlinkSiteNames, updateSiteConfig, withHostName } from '.
 import type { SecretsService } from '../secrets/secrets.service.js';
 import { siteUrlFor, type PmConfig } from './pm-config.js';
 
-export type StepOutcome =
-  | { readonly ok: true; readonly result: Record<string, unknown>; readonly benchMs: number }
-  | { readonly ok: false; readonly failure: BenchFailed; readonly benchMs: number };
+export type StepOutcome = { readonly ok: true; readonly result: Record<string, unknown>; readonly benchMs: number } | { readonly ok: false; readonly failure: BenchFailed; readonly benchMs: number };
 
 export const HEAVY_STEP_NAMES = new Set<StepRef['step']>(['new-site', 'install-app', 'drop-site']);
 
@@ -108,7 +106,8 @@ export class StepWork {
           generatedPassword = await this.secrets.seal(state.tenantId, pw);
         }
         // REST: one request with the password in its body (~0.6 s) instead of add-system-manager and set-password (~6.5 s).
-        const o = creds && this.rest ? rested(await this.rest.createSystemManager(site, creds, state.adminEmail, pw, light)) : track(await this.ops.addSystemManager(site, state.adminEmail, pw, light));
+        const o =
+          creds && this.rest ? rested(await this.rest.createSystemManager(site, creds, state.adminEmail, pw, light)) : track(await this.ops.addSystemManager(site, state.adminEmail, pw, light));
         // REST's `existed`: an earlier attempt made the user (with this password, or a generated one we no longer have).
         const passwordSet = o.ok && !(creds && this.rest && o.value.existed);
         return o.ok ? { ok: true, result: generatedPassword && passwordSet ? { generatedPassword } : {}, benchMs } : fail(o);

@@ -25,7 +25,10 @@ it('provisions 20 tenants with two instances, each step run exactly once per ten
   const exits = s.simLog().filter((l) => l.event === 'exit' && l.command !== 'init');
   for (const sub of subs) {
     const site = `${sub}.${ROOT_DOMAIN}`;
-    const ran = exits.filter((l) => l.site === site).map((l) => `${l.command}:${l.exitCode}`).sort();
+    const ran = exits
+      .filter((l) => l.site === site)
+      .map((l) => `${l.command}:${l.exitCode}`)
+      .sort();
     expect({ site, ran }).toEqual({ site, ran: ['add-system-manager:0', 'enable-scheduler:0', 'execute:0', 'execute:0', 'install-app:0', 'new-site:0', 'set-password:0'] });
   }
   // Both instances did work (the lease, not luck, kept them apart).

@@ -18,9 +18,7 @@ export const initialReservation: ReservationState = Object.freeze({ revision: -1
 export function evolveReservation(_state: ReservationState, r: RecordedEvent): ReservationState {
   const data = r.data as { tenantId: string; subdomain?: string };
   const md = r.metadata as { occurredAt?: string; hash?: string };
-  const holder = r.type === 'SubdomainReserved' || r.type === 'AdminEmailReserved'
-    ? { tenantId: data.tenantId, reservedAt: md.occurredAt ?? r.recordedAt, subdomain: data.subdomain }
-    : undefined;
+  const holder = r.type === 'SubdomainReserved' || r.type === 'AdminEmailReserved' ? { tenantId: data.tenantId, reservedAt: md.occurredAt ?? r.recordedAt, subdomain: data.subdomain } : undefined;
   return { revision: r.revision, lastHash: md.hash, holder };
 }
 
@@ -37,12 +35,14 @@ export interface ReservationTarget {
 type Cmd<T extends string, D> = { readonly type: T; readonly data: D; readonly metadata: CommandMetadata };
 export type ReservationCommand =
   /** `judged`: the caller's verdict on the holder it saw (reading the holder's tenant is I/O). */
-  | Cmd<'Reserve', { target: ReservationTarget; tenantId: string; judged?: { tenantId: string; verdict: HolderVerdict } }>
-  | Cmd<'Release', { target: ReservationTarget; tenantId: string }>;
+  Cmd<'Reserve', { target: ReservationTarget; tenantId: string; judged?: { tenantId: string; verdict: HolderVerdict } }> | Cmd<'Release', { target: ReservationTarget; tenantId: string }>;
 
 /** The name is held by a live (or still starting) signup: the caller answers with who holds it. */
 export class NameHeld extends Error {
-  constructor(readonly holderId: string, readonly verdict: 'live' | 'pending') {
+  constructor(
+    readonly holderId: string,
+    readonly verdict: 'live' | 'pending',
+  ) {
     super(`held by ${holderId} (${verdict})`);
   }
 }

@@ -6,17 +6,24 @@ import { sealDrafts } from '../shared/command-handler.js';
 
 describe.each(BACKENDS)('reservations on %s', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend, { RATE_LIMIT_CHECKS_PER_MINUTE: '3' }); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(backend, { RATE_LIMIT_CHECKS_PER_MINUTE: '3' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   /** A reservation whose signup crashed before its tenant stream was written. */
   async function orphan(subdomain: string, reservedAt: string) {
     const meta = { commandId: randomUUID(), correlationId: 'crashed', causationId: 'crashed', actor: { kind: 'system' as const, id: 't' }, now: reservedAt };
     const tenantId = randomUUID();
-    await h.store.append(subdomainStream(subdomain), sealDrafts([{ type: 'SubdomainReserved' as const, data: { tenantId, subdomain } }], meta, undefined, (t) => SCHEMA_VERSIONS[t]) as unknown as EventToAppend[], 'no_stream');
+    await h.store.append(
+      subdomainStream(subdomain),
+      sealDrafts([{ type: 'SubdomainReserved' as const, data: { tenantId, subdomain } }], meta, undefined, (t) => SCHEMA_VERSIONS[t]) as unknown as EventToAppend[],
+      'no_stream',
+    );
   }
-  const signup = (subdomain: string) =>
-    h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: { ...signupBody(), subdomain } });
+  const signup = (subdomain: string) => h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: { ...signupBody(), subdomain } });
 
   it('recovers a reservation whose tenant never came to exist, once the grace period is over', async () => {
     const name = `orphan-${Date.now().toString(36)}`;

@@ -13,13 +13,19 @@ import { readStream } from '../shared/read-stream.js';
 import type { CommandMetadata } from '../tenants/commands.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import {
-  HolderChanged, NameHeld, decideReservation, evolveReservation, foldReservation, initialReservation, judgeHolder,
-  type ReservationCommand, type ReservationState, type ReservationTarget,
+  HolderChanged,
+  NameHeld,
+  decideReservation,
+  evolveReservation,
+  foldReservation,
+  initialReservation,
+  judgeHolder,
+  type ReservationCommand,
+  type ReservationState,
+  type ReservationTarget,
 } from './reservation-state.js';
 
-export type ReserveOutcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly holder: TenantState; readonly verdict: 'live' | 'pending' };
+export type ReserveOutcome = { readonly ok: true } | { readonly ok: false; readonly holder: TenantState; readonly verdict: 'live' | 'pending' };
 
 const MAX_TRIES = 5;
 
@@ -36,7 +42,8 @@ export class ReservationsService {
 
   subdomain(subdomain: string): ReservationTarget {
     return {
-      kind: 'subdomain', stream: subdomainStream(subdomain),
+      kind: 'subdomain',
+      stream: subdomainStream(subdomain),
       reserved: (tenantId) => ({ type: 'SubdomainReserved', data: { tenantId, subdomain } }),
       released: (tenantId) => ({ type: 'SubdomainReleased', data: { tenantId, subdomain } }),
     };
@@ -45,7 +52,8 @@ export class ReservationsService {
   email(normalizedEmail: string, subdomain: string): ReservationTarget {
     const hash = emailHash(normalizedEmail);
     return {
-      kind: 'email', stream: adminEmailStream(normalizedEmail),
+      kind: 'email',
+      stream: adminEmailStream(normalizedEmail),
       reserved: (tenantId) => ({ type: 'AdminEmailReserved', data: { tenantId, emailHash: hash, subdomain } }),
       released: (tenantId) => ({ type: 'AdminEmailReleased', data: { tenantId, emailHash: hash } }),
     };

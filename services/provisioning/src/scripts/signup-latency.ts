@@ -27,7 +27,11 @@ const config = parseConfig({
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   RATE_LIMIT_SIGNUPS_PER_MINUTE: '1000000',
 });
-const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
+const quiet = new Writable({
+  write(_c, _e, cb) {
+    cb();
+  },
+});
 const service = await createProvisioningApp(config, { logStream: quiet });
 const base = await service.listen();
 
@@ -51,7 +55,16 @@ rmSync(dir, { recursive: true, force: true });
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
 const mean = times.reduce((a, b) => a + b, 0) / times.length;
-console.log(JSON.stringify({
-  signups: count, store: 'sqlite (file, WAL)', scryptLogN: config.scryptLogN, processManager: process.env.PM_ENABLED !== 'false',
-  p50ms: +pct(50).toFixed(1), p90ms: +pct(90).toFixed(1), p99ms: +pct(99).toFixed(1), maxms: +times[times.length - 1].toFixed(1), meanms: +mean.toFixed(1),
-}));
+console.log(
+  JSON.stringify({
+    signups: count,
+    store: 'sqlite (file, WAL)',
+    scryptLogN: config.scryptLogN,
+    processManager: process.env.PM_ENABLED !== 'false',
+    p50ms: +pct(50).toFixed(1),
+    p90ms: +pct(90).toFixed(1),
+    p99ms: +pct(99).toFixed(1),
+    maxms: +times[times.length - 1].toFixed(1),
+    meanms: +mean.toFixed(1),
+  }),
+);

@@ -34,7 +34,10 @@ export async function createKeyStore(url: string): Promise<KeyStore> {
 }
 
 class SqliteKeyStore implements KeyStore {
-  private constructor(private readonly db: import('better-sqlite3').Database, readonly description: string) {}
+  private constructor(
+    private readonly db: import('better-sqlite3').Database,
+    readonly description: string,
+  ) {}
 
   static async open(path: string): Promise<SqliteKeyStore> {
     const { default: Database } = await import('better-sqlite3');
@@ -68,7 +71,10 @@ class SqliteKeyStore implements KeyStore {
 }
 
 class PostgresKeyStore implements KeyStore {
-  private constructor(private readonly pool: import('pg').Pool, readonly description: string) {}
+  private constructor(
+    private readonly pool: import('pg').Pool,
+    readonly description: string,
+  ) {}
 
   static async open(url: string): Promise<PostgresKeyStore> {
     const { default: pg } = await import('pg');

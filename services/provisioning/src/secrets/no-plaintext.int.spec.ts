@@ -27,7 +27,9 @@ async function postgresRows(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ t: string }>("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS t FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
+    const { rows } = await client.query<{ t: string }>(
+      "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS t FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+    );
     const out: string[] = [];
     for (const { t } of rows) out.push(JSON.stringify((await client.query(`SELECT * FROM ${t}`)).rows, (_k, v) => (v?.type === 'Buffer' ? Buffer.from(v.data).toString('latin1') : v)));
     return out.join('\n');
@@ -73,9 +75,7 @@ describe.each(BACKENDS)('no plaintext secret on %s', (backend) => {
     await call('GET', '/metrics');
 
     expect(verified).toMatchObject({ tenantId: t.tenantId }); // the checks above really ran
-    const rows = backend === 'sqlite'
-      ? sqliteRows(join(dir, 'events.db')) + sqliteRows(join(dir, 'events.db.keys'))
-      : await postgresRows(h.pgUrl!);
+    const rows = backend === 'sqlite' ? sqliteRows(join(dir, 'events.db')) + sqliteRows(join(dir, 'events.db.keys')) : await postgresRows(h.pgUrl!);
     expect(rows).toContain(t.tenantId); // the dump is real
     expect(h.logs.join('')).toContain(t.tenantId);
 

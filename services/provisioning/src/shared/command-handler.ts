@@ -49,19 +49,22 @@ export interface Handled<S, D extends Draft> {
 
 /** Metadata and the hash chain for drafts decided by one command. */
 export function sealDrafts<T extends string>(drafts: readonly { type: T; data: unknown }[], meta: CommandMetadata, prevHash: string | undefined, schemaVersion: (type: T) => number, scope = '') {
-  return chainEvents<T, unknown>(prevHash ?? GENESIS_HASH, drafts.map((d, i) => ({
-    type: d.type,
-    data: d.data,
-    metadata: {
-      eventId: eventIdFor(meta.commandId, i, scope),
-      correlationId: meta.correlationId,
-      // What caused the command (an event, for the process manager; the request, for the API).
-      causationId: meta.causationId,
-      actor: meta.actor,
-      occurredAt: meta.now,
-      schemaVersion: schemaVersion(d.type),
-    },
-  })));
+  return chainEvents<T, unknown>(
+    prevHash ?? GENESIS_HASH,
+    drafts.map((d, i) => ({
+      type: d.type,
+      data: d.data,
+      metadata: {
+        eventId: eventIdFor(meta.commandId, i, scope),
+        correlationId: meta.correlationId,
+        // What caused the command (an event, for the process manager; the request, for the API).
+        causationId: meta.causationId,
+        actor: meta.actor,
+        occurredAt: meta.now,
+        schemaVersion: schemaVersion(d.type),
+      },
+    })),
+  );
 }
 
 export class CommandHandler {

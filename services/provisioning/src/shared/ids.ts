@@ -21,5 +21,4 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** A client's X-Request-Id becomes the correlation id only when it is a sane token. */
-export const correlationIdFrom = (header: unknown): string =>
-  typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+export const correlationIdFrom = (header: unknown): string => (typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID());

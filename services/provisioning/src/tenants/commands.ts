@@ -16,31 +16,37 @@ export interface CommandMetadata {
 
 type Cmd<T extends string, D> = { readonly type: T; readonly data: D; readonly metadata: CommandMetadata };
 
-export type RequestSignup = Cmd<'RequestSignup', {
-  tenantId: string;
-  organization: string;
-  subdomain: string;
-  siteName: string;
-  adminEmail: string;
-  identityProvider: IdentityProvider;
-  adminPassword?: SealedSecret;
-  adminPasswordHash?: string;
-  apps: readonly string[];
-  emailVerification: EmailVerification;
-}>;
+export type RequestSignup = Cmd<
+  'RequestSignup',
+  {
+    tenantId: string;
+    organization: string;
+    subdomain: string;
+    siteName: string;
+    adminEmail: string;
+    identityProvider: IdentityProvider;
+    adminPassword?: SealedSecret;
+    adminPasswordHash?: string;
+    apps: readonly string[];
+    emailVerification: EmailVerification;
+  }
+>;
 
-export type StartStep = Cmd<'StartStep', {
-  tenantId: string;
-  step: StepName;
-  app?: string;
-  attempt: number;
-  runnerId: string;
-  leaseExpiresAt: string;
-  /** Taking over this step's unexpired lease from a runner seen dead (decide-next.ts). */
-  takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
-  /** drop-site only: runners seen dead, whose unexpired leases on other steps need no waiting for. */
-  deadRunners?: string[];
-}>;
+export type StartStep = Cmd<
+  'StartStep',
+  {
+    tenantId: string;
+    step: StepName;
+    app?: string;
+    attempt: number;
+    runnerId: string;
+    leaseExpiresAt: string;
+    /** Taking over this step's unexpired lease from a runner seen dead (decide-next.ts). */
+    takeover?: { runnerId: string; attempt: number; lastSeenAt?: string };
+    /** drop-site only: runners seen dead, whose unexpired leases on other steps need no waiting for. */
+    deadRunners?: string[];
+  }
+>;
 
 /** What each bench step hands back when it succeeds. */
 export type StepResult =
@@ -52,15 +58,18 @@ export type StepResult =
   | { readonly step: 'set-host-name'; readonly hostName: string; readonly siteUrl?: string }
   | { readonly step: 'drop-site'; readonly archivedTo?: string };
 
-export type RecordStepSucceeded = Cmd<'RecordStepSucceeded', {
-  tenantId: string;
-  step: StepName;
-  app?: string;
-  attempt: number;
-  durationMs: number;
-  /** Either the tagged union above or the untagged per-step shape from the contract. */
-  result: StepResult | Record<string, unknown>;
-}>;
+export type RecordStepSucceeded = Cmd<
+  'RecordStepSucceeded',
+  {
+    tenantId: string;
+    step: StepName;
+    app?: string;
+    attempt: number;
+    durationMs: number;
+    /** Either the tagged union above or the untagged per-step shape from the contract. */
+    result: StepResult | Record<string, unknown>;
+  }
+>;
 
 /** Carries exactly what StepFailed records: the decider only decides what follows it. */
 export type RecordStepFailed = Cmd<'RecordStepFailed', StepFailed['data']>;

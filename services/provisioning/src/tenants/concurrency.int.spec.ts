@@ -3,8 +3,12 @@ import { BACKENDS, auth, idem, signupBody, startHarness, type Harness } from '..
 
 describe.each(BACKENDS)('concurrent signups on %s', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('makes exactly 5 tenants and 45 conflicts from 50 racing signups for 5 subdomains', async () => {
     const run = Date.now().toString(36);

@@ -20,8 +20,7 @@ export const MAX_VERIFICATION_EMAILS = 5;
 export const NOTICE_INTERVAL_MS = 24 * 3_600_000;
 
 const GONE = new Set(['Deprovisioning', 'Deprovisioned']);
-const within = (since: string | undefined, now: string, ms: number): boolean =>
-  since !== undefined && Date.parse(now) - Date.parse(since) < ms;
+const within = (since: string | undefined, now: string, ms: number): boolean => since !== undefined && Date.parse(now) - Date.parse(since) < ms;
 
 export function decideVerifyEmail(command: VerifyEmail, state: TenantState): TenantDraft[] {
   if (GONE.has(state.status) || normalizeEmail(command.data.email) !== state.adminEmail) {

@@ -166,4 +166,3 @@ export function backoffMs(p: Pick<WorkflowPolicy, 'backoffBaseMs' | 'backoffMaxM
   const raw = Math.min(p.backoffMaxMs, p.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(raw * (0.8 + 0.2 * random));
 }
-

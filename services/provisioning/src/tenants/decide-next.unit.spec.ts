@@ -4,22 +4,34 @@
  */
 import { decideFailure, decideNext, leaseHolder, stepTimeoutMs, type RunnerHeartbeats, type WorkflowPolicy } from './decide-next.js';
 import type { TenantDraft } from './decide.js';
-import {
-  TENANT_ID, activeHistory, adminConfigured, appInstalled, keysIssued, rollingBackHistory, signedUp, siteCreated, started, stateOf,
-} from './test-support/given.js';
+import { TENANT_ID, activeHistory, adminConfigured, appInstalled, keysIssued, rollingBackHistory, signedUp, siteCreated, started, stateOf } from './test-support/given.js';
 
 const T0 = Date.parse('2026-11-27T08:00:00.000Z');
 const policy: WorkflowPolicy = {
-  heavyStepTimeoutMs: 45 * 60_000, lightStepTimeoutMs: 5 * 60_000, leaseGraceMs: 30_000, maxAttempts: 3,
-  backoffBaseMs: 2_000, backoffMaxMs: 60_000, runnerDeadAfterMs: 20_000, poolEnabled: false,
+  heavyStepTimeoutMs: 45 * 60_000,
+  lightStepTimeoutMs: 5 * 60_000,
+  leaseGraceMs: 30_000,
+  maxAttempts: 3,
+  backoffBaseMs: 2_000,
+  backoffMaxMs: 60_000,
+  runnerDeadAfterMs: 20_000,
+  poolEnabled: false,
 };
 const alive = (at = T0): RunnerHeartbeats => new Map([['runner-a', { lastSeenAt: at, stopped: false }]]);
 const nobody: RunnerHeartbeats = new Map();
 const failed = (step: string, willRetry: boolean, retryAt?: string, attempt = 1): TenantDraft => ({
   type: 'StepFailed',
   data: {
-    tenantId: TENANT_ID, step: step as never, attempt, classification: willRetry ? 'transient' : 'permanent', exitCode: 1,
-    reason: 'x', stderrTail: '', willRetry, ...(retryAt ? { retryAt } : {}), durationMs: 1,
+    tenantId: TENANT_ID,
+    step: step as never,
+    attempt,
+    classification: willRetry ? 'transient' : 'permanent',
+    exitCode: 1,
+    reason: 'x',
+    stderrTail: '',
+    willRetry,
+    ...(retryAt ? { retryAt } : {}),
+    durationMs: 1,
   },
 });
 const next = (history: TenantDraft[], now = T0, runners = alive(), p = policy) => decideNext(stateOf(history), now, p, runners);
@@ -95,9 +107,16 @@ describe('decideNext: compensation', () => {
     expect(next(rollingBackHistory)).toMatchObject([{ type: 'StartStep', ref: { step: 'drop-site' }, attempt: 1 }]);
   });
   it('waits for a step still running beside the failed one on a live runner', () => {
-    const beside = [signedUp, started('new-site'), siteCreated, started('install-app', 1, 'erpnext'), appInstalled,
-      started('add-system-manager', 1, undefined, iso(T0 + 60_000)), failed('api-keys', false),
-      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'x', failedStep: { step: 'api-keys' } } } as TenantDraft];
+    const beside = [
+      signedUp,
+      started('new-site'),
+      siteCreated,
+      started('install-app', 1, 'erpnext'),
+      appInstalled,
+      started('add-system-manager', 1, undefined, iso(T0 + 60_000)),
+      failed('api-keys', false),
+      { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'x', failedStep: { step: 'api-keys' } } } as TenantDraft,
+    ];
     expect(next(beside, T0, alive(T0))).toEqual([{ type: 'WakeAt', at: T0 + 20_000 }]);
     expect(next(beside, T0, nobody)).toMatchObject([{ type: 'StartStep', ref: { step: 'drop-site' }, deadRunners: ['runner-a'] }]);
   });
@@ -112,8 +131,11 @@ describe('decideNext: compensation', () => {
     expect(next(noSite)).toEqual([]);
   });
   it('keeps no stale state across finishing steps', () => {
-    expect(next([signedUp, started('new-site'), siteCreated, started('install-app', 1, 'erpnext'), appInstalled, started('add-system-manager'), adminConfigured, started('api-keys'), keysIssued])
-      .map((a) => a.type)).toEqual(['StartStep']);
+    expect(
+      next([signedUp, started('new-site'), siteCreated, started('install-app', 1, 'erpnext'), appInstalled, started('add-system-manager'), adminConfigured, started('api-keys'), keysIssued]).map(
+        (a) => a.type,
+      ),
+    ).toEqual(['StartStep']);
   });
 });
 

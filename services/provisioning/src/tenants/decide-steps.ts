@@ -4,9 +4,7 @@
  * while nobody holds an unexpired lease on that step, drop-site only once no other step runs,
  * and a result counts only from the runner of the running attempt.
  */
-import {
-  BUILDING_STATUSES, leaseOf, liveLeases, startableSteps, stepKey, type SealedSecret, type StepRef, type TenantState,
-} from '@tlc/tenant-events';
+import { BUILDING_STATUSES, leaseOf, liveLeases, startableSteps, stepKey, type SealedSecret, type StepRef, type TenantState } from '@tlc/tenant-events';
 import { DomainError } from '../shared/domain-error.js';
 import type { RecordStepFailed, RecordStepSucceeded, StartStep } from './commands.js';
 import { finishDeprovision, releaseSubdomain, type TenantDraft } from './drafts.js';
@@ -59,14 +57,20 @@ export function decideStartStep(command: StartStep, state: TenantState): TenantD
   if (!(ms(d.leaseExpiresAt) > now)) {
     throw new DomainError('TENANT.STALE_RUNNER', 'The lease must end after the start of the step.');
   }
-  return [{
-    type: 'StepStarted',
-    data: {
-      ...ref, tenantId: state.tenantId, attempt: d.attempt, runnerId: d.runnerId, leaseExpiresAt: d.leaseExpiresAt,
-      ...(lease && d.takeover ? { takeover: d.takeover } : {}),
-      ...(d.step === 'drop-site' && d.deadRunners?.length ? { deadRunners: d.deadRunners } : {}),
+  return [
+    {
+      type: 'StepStarted',
+      data: {
+        ...ref,
+        tenantId: state.tenantId,
+        attempt: d.attempt,
+        runnerId: d.runnerId,
+        leaseExpiresAt: d.leaseExpiresAt,
+        ...(lease && d.takeover ? { takeover: d.takeover } : {}),
+        ...(d.step === 'drop-site' && d.deadRunners?.length ? { deadRunners: d.deadRunners } : {}),
+      },
     },
-  }];
+  ];
 }
 
 function assertRunning(state: TenantState, data: { step: StepRef['step']; app?: string; attempt: number }): string {
@@ -151,8 +155,15 @@ export function decideStepFailed(command: RecordStepFailed, state: TenantState):
   const failed: TenantDraft = {
     type: 'StepFailed',
     data: {
-      ...ref, tenantId: state.tenantId, attempt: d.attempt, classification: d.classification, exitCode: d.exitCode,
-      reason: d.reason, stderrTail: d.stderrTail, willRetry, ...(willRetry && d.retryAt ? { retryAt: d.retryAt } : {}),
+      ...ref,
+      tenantId: state.tenantId,
+      attempt: d.attempt,
+      classification: d.classification,
+      exitCode: d.exitCode,
+      reason: d.reason,
+      stderrTail: d.stderrTail,
+      willRetry,
+      ...(willRetry && d.retryAt ? { retryAt: d.retryAt } : {}),
       durationMs: d.durationMs,
     },
   };

@@ -15,7 +15,6 @@ import { decideRecordClaim } from '../pool/tenant-claim.js';
 
 export type { TenantDraft } from './drafts.js';
 
-
 export function decide(command: TenantCommand, state: TenantState): TenantDraft[] {
   if (command.type !== 'RequestSignup' && !state.exists) {
     throw new DomainError('TENANT.NOT_FOUND', `No tenant has the id "${command.data.tenantId}".`);
@@ -82,16 +81,23 @@ function decideSignup(command: RequestSignup, state: TenantState): TenantDraft[]
   if (d.emailVerification !== expected) {
     throw new DomainError('TENANT.INVALID_SIGNUP', `A ${d.identityProvider} sign-up starts with email verification "${expected}".`, { field: 'emailVerification' });
   }
-  return [{
-    type: 'SignupRequested',
-    data: {
-      tenantId: d.tenantId, organization: d.organization, subdomain: d.subdomain, siteName: d.siteName,
-      adminEmail: d.adminEmail, identityProvider: d.identityProvider, apps: [...d.apps],
-      ...(d.adminPassword ? { adminPassword: d.adminPassword } : {}),
-      ...(d.adminPasswordHash ? { adminPasswordHash: d.adminPasswordHash } : {}),
-      emailVerification: d.emailVerification,
+  return [
+    {
+      type: 'SignupRequested',
+      data: {
+        tenantId: d.tenantId,
+        organization: d.organization,
+        subdomain: d.subdomain,
+        siteName: d.siteName,
+        adminEmail: d.adminEmail,
+        identityProvider: d.identityProvider,
+        apps: [...d.apps],
+        ...(d.adminPassword ? { adminPassword: d.adminPassword } : {}),
+        ...(d.adminPasswordHash ? { adminPasswordHash: d.adminPasswordHash } : {}),
+        emailVerification: d.emailVerification,
+      },
     },
-  }];
+  ];
 }
 
 function decideDeprovision(command: RequestDeprovision, state: TenantState): TenantDraft[] {

@@ -10,5 +10,4 @@ export function finishDeprovision(state: TenantState): TenantDraft[] {
   return done;
 }
 
-export const releaseSubdomain = (state: TenantState): TenantDraft[] =>
-  state.subdomainReleased ? [] : [{ type: 'SubdomainReleased', data: { tenantId: state.tenantId, subdomain: state.subdomain } }];
+export const releaseSubdomain = (state: TenantState): TenantDraft[] => (state.subdomainReleased ? [] : [{ type: 'SubdomainReleased', data: { tenantId: state.tenantId, subdomain: state.subdomain } }]);

@@ -5,10 +5,7 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf,
-  registerDecorator, type ValidationOptions,
-} from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** No control, format (zero-width, bidi override) or line-separator characters. */
 export const PRINTABLE = /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u;
@@ -19,7 +16,10 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 function LocalPartAtMost64(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'localPartAtMost64', target: object.constructor, propertyName, options,
+      name: 'localPartAtMost64',
+      target: object.constructor,
+      propertyName,
+      options,
       validator: { validate: (v: unknown) => typeof v === 'string' && v.lastIndexOf('@') <= 64 },
       constraints: [],
     });
@@ -28,17 +28,22 @@ function LocalPartAtMost64(options?: ValidationOptions) {
 export class CreateTenantDto {
   @ApiProperty({ minLength: 1, maxLength: 140, example: 'Acme Ltd' })
   @Transform(trim)
-  @IsString() @Length(1, 140) @Matches(PRINTABLE, { message: 'organization must not contain control or invisible characters' })
+  @IsString()
+  @Length(1, 140)
+  @Matches(PRINTABLE, { message: 'organization must not contain control or invisible characters' })
   organization!: string;
 
   @ApiProperty({ minLength: 3, maxLength: 32, example: 'acme' })
   @Transform(trimLower)
-  @IsString() @Length(1, 63)
+  @IsString()
+  @Length(1, 63)
   subdomain!: string;
 
   @ApiProperty({ maxLength: 254, example: 'ada@acme.test' })
   @Transform(trimLower)
-  @IsString() @MaxLength(254) @LocalPartAtMost64({ message: 'adminEmail must have at most 64 characters before the @' })
+  @IsString()
+  @MaxLength(254)
+  @LocalPartAtMost64({ message: 'adminEmail must have at most 64 characters before the @' })
   // A conservative local part (letters, digits, . _ % + - ') and ASCII only: RFC 5322 allows
   // $ { } ` | & in addresses, but this one ends up as a bench argument and in logs, and
   // validator's FQDN check lets zero-width and other invisible characters through.
@@ -49,27 +54,37 @@ export class CreateTenantDto {
   @ApiPropertyOptional({ minLength: 10, maxLength: 256, writeOnly: true, description: 'Required unless identityProvider is "google".' })
   // A Google signup must not carry a password: the `Equals(undefined)` branch is checked in the controller.
   @ValidateIf((o: CreateTenantDto) => o.identityProvider !== 'google')
-  @IsString() @MinLength(10) @MaxLength(256) @Matches(PRINTABLE, { message: 'adminPassword must not contain control or invisible characters' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(256)
+  @Matches(PRINTABLE, { message: 'adminPassword must not contain control or invisible characters' })
   adminPassword?: string;
 
   @ApiPropertyOptional({ enum: ['password', 'google'], default: 'password' })
-  @IsOptional() @IsIn(['password', 'google'])
+  @IsOptional()
+  @IsIn(['password', 'google'])
   identityProvider?: 'password' | 'google';
 }
 
 export class ReasonDto {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 500) @Matches(PRINTABLE)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  @Matches(PRINTABLE)
   reason?: string;
 }
 
 export class VerifyCredentialsDto {
   @ApiProperty({ maxLength: 254 })
   @Transform(trimLower)
-  @IsString() @MaxLength(254)
+  @IsString()
+  @MaxLength(254)
   email!: string;
 
   @ApiProperty({ maxLength: 256, writeOnly: true })
-  @IsString() @MaxLength(256)
+  @IsString()
+  @MaxLength(256)
   password!: string;
 }

@@ -14,7 +14,14 @@ const FIELDS = ['organization', 'subdomain', 'adminEmail', 'adminPassword'] as c
 const SHELL = ['$(reboot)', '`id`', '; rm -rf /', '| nc evil 1', '&& curl x', "' OR 1=1 --", '../../etc/passwd', '%00', '\n', '${IFS}'];
 const INVISIBLE = ['\u200b', '\u200d', '\u202e', '\ufeff', '\u0000', '\u0007', '\u2028', '\u00ad'];
 
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }), fc.double());
+const wrongType = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+  fc.double(),
+);
 const huge = fc.integer({ min: 300, max: 15_000 }).map((n) => 'A'.repeat(n));
 const junkChars = fc.tuple(fc.constantFrom(...SHELL, ...INVISIBLE), fc.string({ maxLength: 10 })).map(([a, b]) => `ac${a}me${b}`); // inside, so trimming cannot save it
 
@@ -32,15 +39,16 @@ const breaking: fc.Arbitrary<(b: Body) => Body | unknown> = fc.oneof(
   junkChars.map((v) => (b: Body) => ({ ...b, subdomain: v })),
   fc.constantFrom(...INVISIBLE).map((z) => (b: Body) => ({ ...b, organization: `Acme${z}Ltd` })),
   fc.tuple(fc.constantFrom(...SHELL.filter((x) => x !== '%00'), ...INVISIBLE, 'ü', '　'), fc.constantFrom('local', 'domain')).map(([j, where]) => (b: Body) => ({
-    ...b, adminEmail: where === 'local' ? `ada${j}@acme.test` : `ada@ac${j}me.test`,
+    ...b,
+    adminEmail: where === 'local' ? `ada${j}@acme.test` : `ada@ac${j}me.test`,
   })),
   fc.string({ maxLength: 9 }).map((p) => (b: Body) => ({ ...b, adminPassword: p })),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'isAdmin', 'tenantId', 'status', 'apps').map((k) => (b: Body) => ({ ...b, [k]: { polluted: true } })),
   fc.constantFrom('admin', 'www', 'xn--acme', 'ab', '-acme', 'acme-', 'a'.repeat(33), 'ac me', 'acme.evil.com').map((s) => (b: Body) => ({ ...b, subdomain: s })),
   fc.oneof(fc.constant([]), fc.array(fc.constant(valid()), { minLength: 1, maxLength: 3 }), fc.string(), fc.integer(), fc.constant(null)).map((x) => () => x),
-  fc.constantFrom('google-with-password', 'unknown-provider').map((k) => (b: Body) => (k === 'google-with-password'
-    ? { ...b, identityProvider: 'google', adminPassword: 'correct horse battery' }
-    : { ...b, identityProvider: 'saml' })),
+  fc
+    .constantFrom('google-with-password', 'unknown-provider')
+    .map((k) => (b: Body) => (k === 'google-with-password' ? { ...b, identityProvider: 'google', adminPassword: 'correct horse battery' } : { ...b, identityProvider: 'saml' })),
 );
 
 /** Harmless noise on top (may or may not be valid on its own). */
@@ -54,15 +62,21 @@ const noise: fc.Arbitrary<(b: Body) => Body> = fc.oneof(
 function toJson(body: unknown): string {
   if (body && typeof body === 'object' && !Array.isArray(body) && Object.prototype.hasOwnProperty.call(body, '__proto__')) {
     const { __proto__: proto, ...rest } = body as Record<string, unknown>;
-    return JSON.stringify(rest).replace(/^\{/, `{"__proto__":${JSON.stringify(proto)},`).replace(/,\}$/, '}');
+    return JSON.stringify(rest)
+      .replace(/^\{/, `{"__proto__":${JSON.stringify(proto)},`)
+      .replace(/,\}$/, '}');
   }
   return JSON.stringify(body);
 }
 
 describe.each(BACKENDS)('hostile bodies on %s', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it(`answers ${RUNS} hostile bodies with 4xx problem+json and appends nothing`, async () => {
     const head = await h.store.headPosition();

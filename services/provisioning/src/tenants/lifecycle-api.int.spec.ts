@@ -11,7 +11,9 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     h = await startHarness(backend, { SSE_HEARTBEAT_MS: '200', SSE_POLL_MS: '20' });
     pm = driver(h.service);
   });
-  afterAll(async () => { await h?.close(); });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const signup = async (over: Record<string, unknown> = {}) => {
     const body = signupBody(over);
@@ -148,8 +150,11 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
   it('answers 404 problem+json on every tenant route for an unknown tenant', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const answers = [
-      await get(`/v1/tenants/${id}/events`), await get(`/v1/tenants/${id}/history`),
-      await post(`/v1/tenants/${id}/retry`), await post(`/v1/tenants/${id}/suspend`), await post(`/v1/tenants/${id}/resume`),
+      await get(`/v1/tenants/${id}/events`),
+      await get(`/v1/tenants/${id}/history`),
+      await post(`/v1/tenants/${id}/retry`),
+      await post(`/v1/tenants/${id}/suspend`),
+      await post(`/v1/tenants/${id}/resume`),
       await h.inject({ method: 'DELETE', url: `/v1/tenants/${id}`, headers: auth }),
     ];
     for (const r of answers) {
@@ -183,8 +188,7 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
       expect((await post('/v1/email-verifications', { token })).statusCode).toBe(200);
       return t;
     };
-    const signIn = (t: { adminEmail: string; adminPassword: string }, password = t.adminPassword) =>
-      post('/v1/credentials/verify', { email: t.adminEmail, password });
+    const signIn = (t: { adminEmail: string; adminPassword: string }, password = t.adminPassword) => post('/v1/credentials/verify', { email: t.adminEmail, password });
     const answer = (t: { tenantId: string; subdomain: string }, status: string) => ({ tenantId: t.tenantId, subdomain: t.subdomain, status });
 
     // RolledBack (its email reservation given back): signs in so its person can press Retry.
@@ -208,8 +212,15 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     await pm.failNewSite(broken.tenantId);
     await pm.start(broken.tenantId, { step: 'drop-site' });
     await pm.send('RecordStepFailed', {
-      tenantId: broken.tenantId, step: 'drop-site', attempt: 1, classification: 'permanent', exitCode: 1,
-      reason: 'The database server refused the connection.', stderrTail: 'pymysql.err.OperationalError', willRetry: false, durationMs: 30,
+      tenantId: broken.tenantId,
+      step: 'drop-site',
+      attempt: 1,
+      classification: 'permanent',
+      exitCode: 1,
+      reason: 'The database server refused the connection.',
+      stderrTail: 'pymysql.err.OperationalError',
+      willRetry: false,
+      durationMs: 30,
     });
     expect((await get(`/v1/tenants/${broken.tenantId}`)).json().status).toBe('Broken');
     expect((await signIn(broken)).json()).toEqual(answer(broken, 'Broken'));
@@ -231,7 +242,12 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
     expect([refused.statusCode, refused.json().code]).toEqual([401, 'AUTH.INVALID_CREDENTIALS']);
 
     // A later signup with a rolled-back tenant's address is the one that signs in.
-    const again = await h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: { ...signupBody(), adminEmail: rolled.adminEmail, adminPassword: rolled.adminPassword } });
+    const again = await h.inject({
+      method: 'POST',
+      url: '/v1/tenants',
+      headers: { ...auth, ...idem() },
+      payload: { ...signupBody(), adminEmail: rolled.adminEmail, adminPassword: rolled.adminPassword },
+    });
     expect(again.statusCode).toBe(202);
     const newer = await signIn(rolled);
     expect([newer.statusCode, newer.json().code]).toEqual([403, 'AUTH.EMAIL_UNVERIFIED']);
@@ -239,13 +255,16 @@ describe.each(BACKENDS)('lifecycle API on %s', (backend) => {
 });
 
 function parseSse(text: string): Array<{ id?: string; event?: string; data: string }> {
-  return text.split('\n\n').filter((b) => /^(id|event|data):/m.test(b)).map((block) => {
-    const m: { id?: string; event?: string; data: string } = { data: '' };
-    for (const line of block.split('\n')) {
-      const [k, ...v] = line.split(': ');
-      if (k === 'id' || k === 'event') m[k] = v.join(': ');
-      if (k === 'data') m.data += v.join(': ');
-    }
-    return m;
-  });
+  return text
+    .split('\n\n')
+    .filter((b) => /^(id|event|data):/m.test(b))
+    .map((block) => {
+      const m: { id?: string; event?: string; data: string } = { data: '' };
+      for (const line of block.split('\n')) {
+        const [k, ...v] = line.split(': ');
+        if (k === 'id' || k === 'event') m[k] = v.join(': ');
+        if (k === 'data') m.data += v.join(': ');
+      }
+      return m;
+    });
 }

@@ -8,7 +8,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TENANT_EVENT_TYPES, type FailureClass, type StepName, type StepStatus, type TenantStatus } from '@tlc/tenant-events';
 
 export const TENANT_STATUS_VALUES = [
-  'Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned',
+  'Requested',
+  'Provisioning',
+  'Active',
+  'Failed',
+  'RollingBack',
+  'RolledBack',
+  'Broken',
+  'Suspended',
+  'Deprovisioning',
+  'Deprovisioned',
 ] as const satisfies readonly TenantStatus[];
 /** `queued`: signed up and waiting for a provisioning slot; otherwise the status in lower case. */
 export const PHASES = ['queued', ...TENANT_STATUS_VALUES.map((s) => s.toLowerCase())];

@@ -14,10 +14,13 @@ const expectProblem = (r: { statusCode: number; headers: Record<string, unknown>
 
 describe.each(BACKENDS)('signup API on %s', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend); });
-  afterAll(async () => { await h?.close(); });
-  const post = (body: unknown, headers: Record<string, string> = { ...auth, ...idem() }) =>
-    h.inject({ method: 'POST', url: '/v1/tenants', headers, payload: body });
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const post = (body: unknown, headers: Record<string, string> = { ...auth, ...idem() }) => h.inject({ method: 'POST', url: '/v1/tenants', headers, payload: body });
 
   it('accepts a signup with 202, a Location and a queued status', async () => {
     const body = signupBody();

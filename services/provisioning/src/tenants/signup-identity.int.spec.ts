@@ -7,8 +7,12 @@ import { auth, idem, signupBody, startHarness, type Harness } from '../test-supp
 
 describe('signup answers and identities', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('sqlite'); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
   const post = (body: Record<string, unknown>) => h.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: body });
   const signups = async () => (await h.store.readAll()).filter((e) => e.type === 'SignupRequested').length;
 

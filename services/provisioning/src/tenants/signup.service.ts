@@ -66,10 +66,8 @@ export class SignupService {
 
     const tenantId = newId();
     // The slow work (scrypt, key creation) happens before we hold any name.
-    const password = input.identityProvider === 'password' ? input.adminPassword ?? '' : undefined;
-    const [adminPasswordHash, adminPassword] = password === undefined
-      ? [undefined, undefined]
-      : await Promise.all([this.secrets.hashPassword(password), this.secrets.seal(tenantId, password)]);
+    const password = input.identityProvider === 'password' ? (input.adminPassword ?? '') : undefined;
+    const [adminPasswordHash, adminPassword] = password === undefined ? [undefined, undefined] : await Promise.all([this.secrets.hashPassword(password), this.secrets.seal(tenantId, password)]);
 
     const emailTarget = this.reservations.email(email, subdomain);
     const subTarget = this.reservations.subdomain(subdomain);
@@ -99,8 +97,13 @@ export class SignupService {
       const result = await this.commands.handle({
         type: 'RequestSignup',
         data: {
-          tenantId, organization: input.organization.trim(), subdomain, siteName: `${subdomain}.${this.config.rootDomain}`,
-          adminEmail: email, identityProvider: input.identityProvider, apps: this.config.apps,
+          tenantId,
+          organization: input.organization.trim(),
+          subdomain,
+          siteName: `${subdomain}.${this.config.rootDomain}`,
+          adminEmail: email,
+          identityProvider: input.identityProvider,
+          apps: this.config.apps,
           ...(adminPassword ? { adminPassword, adminPasswordHash } : {}),
           // The web signs a Google user in before onboarding: Google proved the address.
           emailVerification: input.identityProvider === 'google' ? 'proven-by-idp' : 'pending',
@@ -144,7 +147,8 @@ export class SignupService {
    */
   private async expire(tenantId: string, metadata: CommandMetadata): Promise<void> {
     await this.commands.handle({
-      type: 'RequestDeprovision', data: { tenantId, reason: 'The admin email was never confirmed.' },
+      type: 'RequestDeprovision',
+      data: { tenantId, reason: 'The admin email was never confirmed.' },
       metadata: { ...metadata, commandId: newId(), actor: { kind: 'system', id: 'signup:unconfirmed-email-expiry' } },
     });
   }

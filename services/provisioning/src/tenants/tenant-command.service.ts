@@ -64,7 +64,10 @@ export class TenantCommandService {
   handle(command: TenantCommand): Promise<TenantCommandResult> {
     const tenantId = command.data.tenantId;
     const before = this.queues.get(tenantId) ?? Promise.resolve();
-    const run = before.then(() => this.handleNow(command), () => this.handleNow(command));
+    const run = before.then(
+      () => this.handleNow(command),
+      () => this.handleNow(command),
+    );
     const tail = run.catch(() => undefined);
     this.queues.set(tenantId, tail);
     void tail.then(() => {
@@ -115,7 +118,8 @@ export class TenantCommandService {
     if (!mail.ok) {
       await this.reservations.release(this.reservations.subdomain(state.subdomain), state.tenantId, command.metadata);
       throw new DomainError('TENANT.EMAIL_HAS_TENANT', `This email address already owns the tenant "${mail.holder.subdomain}".`, {
-        field: 'adminEmail', extra: { subdomain: mail.holder.subdomain },
+        field: 'adminEmail',
+        extra: { subdomain: mail.holder.subdomain },
       });
     }
   }

@@ -19,14 +19,28 @@ const appendAt = (store: EventStore, state: TenantState, id: string, drafts: Eve
 
 const T = 'cache-tenant-1';
 const meta = (n: number): CommandMetadata => ({
-  commandId: `cmd-${n}`, correlationId: 'corr', causationId: 'corr', actor: { kind: 'system', id: 'spec' }, now: new Date(Date.UTC(2026, 10, 27, 9, 0, n)).toISOString(),
+  commandId: `cmd-${n}`,
+  correlationId: 'corr',
+  causationId: 'corr',
+  actor: { kind: 'system', id: 'spec' },
+  now: new Date(Date.UTC(2026, 10, 27, 9, 0, n)).toISOString(),
 });
 const signup: EventDraft<TenantEvent> = {
   type: 'SignupRequested',
-  data: { tenantId: T, organization: 'Acme Ltd', subdomain: 'acme', siteName: 'acme.example.com', adminEmail: 'owner@acme.test', identityProvider: 'google', apps: ['erpnext'], emailVerification: 'proven-by-idp' },
+  data: {
+    tenantId: T,
+    organization: 'Acme Ltd',
+    subdomain: 'acme',
+    siteName: 'acme.example.com',
+    adminEmail: 'owner@acme.test',
+    identityProvider: 'google',
+    apps: ['erpnext'],
+    emailVerification: 'proven-by-idp',
+  },
 };
 const started = (ref: StepRef, runnerId: string): EventDraft<TenantEvent> => ({
-  type: 'StepStarted', data: { tenantId: T, ...ref, attempt: 1, runnerId, leaseExpiresAt: '2026-11-27T10:00:00.000Z' },
+  type: 'StepStarted',
+  data: { tenantId: T, ...ref, attempt: 1, runnerId, leaseExpiresAt: '2026-11-27T10:00:00.000Z' },
 });
 
 let dir: string;

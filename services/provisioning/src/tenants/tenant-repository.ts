@@ -44,10 +44,13 @@ export class TenantRepository {
         this.cache.delete(tenantId);
         return { state: initialTenantState, recorded: [] };
       }
-      loaded = tail.length === 0 ? cached : {
-        state: tail.reduce<TenantState>((s, r) => evolve(s, upcast<TenantEvent>(r), r.revision), cached.state),
-        recorded: [...cached.recorded, ...tail],
-      };
+      loaded =
+        tail.length === 0
+          ? cached
+          : {
+              state: tail.reduce<TenantState>((s, r) => evolve(s, upcast<TenantEvent>(r), r.revision), cached.state),
+              recorded: [...cached.recorded, ...tail],
+            };
     } else {
       loaded = await this.loadFromStore(tenantId);
       if (loaded.recorded.length === 0) return loaded; // no stream: nothing worth keeping

@@ -40,7 +40,12 @@ export class TenantStreamController implements OnModuleDestroy {
   @Get(':id/events')
   @ApiOperation({ summary: 'Server-Sent Events: snapshot, then every tenant event until it settles' })
   @ApiTenantId()
-  @ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: '^\\s*\\d{1,9}\\s*$' }, description: 'Resume after this revision: no snapshot, the events after it, then live ones.' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    schema: { type: 'string', pattern: '^\\s*\\d{1,9}\\s*$' },
+    description: 'Resume after this revision: no snapshot, the events after it, then live ones.',
+  })
   @ApiOkResponse({
     description: 'text/event-stream: `retry: 2000`, a snapshot (unless resuming), one message per event, `: heartbeat` comments; ends once the tenant settles.',
     headers: {
@@ -59,11 +64,16 @@ export class TenantStreamController implements OnModuleDestroy {
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive', 'x-accel-buffering': 'no', 'x-request-id': String(req.id),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'x-request-id': String(req.id),
     });
     let closed = false;
-    const stop = () => { closed = true; };
+    const stop = () => {
+      closed = true;
+    };
     raw.on('close', stop);
     this.open.add(stop);
     raw.write('retry: 2000\n\n');
@@ -114,7 +124,8 @@ export class TenantStreamController implements OnModuleDestroy {
     const at = asOf === undefined ? undefined : Date.parse(asOf);
     if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(asOf) || Number.isNaN(at))) {
       throw new DomainError('VALIDATION.FAILED', 'asOf must be an ISO-8601 instant such as 2026-11-27T08:00:00Z.', {
-        field: 'asOf', errors: [{ field: 'asOf', code: 'FIELD.IS_ISO8601', message: 'asOf must be an ISO-8601 instant.' }],
+        field: 'asOf',
+        errors: [{ field: 'asOf', code: 'FIELD.IS_ISO8601', message: 'asOf must be an ISO-8601 instant.' }],
       });
     }
     const { state, recorded } = await this.tenants.loadFromStore(tenantId);

@@ -26,7 +26,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The `{id}` of every tenant route: a UUID; anything else is a tenant nobody has (404). */
 export const ApiTenantId = () => ApiParam({ name: 'id', format: 'uuid', description: 'The tenant id (any other text answers 404 TENANT.NOT_FOUND).' });
 /** Lifecycle routes say who acted in the events they append. */
-export const ApiOperator = () => ApiHeader({ name: 'X-Operator', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._@:-]{1,64}$' }, description: 'Who acts (recorded as the operator actor; `api` when absent or malformed).' });
+export const ApiOperator = () =>
+  ApiHeader({
+    name: 'X-Operator',
+    required: false,
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._@:-]{1,64}$' },
+    description: 'Who acts (recorded as the operator actor; `api` when absent or malformed).',
+  });
 const LIFECYCLE_COMMON = ['TENANT.NOT_FOUND', 'TENANT.CONCURRENCY_EXHAUSTED'] as const;
 
 export function tenantIdParam(id: string): string {
@@ -52,7 +58,9 @@ export class TenantsController {
   @RateLimited('signup')
   @ApiOperation({ summary: 'Sign up: reserve the subdomain and email, record the signup (202)' })
   @ApiHeader({
-    name: 'Idempotency-Key', required: true, schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
+    name: 'Idempotency-Key',
+    required: true,
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
     description: 'Retrying with the same key and body gets the first answer again (Idempotent-Replayed: true); another body under the key is a 422.',
   })
   @ApiAcceptedResponse({
@@ -64,17 +72,31 @@ export class TenantsController {
     },
   })
   @ApiProblems(
-    'IDEMPOTENCY.KEY_REQUIRED', 'IDEMPOTENCY.KEY_REUSED', 'IDEMPOTENCY.IN_PROGRESS', ...SUBDOMAIN_CODES, 'TENANT.SUBDOMAIN_TAKEN',
-    'TENANT.EMAIL_HAS_TENANT', 'TENANT.ALREADY_EXISTS', 'TENANT.INVALID_SIGNUP', 'TENANT.SIGNUP_TIMED_OUT', 'TENANT.CONCURRENCY_EXHAUSTED',
+    'IDEMPOTENCY.KEY_REQUIRED',
+    'IDEMPOTENCY.KEY_REUSED',
+    'IDEMPOTENCY.IN_PROGRESS',
+    ...SUBDOMAIN_CODES,
+    'TENANT.SUBDOMAIN_TAKEN',
+    'TENANT.EMAIL_HAS_TENANT',
+    'TENANT.ALREADY_EXISTS',
+    'TENANT.INVALID_SIGNUP',
+    'TENANT.SIGNUP_TIMED_OUT',
+    'TENANT.CONCURRENCY_EXHAUSTED',
   )
-  async create(@Body() body: CreateTenantDto, @Headers('idempotency-key') key: string | undefined, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignupAccepted> {
+  async create(
+    @Body() body: CreateTenantDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignupAccepted> {
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
       throw new DomainError('IDEMPOTENCY.KEY_REQUIRED', 'Send an Idempotency-Key header of 8-255 visible ASCII characters (a UUID is ideal).', { field: 'Idempotency-Key' });
     }
     const identityProvider = body.identityProvider ?? 'password';
     if (identityProvider === 'google' && body.adminPassword !== undefined) {
       throw new DomainError('VALIDATION.FAILED', 'A Google signup carries no password.', {
-        field: 'adminPassword', errors: [{ field: 'adminPassword', code: 'FIELD.NOT_ALLOWED', message: 'A Google signup carries no password.' }],
+        field: 'adminPassword',
+        errors: [{ field: 'adminPassword', code: 'FIELD.NOT_ALLOWED', message: 'A Google signup carries no password.' }],
       });
     }
     // The pure rules first (signup.service checks them again): a body they refuse must not
@@ -128,7 +150,8 @@ export class TenantsController {
   @Post(':id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Provision a rolled-back tenant again (takes its names back first)' })
-  @ApiTenantId() @ApiOperator()
+  @ApiTenantId()
+  @ApiOperator()
   @ApiAcceptedResponse({ type: TenantCommandResult })
   @ApiProblems(...LIFECYCLE_COMMON, 'TENANT.NOT_ROLLED_BACK', 'TENANT.SUBDOMAIN_TAKEN', 'TENANT.EMAIL_HAS_TENANT')
   retry(@Param('id') id: string, @Req() req: FastifyRequest) {
@@ -139,7 +162,8 @@ export class TenantsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend an active tenant' })
-  @ApiTenantId() @ApiOperator()
+  @ApiTenantId()
+  @ApiOperator()
   @ApiOkResponse({ type: TenantCommandResult })
   @ApiProblems(...LIFECYCLE_COMMON, 'TENANT.NOT_ACTIVE')
   suspend(@Param('id') id: string, @Body() body: ReasonDto, @Req() req: FastifyRequest) {
@@ -150,7 +174,8 @@ export class TenantsController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended tenant' })
-  @ApiTenantId() @ApiOperator()
+  @ApiTenantId()
+  @ApiOperator()
   @ApiOkResponse({ type: TenantCommandResult })
   @ApiProblems(...LIFECYCLE_COMMON, 'TENANT.NOT_SUSPENDED')
   resume(@Param('id') id: string, @Req() req: FastifyRequest) {
@@ -161,7 +186,8 @@ export class TenantsController {
   @Delete(':id')
   @HttpCode(202)
   @ApiOperation({ summary: 'Deprovision: drop the site (if any), release the names, destroy the tenant key' })
-  @ApiTenantId() @ApiOperator()
+  @ApiTenantId()
+  @ApiOperator()
   @ApiAcceptedResponse({ type: TenantCommandResult })
   @ApiProblems(...LIFECYCLE_COMMON, 'TENANT.ALREADY_DEPROVISIONED', 'TENANT.STILL_PROVISIONING', 'VALIDATION.FAILED')
   deprovision(@Param('id') id: string, @Query() query: ReasonDto, @Req() req: FastifyRequest) {

@@ -9,8 +9,12 @@ import { SignupService } from './signup.service.js';
 
 describe('an unconfirmed signup past its link lifetime', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness('sqlite', { EMAIL_VERIFICATION_TTL_HOURS: '1' }); });
-  afterAll(async () => { await h?.close(); });
+  beforeAll(async () => {
+    h = await startHarness('sqlite', { EMAIL_VERIFICATION_TTL_HOURS: '1' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   const types = async (tenantId: string) => (await h.store.readStream(`tenant-${tenantId}`)).map((e) => e.type);
 
@@ -49,8 +53,9 @@ describe('an unconfirmed signup past its link lifetime', () => {
     await driver(h.service).activate(tenantId);
     const signups = h.service.app.get(SignupService);
     const later = { correlationId: 'spec', actor: { kind: 'system' as const, id: 'spec' }, now: () => new Date(Date.now() + 1000 * 3_600_000) };
-    await expect(signups.signup({ organization: 'X', subdomain: `x-${Date.now().toString(36)}`, adminEmail: body.adminEmail, identityProvider: 'password', adminPassword: 'another password 1' }, later))
-      .rejects.toMatchObject({ code: 'TENANT.EMAIL_HAS_TENANT' });
+    await expect(
+      signups.signup({ organization: 'X', subdomain: `x-${Date.now().toString(36)}`, adminEmail: body.adminEmail, identityProvider: 'password', adminPassword: 'another password 1' }, later),
+    ).rejects.toMatchObject({ code: 'TENANT.EMAIL_HAS_TENANT' });
     expect(await types(tenantId)).not.toContain('DeprovisionRequested');
   });
 });

@@ -39,7 +39,10 @@ export interface Harness {
    * the spec then checks itself with `contract`, such as a stream read in part.
    */
   inject(opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown; body?: string; unchecked?: boolean }): Promise<{
-    statusCode: number; headers: Record<string, unknown>; body: string; json: () => any;
+    statusCode: number;
+    headers: Record<string, unknown>;
+    body: string;
+    json: () => any;
   }>;
   close(): Promise<void>;
 }
@@ -47,7 +50,11 @@ export interface Harness {
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function startHarness(backend: Backend, env: Record<string, string> = {}, opts: { sqliteFile?: string } = {}): Promise<Harness> {
@@ -76,13 +83,22 @@ export async function startHarness(backend: Backend, env: Record<string, string>
     ...env,
   });
   const logs: string[] = [];
-  const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); if (process.env.SHOW_LOGS) process.stderr.write(chunk); cb(); } });
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      if (process.env.SHOW_LOGS) process.stderr.write(chunk);
+      cb();
+    },
+  });
   const store = await createEventStore(url);
   const service = await createProvisioningApp(config, { eventStore: store, logStream });
   const baseUrl = await service.listen();
-  const contract = new OpenApiResponseValidator(await (await fetch(`${baseUrl}/docs/openapi.json`)).json() as Record<string, unknown>);
+  const contract = new OpenApiResponseValidator((await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as Record<string, unknown>);
   return {
-    service, store, logs, contract,
+    service,
+    store,
+    logs,
+    contract,
     pgUrl: dbName ? url : undefined,
     baseUrl,
     // A real listening port and fetch: light-my-request (app.inject) pulls ESM-only `cookie`

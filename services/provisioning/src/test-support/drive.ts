@@ -17,11 +17,13 @@ export function driver(service: ProvisioningApp) {
   const bus = service.app.get(CommandBus);
   const secrets = service.app.get(SecretsService);
   const meta = () => ({
-    commandId: randomUUID(), correlationId: 'pm-test', causationId: 'pm-test',
-    actor: { kind: 'system' as const, id: 'process-manager-test' }, now: new Date().toISOString(),
+    commandId: randomUUID(),
+    correlationId: 'pm-test',
+    causationId: 'pm-test',
+    actor: { kind: 'system' as const, id: 'process-manager-test' },
+    now: new Date().toISOString(),
   });
-  const send = <T extends TenantCommand['type']>(type: T, data: Data<T>): Promise<TenantCommandResult> =>
-    bus.execute(new ExecuteTenantCommand({ type, data, metadata: meta() } as TenantCommand));
+  const send = <T extends TenantCommand['type']>(type: T, data: Data<T>): Promise<TenantCommandResult> => bus.execute(new ExecuteTenantCommand({ type, data, metadata: meta() } as TenantCommand));
   const lease = () => new Date(Date.now() + 60_000).toISOString();
 
   async function start(tenantId: string, ref: StepRef, attempt = 1) {
@@ -33,14 +35,20 @@ export function driver(service: ProvisioningApp) {
   }
   async function resultFor(tenantId: string, ref: StepRef): Promise<Record<string, unknown>> {
     switch (ref.step) {
-      case 'new-site': return { dbName: `_${tenantId.slice(0, 8)}` };
-      case 'api-keys': return { apiKey: 'key-' + tenantId.slice(0, 8), apiSecret: await secrets.seal(tenantId, API_SECRET_PLAINTEXT) };
-      case 'set-host-name': return { hostName: 'h.example.localhost', siteUrl: 'http://h.example.localhost:8000' };
-      default: return {};
+      case 'new-site':
+        return { dbName: `_${tenantId.slice(0, 8)}` };
+      case 'api-keys':
+        return { apiKey: 'key-' + tenantId.slice(0, 8), apiSecret: await secrets.seal(tenantId, API_SECRET_PLAINTEXT) };
+      case 'set-host-name':
+        return { hostName: 'h.example.localhost', siteUrl: 'http://h.example.localhost:8000' };
+      default:
+        return {};
     }
   }
   return {
-    send, start, succeed,
+    send,
+    start,
+    succeed,
     /** Every planned step succeeds: the tenant ends Active. */
     async activate(tenantId: string, apps = ['erpnext']) {
       let last: TenantCommandResult | undefined;
@@ -51,8 +59,15 @@ export function driver(service: ProvisioningApp) {
     async failNewSite(tenantId: string) {
       await start(tenantId, { step: 'new-site' });
       return send('RecordStepFailed', {
-        tenantId, step: 'new-site', attempt: 1, classification: 'permanent', exitCode: 1,
-        reason: 'The database server refused the connection.', stderrTail: 'pymysql.err.OperationalError', willRetry: false, durationMs: 30,
+        tenantId,
+        step: 'new-site',
+        attempt: 1,
+        classification: 'permanent',
+        exitCode: 1,
+        reason: 'The database server refused the connection.',
+        stderrTail: 'pymysql.err.OperationalError',
+        willRetry: false,
+        durationMs: 30,
       });
     },
     dropSite(tenantId: string) {

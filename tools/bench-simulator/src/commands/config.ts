@@ -18,14 +18,29 @@ type Conf = Record<string, unknown>;
  * host-name steps run side by side, and generate_keys writes `encryption_key` while set-config
  * writes `host_name`.
  */
-export async function updateSiteConfig(ctx: Pick<Ctx, 'bench' | 'pid' | 'signal'>, site: string, change: (conf: Conf) => Conf, write = (c: Conf): void => ctx.bench.writeSiteConfig(site, c)): Promise<void> {
+export async function updateSiteConfig(
+  ctx: Pick<Ctx, 'bench' | 'pid' | 'signal'>,
+  site: string,
+  change: (conf: Conf) => Conf,
+  write = (c: Conf): void => ctx.bench.writeSiteConfig(site, c),
+): Promise<void> {
   // The pid-file lock orders the simulator's own writers (and gives v15's lock-held form); the
   // flock on the file frappe locks orders them with the provisioning service's own edits.
-  await withFrappeLock(ctx.bench, site, 'site_config', ctx, () => true, () => withFlock(ctx.bench.sitePath(site, 'locks', 'site_config.lock'), 10_000, async () => {
-    const conf = ctx.bench.requireSiteConfig(site);
-    const next = change(conf);
-    if (next !== conf) write(next);
-  }), 10_000, 2);
+  await withFrappeLock(
+    ctx.bench,
+    site,
+    'site_config',
+    ctx,
+    () => true,
+    () =>
+      withFlock(ctx.bench.sitePath(site, 'locks', 'site_config.lock'), 10_000, async () => {
+        const conf = ctx.bench.requireSiteConfig(site);
+        const next = change(conf);
+        if (next !== conf) write(next);
+      }),
+    10_000,
+    2,
+  );
 }
 
 /** frappe.installer.update_site_config's value rules. */
@@ -74,15 +89,18 @@ export async function addDomain(ctx: Ctx, domain: string, o: { site?: string; ss
   }
   await step(ctx, 'add-domain', [domain, o.site]);
   let taken = false;
-  await updateSiteConfig(ctx, o.site, (conf) => {
-    const domains = (conf.domains as unknown[] | undefined) ?? [];
-    taken = domains.some((d) => d === domain || (typeof d === 'object' && d !== null && (d as { domain?: string }).domain === domain));
-    if (taken) return conf;
-    const entry = o.sslCertificate && o.sslCertificateKey
-      ? { domain, ssl_certificate: o.sslCertificate, ssl_certificate_key: o.sslCertificateKey }
-      : domain;
-    // A new key goes last (unsorted dump); an existing `domains` keeps its place.
-    return { ...conf, domains: [...domains, entry] };
-  }, (c) => writeBenchJson(join(ctx.bench.sitePath(o.site!), 'site_config.json'), c));
+  await updateSiteConfig(
+    ctx,
+    o.site,
+    (conf) => {
+      const domains = (conf.domains as unknown[] | undefined) ?? [];
+      taken = domains.some((d) => d === domain || (typeof d === 'object' && d !== null && (d as { domain?: string }).domain === domain));
+      if (taken) return conf;
+      const entry = o.sslCertificate && o.sslCertificateKey ? { domain, ssl_certificate: o.sslCertificate, ssl_certificate_key: o.sslCertificateKey } : domain;
+      // A new key goes last (unsorted dump); an existing `domains` keeps its place.
+      return { ...conf, domains: [...domains, entry] };
+    },
+    (c) => writeBenchJson(join(ctx.bench.sitePath(o.site!), 'site_config.json'), c),
+  );
   if (taken) ctx.out(`Domain ${domain} already exists`);
 }

@@ -27,13 +27,15 @@ export async function dropSite(ctx: Ctx, site: string, o: DropSiteOptions): Prom
     ctx.out(`Taking backup of ${site}`);
     if (existsSync(dbFileFor(bench, site))) backupSummary(ctx, site, String(conf.db_name));
     else if (!o.force) {
-      ctx.out([
-        '='.repeat(80),
-        `Error: The operation has stopped because backup of ${site}'s database failed.`,
-        `Reason: (1049, "Unknown database '${String(conf.db_name)}'")\n`,
-        'Fix the issue and try again.',
-        `Hint: Use 'bench drop-site ${site} --force' to force the removal of ${site}`,
-      ].join('\n'));
+      ctx.out(
+        [
+          '='.repeat(80),
+          `Error: The operation has stopped because backup of ${site}'s database failed.`,
+          `Reason: (1049, "Unknown database '${String(conf.db_name)}'")\n`,
+          'Fix the issue and try again.',
+          `Hint: Use 'bench drop-site ${site} --force' to force the removal of ${site}`,
+        ].join('\n'),
+      );
       throw new BenchExit(1);
     }
   }
@@ -57,13 +59,15 @@ function backupSummary(ctx: Ctx, site: string, dbName: string): void {
   const p = (n: number): string => String(n).padStart(2, '0');
   const stamp = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}_${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
   const base = `./${site}/private/backups/${stamp}-${site.replace(/\./g, '_')}`;
-  ctx.out([
-    `set -o pipefail; /usr/bin/mariadb-dump --user=${dbName} --host=127.0.0.1 --port=3306 --password=********** --single-transaction --quick --lock-tables=false ${dbName} | /usr/bin/gzip >> ${base}-database.sql.gz`,
-    '',
-    `Backup Summary for ${site} at ${now.toISOString().replace('T', ' ').replace('Z', '')}`,
-    `Config  : ${base}-site_config_backup.json 94.0B`,
-    `Database: ${base}-database.sql.gz         273.4KiB`,
-    `Public  : ${base}-files.tar               10.0KiB`,
-    `Private : ${base}-private-files.tar       10.0KiB`,
-  ].join('\n'));
+  ctx.out(
+    [
+      `set -o pipefail; /usr/bin/mariadb-dump --user=${dbName} --host=127.0.0.1 --port=3306 --password=********** --single-transaction --quick --lock-tables=false ${dbName} | /usr/bin/gzip >> ${base}-database.sql.gz`,
+      '',
+      `Backup Summary for ${site} at ${now.toISOString().replace('T', ' ').replace('Z', '')}`,
+      `Config  : ${base}-site_config_backup.json 94.0B`,
+      `Database: ${base}-database.sql.gz         273.4KiB`,
+      `Public  : ${base}-files.tar               10.0KiB`,
+      `Private : ${base}-private-files.tar       10.0KiB`,
+    ].join('\n'),
+  );
 }

@@ -34,14 +34,26 @@ export function initBench(place: InitPlace, folder: string, apps: string[], out:
   for (const d of ['sites/assets', 'logs', 'config/pids', 'archived/sites']) mkdirSync(join(root, d), { recursive: true });
   writeFileSync(join(root, 'sites', 'apps.txt'), apps.join('\n') + '\n');
   writeFrappeJson(join(root, 'sites', 'common_site_config.json'), {
-    background_workers: 1, file_watcher_port: 6787, frappe_user: place.env.USER ?? 'frappe', gunicorn_workers: 4,
+    background_workers: 1,
+    file_watcher_port: 6787,
+    frappe_user: place.env.USER ?? 'frappe',
+    gunicorn_workers: 4,
     // v15 prompts for the database root password when neither --db-root-password nor this is
     // set (an empty one counts as missing). The simulator logs in with BENCH_SIM_MARIADB_URL's
     // account; this value only has to be there (docs/bench.md).
     root_password: rootPasswordOf(place.env),
-    live_reload: true, rebase_on_pull: false, redis_cache: 'redis://127.0.0.1:13000', redis_queue: 'redis://127.0.0.1:11000',
-    redis_socketio: 'redis://127.0.0.1:13000', restart_supervisor_on_update: false, restart_systemd_on_update: false,
-    serve_default_site: true, shallow_clone: true, socketio_port: 9000, use_redis_auth: false, webserver_port: 8000,
+    live_reload: true,
+    rebase_on_pull: false,
+    redis_cache: 'redis://127.0.0.1:13000',
+    redis_queue: 'redis://127.0.0.1:11000',
+    redis_socketio: 'redis://127.0.0.1:13000',
+    restart_supervisor_on_update: false,
+    restart_systemd_on_update: false,
+    serve_default_site: true,
+    shallow_clone: true,
+    socketio_port: 9000,
+    use_redis_auth: false,
+    webserver_port: 8000,
   });
   out(`SUCCESS: Bench ${root} initialized`);
 }

@@ -33,19 +33,26 @@ async function installInto(ctx: Ctx, site: string, db: SimDb, app: string, force
     ctx.out(`App ${app} already installed`);
     return;
   }
-  await withFrappeLock(ctx.bench, site, 'install_app', ctx, () => ctx.bench.siteComplete(site), async () => {
-    await step(ctx, 'install-app', [app, site], 'install_app');
-    ctx.out('');
-    const added = await updateDb(ctx.bench, site, ctx, (d) => {
-      if (d.installed_apps.includes(app)) return false;
-      d.installed_apps.push(app);
-      return true;
-    });
-    if (added) {
-      announce(ctx, app);
-      db.installed_apps.push(app);
-    }
-  });
+  await withFrappeLock(
+    ctx.bench,
+    site,
+    'install_app',
+    ctx,
+    () => ctx.bench.siteComplete(site),
+    async () => {
+      await step(ctx, 'install-app', [app, site], 'install_app');
+      ctx.out('');
+      const added = await updateDb(ctx.bench, site, ctx, (d) => {
+        if (d.installed_apps.includes(app)) return false;
+        d.installed_apps.push(app);
+        return true;
+      });
+      if (added) {
+        announce(ctx, app);
+        db.installed_apps.push(app);
+      }
+    },
+  );
 }
 
 export async function installApp(ctx: Ctx, apps: string[], o: { force?: boolean }): Promise<void> {

@@ -55,7 +55,9 @@ async function askAdminPassword(ctx: Ctx): Promise<string> {
 export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promise<void> {
   const { bench } = ctx;
   if (o.noMariadbSocket) {
-    ctx.out("--no-mariadb-socket is DEPRECATED; use --mariadb-user-host-login-scope='%' (wildcard) or --mariadb-user-host-login-scope=<myhostscope>, instead. The name of this option was misleading: it had nothing to do with sockets.");
+    ctx.out(
+      "--no-mariadb-socket is DEPRECATED; use --mariadb-user-host-login-scope='%' (wildcard) or --mariadb-user-host-login-scope=<myhostscope>, instead. The name of this option was misleading: it had nothing to do with sockets.",
+    );
   }
   // v15.50 has no "Your bench has an app called ..." check (README item 13).
   if (!o.force && bench.siteExists(site)) throw new BenchExit(1, `Site ${site} already exists`);
@@ -67,42 +69,49 @@ export async function newSite(ctx: Ctx, site: string, o: NewSiteOptions): Promis
   touch(bench.sitePath(site, '.test_log'));
   touch(bench.sitePath(site, 'logs', 'database.log'));
 
-  await withFrappeLock(bench, site, 'bench_new_site', ctx, () => false, async () => {
-    let conf = bench.siteConfig(site);
-    if (!conf) {
-      conf = { db_name: o.dbName ?? bench.defaultDbName(site), db_password: o.dbPassword ?? generateHash(16), db_type: o.dbType ?? 'mariadb' };
-      if (o.dbHost) conf.db_host = o.dbHost;
-      if (o.dbPort) conf.db_port = Number(o.dbPort);
-      bench.writeSiteConfig(site, conf);
-    }
-    const dbName = String(conf.db_name);
-    const login = await rootLoginOf(ctx, o);
-    const url = mariadbUrl(ctx);
-    const exists = url ? await databaseExists(url, login, dbName) : existsSync(dbFileFor(bench, site));
-    if (exists && !o.force) throw new PyException('Exception', `Database ${dbName} already exists`);
-    if (url) {
-      await dropUserAndDatabase(url, login, dbName);
-      await createUserAndDatabase(url, login, dbName, String(conf.db_password));
-    }
-    const db: SimDb = freshDb();
-    saveDb(bench, site, db);
-    // bootstrap_database's check_compatible_versions: once the database is there, before anything else is printed.
-    const warning = versionWarning(url ? await serverVersion(url, login) : RECORDED_VERSION);
-    if (warning) ctx.out(warning);
-    await step(ctx, 'new-site', [site], 'bench_new_site');
-    // frappe's after_install: get_admin_password() (an EOF aborts and leaves the half site, as with real bench).
-    const adminPassword = o.adminPassword || configured(bench.commonConfig().admin_password) || configured(conf.admin_password) || (await askAdminPassword(ctx));
-    db.users.Administrator.password_set = adminPassword !== '';
-    db.users.Administrator.password_sha256 = passwordDigest(adminPassword);
-    ctx.out('');
-    for (const app of ['frappe', ...(o.installApp ?? [])]) {
-      if (!bench.apps().includes(app)) throw missingApp(app);
-      installOne(ctx, site, db, app);
-    }
-    // frappe's installs and update_site_config take these locks; their files stay.
-    touch(bench.sitePath(site, 'locks', 'install_app.lock'));
-    touch(bench.sitePath(site, 'locks', 'site_config.lock'));
-  });
+  await withFrappeLock(
+    bench,
+    site,
+    'bench_new_site',
+    ctx,
+    () => false,
+    async () => {
+      let conf = bench.siteConfig(site);
+      if (!conf) {
+        conf = { db_name: o.dbName ?? bench.defaultDbName(site), db_password: o.dbPassword ?? generateHash(16), db_type: o.dbType ?? 'mariadb' };
+        if (o.dbHost) conf.db_host = o.dbHost;
+        if (o.dbPort) conf.db_port = Number(o.dbPort);
+        bench.writeSiteConfig(site, conf);
+      }
+      const dbName = String(conf.db_name);
+      const login = await rootLoginOf(ctx, o);
+      const url = mariadbUrl(ctx);
+      const exists = url ? await databaseExists(url, login, dbName) : existsSync(dbFileFor(bench, site));
+      if (exists && !o.force) throw new PyException('Exception', `Database ${dbName} already exists`);
+      if (url) {
+        await dropUserAndDatabase(url, login, dbName);
+        await createUserAndDatabase(url, login, dbName, String(conf.db_password));
+      }
+      const db: SimDb = freshDb();
+      saveDb(bench, site, db);
+      // bootstrap_database's check_compatible_versions: once the database is there, before anything else is printed.
+      const warning = versionWarning(url ? await serverVersion(url, login) : RECORDED_VERSION);
+      if (warning) ctx.out(warning);
+      await step(ctx, 'new-site', [site], 'bench_new_site');
+      // frappe's after_install: get_admin_password() (an EOF aborts and leaves the half site, as with real bench).
+      const adminPassword = o.adminPassword || configured(bench.commonConfig().admin_password) || configured(conf.admin_password) || (await askAdminPassword(ctx));
+      db.users.Administrator.password_set = adminPassword !== '';
+      db.users.Administrator.password_sha256 = passwordDigest(adminPassword);
+      ctx.out('');
+      for (const app of ['frappe', ...(o.installApp ?? [])]) {
+        if (!bench.apps().includes(app)) throw missingApp(app);
+        installOne(ctx, site, db, app);
+      }
+      // frappe's installs and update_site_config take these locks; their files stay.
+      touch(bench.sitePath(site, 'locks', 'install_app.lock'));
+      touch(bench.sitePath(site, 'locks', 'site_config.lock'));
+    },
+  );
   ctx.out('*** Scheduler is disabled ***');
   if (o.setDefault) bench.writeCommonConfig({ ...bench.commonConfig(), default_site: site });
 }

@@ -23,19 +23,23 @@ async function addUser(ctx: Ctx, command: string, email: string, o: UserOptions,
     await updateDb(ctx.bench, site, ctx, (db) => {
       if (db.users[email]) throw duplicate(email);
       db.users[email] = {
-        email, first_name: o.firstName ?? email.split('@')[0], last_name: o.lastName, user_type: o.userType ?? 'System User',
-        roles: rolesOf(db), password_set: Boolean(o.password), api_key: null, ...(o.password ? { password_sha256: passwordDigest(o.password) } : {}),
+        email,
+        first_name: o.firstName ?? email.split('@')[0],
+        last_name: o.lastName,
+        user_type: o.userType ?? 'System User',
+        roles: rolesOf(db),
+        password_set: Boolean(o.password),
+        api_key: null,
+        ...(o.password ? { password_sha256: passwordDigest(o.password) } : {}),
       };
     });
   }
 }
 
 /** Every role but the automatic ones, as frappe.utils.user.add_system_manager gives. */
-export const addSystemManager = (ctx: Ctx, email: string, o: UserOptions): Promise<void> =>
-  addUser(ctx, 'add-system-manager', email, o, (db) => systemManagerRoles(db.installed_apps));
+export const addSystemManager = (ctx: Ctx, email: string, o: UserOptions): Promise<void> => addUser(ctx, 'add-system-manager', email, o, (db) => systemManagerRoles(db.installed_apps));
 
-export const addPlainUser = (ctx: Ctx, email: string, o: UserOptions): Promise<void> =>
-  addUser(ctx, 'add-user', email, o, () => o.addRole ?? []);
+export const addPlainUser = (ctx: Ctx, email: string, o: UserOptions): Promise<void> => addUser(ctx, 'add-user', email, o, () => o.addRole ?? []);
 
 /**
  * frappe v15's set_user_password (set-admin-password, set-password): without the password on the

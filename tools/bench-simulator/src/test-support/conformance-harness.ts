@@ -52,13 +52,16 @@ export function words(argv: string): string[] {
 
 /** The recorded argv with its placeholders filled in for this run. */
 export function fill(argv: string, site: string): string[] {
-  return words(argv).map((w) => w
-    .replace(/^(<site>|\$s)$/, site).replace('https://<site>', `https://${site}`)
-    .replace('<db-admin-user>', ADMIN.user)
-    .replace(/^--admin-password=\*\*\*$/, '--admin-password=Admin-pw1')
-    .replace(/^--db-root-password=\*\*\*$/, `--db-root-password=${ADMIN.password}`)
-    .replace(/^--password=\*\*\*$/, '--password=Ops-pw1')
-    .replace(/^\*\*\*$/, 'New-admin-pw1'));
+  return words(argv).map((w) =>
+    w
+      .replace(/^(<site>|\$s)$/, site)
+      .replace('https://<site>', `https://${site}`)
+      .replace('<db-admin-user>', ADMIN.user)
+      .replace(/^--admin-password=\*\*\*$/, '--admin-password=Admin-pw1')
+      .replace(/^--db-root-password=\*\*\*$/, `--db-root-password=${ADMIN.password}`)
+      .replace(/^--password=\*\*\*$/, '--password=Ops-pw1')
+      .replace(/^\*\*\*$/, 'New-admin-pw1'),
+  );
 }
 
 export interface Run {
@@ -79,13 +82,17 @@ export class CaseBench {
 
   /** One bench command as a real process; `killWhen`: SIGKILL it once that holds (a killed bench). */
   async run(args: string[], env: Record<string, string> = {}, killWhen?: () => Promise<boolean>): Promise<Run> {
-    const p = execa(process.execPath, [SIM_BIN, ...args], { cwd: this.root, reject: false, env: { BENCH_SIM_MARIADB_URL: MARIADB, FRAPPE_SITE: '', BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', ...env } });
+    const p = execa(process.execPath, [SIM_BIN, ...args], {
+      cwd: this.root,
+      reject: false,
+      env: { BENCH_SIM_MARIADB_URL: MARIADB, FRAPPE_SITE: '', BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', ...env },
+    });
     if (killWhen) {
       for (let i = 0; i < 300 && !(await killWhen()); i++) await new Promise((r) => setTimeout(r, 50));
       p.kill('SIGKILL');
     }
     const r = await p;
-    return { exitCode: killWhen ? null : r.exitCode ?? null, stdout: String(r.stdout), stderr: String(r.stderr) };
+    return { exitCode: killWhen ? null : (r.exitCode ?? null), stdout: String(r.stdout), stderr: String(r.stderr) };
   }
 
   /** A complete site, made the way the service makes one. */
@@ -126,10 +133,17 @@ export class CaseBench {
 export function normalise(text: string, b?: CaseBench): string {
   let t = text;
   if (b) t = t.replaceAll(b.realRoot, '<bench>').replaceAll(b.root, '<bench>');
-  return t.replace(/_[0-9a-f]{16}\b/g, '_<hash>').replace(/"[0-9a-f]{15}"/g, '"<hex15>"')
-    .replace(/\d{8}_\d{6}/g, '<stamp>').replace(/at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+/g, 'at <time>');
+  return t
+    .replace(/_[0-9a-f]{16}\b/g, '_<hash>')
+    .replace(/"[0-9a-f]{15}"/g, '"<hex15>"')
+    .replace(/\d{8}_\d{6}/g, '<stamp>')
+    .replace(/at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+/g, 'at <time>');
 }
 
 /** The lines of a stream, without the recording's `[... N earlier lines cut ...]` marker. */
 export const lines = (text: string): string[] => text.split('\n').filter((l, i, all) => !(i === 0 && /^\[\.\.\. \d+ earlier lines cut \.\.\.\]$/.test(l)) && !(i === all.length - 1 && l === ''));
-export const lastLine = (text: string): string => text.split('\n').filter((l) => l.trim() !== '').pop() ?? '';
+export const lastLine = (text: string): string =>
+  text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .pop() ?? '';

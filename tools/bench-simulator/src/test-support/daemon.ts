@@ -40,8 +40,12 @@ export async function startDaemonProcess(): Promise<DaemonProcess> {
 /** Runs one command through the client, in its own process group as the service's runner does. */
 export function runClient(socketPath: string, cwd: string, args: string[], env: Record<string, string> = {}, input?: string) {
   const child = execa(CLIENT_BIN, args, {
-    cwd, reject: false, detached: true, ...(input !== undefined ? { input } : { stdin: 'ignore' as const }),
-    env: { BENCH_SIM_SOCKET: socketPath, BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true,
+    cwd,
+    reject: false,
+    detached: true,
+    ...(input !== undefined ? { input } : { stdin: 'ignore' as const }),
+    env: { BENCH_SIM_SOCKET: socketPath, BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env },
+    extendEnv: true,
   });
   return { pid: child.pid!, result: child };
 }

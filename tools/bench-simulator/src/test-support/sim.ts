@@ -31,7 +31,11 @@ export async function makeBench(): Promise<TmpBench> {
   return {
     root,
     run: (args, env = {}, input = '') => execa(process.execPath, [SIM_BIN, ...args], { cwd: root, reject: false, input, env: { BENCH_SIM_MARIADB_URL: '', FRAPPE_SITE: '', ...env }, extendEnv: true }),
-    log: () => readFileSync(join(root, 'logs', 'bench-sim.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>),
+    log: () =>
+      readFileSync(join(root, 'logs', 'bench-sim.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     cleanup: () => rmSync(parent, { recursive: true, force: true }),
   };
 }

@@ -16,7 +16,11 @@ import { loadDb, passwordDigest, updateDb, type SimDb, type SimUser } from '../s
 import { systemManagerRoles } from '../roles.js';
 
 export class FrappeHttpError extends Error {
-  constructor(readonly status: number, readonly pyType: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly pyType: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -38,8 +42,15 @@ const owner = { pid: process.pid };
 
 /** The doc as frappe's REST answers it: never a password or the secret. */
 const userDoc = (name: string, u: SimUser): Record<string, unknown> => ({
-  name, doctype: 'User', email: u.email, first_name: u.first_name ?? null, last_name: u.last_name ?? null, enabled: u.enabled ?? 1,
-  user_type: u.user_type, api_key: u.api_key ?? null, roles: u.roles.map((role) => ({ role, doctype: 'Has Role', parenttype: 'User', parentfield: 'roles' })),
+  name,
+  doctype: 'User',
+  email: u.email,
+  first_name: u.first_name ?? null,
+  last_name: u.last_name ?? null,
+  enabled: u.enabled ?? 1,
+  user_type: u.user_type,
+  api_key: u.api_key ?? null,
+  roles: u.roles.map((role) => ({ role, doctype: 'Has Role', parenttype: 'User', parentfield: 'roles' })),
 });
 
 function authenticate(db: SimDb, header: string | undefined): string {
@@ -92,9 +103,14 @@ export async function route(c: RouteContext): Promise<{ status: number; body: un
         throw new FrappeHttpError(409, 'frappe.exceptions.DuplicateEntryError', `('User', '${email}', IntegrityError(1062, "Duplicate entry '${email}' for key 'PRIMARY'"))`);
       }
       const u: SimUser = {
-        email, first_name: String(c.body.first_name ?? email), last_name: c.body.last_name ? String(c.body.last_name) : undefined,
-        user_type: String(c.body.user_type ?? 'System User'), enabled: Number(c.body.enabled ?? 1), roles,
-        password_set: typeof c.body.new_password === 'string' && c.body.new_password !== '', api_key: null,
+        email,
+        first_name: String(c.body.first_name ?? email),
+        last_name: c.body.last_name ? String(c.body.last_name) : undefined,
+        user_type: String(c.body.user_type ?? 'System User'),
+        enabled: Number(c.body.enabled ?? 1),
+        roles,
+        password_set: typeof c.body.new_password === 'string' && c.body.new_password !== '',
+        api_key: null,
         ...(typeof c.body.new_password === 'string' && c.body.new_password ? { password_sha256: passwordDigest(c.body.new_password) } : {}),
       };
       db.users[email] = u;

@@ -18,7 +18,8 @@ const call = (path: string, init: { method?: string; body?: unknown; site?: stri
   fetch(`${web.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
-      Authorization: init.auth ?? token, ...(init.site !== undefined ? { 'X-Frappe-Site-Name': init.site } : {}),
+      Authorization: init.auth ?? token,
+      ...(init.site !== undefined ? { 'X-Frappe-Site-Name': init.site } : {}),
       'Content-Type': 'application/json',
     },
     ...(init.body ? { body: JSON.stringify(init.body) } : {}),
@@ -54,7 +55,9 @@ describe('bench-sim-web: a frappe v15 site over REST', () => {
     expect(names).not.toContain('Guest');
     const started = Date.now();
     const made = await call('/api/resource/User', {
-      method: 'POST', site: 's.test', body: { email: 'ops@example.com', new_password: 'Us3r-pw', send_welcome_email: 0, roles: names.map((role: string) => ({ role })) },
+      method: 'POST',
+      site: 's.test',
+      body: { email: 'ops@example.com', new_password: 'Us3r-pw', send_welcome_email: 0, roles: names.map((role: string) => ({ role })) },
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(300); // api-create-user's latency
     expect(made.status).toBe(200);
@@ -86,7 +89,9 @@ describe('bench-sim-web: a frappe v15 site over REST', () => {
       request({ host: u.hostname, port: u.port, path: '/api/resource/User/Administrator', headers: { Host: 'acme.example.com:8000', Authorization: token } }, (res) => {
         res.resume();
         ok(res.statusCode ?? 0);
-      }).on('error', fail).end();
+      })
+        .on('error', fail)
+        .end();
     });
     expect(byHost).toBe(200);
     expect((await call('/api/resource/User/Administrator', { site: 'acme.example.com' })).status).toBe(200);

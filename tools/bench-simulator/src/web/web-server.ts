@@ -72,7 +72,12 @@ async function handle(bench: Bench, controls: Controls, req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://x');
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : {};
     const ctx: RouteContext = {
-      bench, site, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body,
+      bench,
+      site,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body,
       authorization: req.headers.authorization,
       spend: async (command, target) => {
         const ms = latencyFor(controls, command, target ? [target, site] : [site]);
@@ -101,9 +106,10 @@ export async function startSimulatorWeb(o: SimulatorWebOptions): Promise<Simulat
   const a = server.address() as AddressInfo;
   return {
     url: `http://${a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}`,
-    stop: () => new Promise<void>((ok) => {
-      server.closeAllConnections();
-      server.close(() => ok());
-    }),
+    stop: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

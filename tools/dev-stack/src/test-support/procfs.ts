@@ -7,7 +7,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export const hasProcfs = (): boolean => existsSync('/proc/self/environ') && existsSync('/proc/net/tcp');
 
-export interface Proc { pid: number; cmdline: string; env: Record<string, string> }
+export interface Proc {
+  pid: number;
+  cmdline: string;
+  env: Record<string, string>;
+}
 
 const read = (path: string): string | undefined => {
   try {
@@ -35,7 +39,12 @@ export function descendants(root: number): Proc[] {
     const cmd = read(`/proc/${pid}/cmdline`);
     const env = read(`/proc/${pid}/environ`);
     if (cmd === undefined || env === undefined) return [];
-    const vars = Object.fromEntries(env.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const vars = Object.fromEntries(
+      env
+        .split('\0')
+        .filter(Boolean)
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    );
     return [{ pid, cmdline: cmd.split('\0').join(' ').trim(), env: vars }];
   });
 }

@@ -11,7 +11,11 @@ export function assertBuilt(): void {
   if (!existsSync(BIN)) throw new Error('node_modules/.bin/tenantctl is missing: run `npm install` (or `npm ci`)');
 }
 
-export interface CliResult { exitCode: number; stdout: string; stderr: string }
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the real binary (the same file npm links into node_modules/.bin). */
 export async function tenantctl(args: string[], env: Record<string, string>): Promise<CliResult> {

@@ -7,7 +7,13 @@ export function TopBar({ email }: { email?: string | null }) {
     <header className="top">
       <a href={apex('/')}>Your ERP</a>
       <nav aria-label="Account">
-        {email ? <span className="muted">{email} · <a href={apex('/api/auth/signout')}>Sign out</a></span> : <a href={apex('/login')}>Sign in</a>}
+        {email ? (
+          <span className="muted">
+            {email} · <a href={apex('/api/auth/signout')}>Sign out</a>
+          </span>
+        ) : (
+          <a href={apex('/login')}>Sign in</a>
+        )}
       </nav>
     </header>
   );

@@ -14,8 +14,12 @@ export default function Forbidden() {
         <div className="card">
           <h1>You do not have access to this site</h1>
           <p>You are signed in with an account that belongs to another organization.</p>
-          <a className="button" href={new URL('/auth/continue', home).href}>Go to your own site</a>{' '}
-          <a className="button secondary" href={new URL('/api/auth/signout', home).href}>Sign out</a>
+          <a className="button" href={new URL('/auth/continue', home).href}>
+            Go to your own site
+          </a>{' '}
+          <a className="button secondary" href={new URL('/api/auth/signout', home).href}>
+            Sign out
+          </a>
         </div>
       </main>
     </>

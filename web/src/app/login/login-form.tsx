@@ -24,11 +24,13 @@ export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoo
     if (!res || res.error || !res.url) {
       setPending(false);
       // next-auth passes the message authorize() threw as `error` (auth.ts: EmailUnverified).
-      setError(res?.error === 'EmailUnverified'
-        ? UNVERIFIED_MESSAGE
-        : res?.error === 'CredentialsSignin' || !res?.error
-          ? 'That email and password do not match an account. Check them and try again.'
-          : 'We could not check your password right now. Please try again in a moment.');
+      setError(
+        res?.error === 'EmailUnverified'
+          ? UNVERIFIED_MESSAGE
+          : res?.error === 'CredentialsSignin' || !res?.error
+            ? 'That email and password do not match an account. Check them and try again.'
+            : 'We could not check your password right now. Please try again in a moment.',
+      );
       return;
     }
     // next-auth's redirect callback already limited this URL to the apex or a tenant host.
@@ -37,20 +39,32 @@ export function LoginForm(props: { callbackUrl: string; google: boolean; autoGoo
 
   return (
     <>
-      <noscript><p className="notice">Signing in needs JavaScript in this browser. (Creating a site does not.)</p></noscript>
+      <noscript>
+        <p className="notice">Signing in needs JavaScript in this browser. (Creating a site does not.)</p>
+      </noscript>
       {/* method=post: without JavaScript a GET would put the password into the address bar and logs. */}
       <form method="post" onSubmit={onSubmit} aria-describedby={error ? 'login-error' : undefined}>
-        <div aria-live="assertive">{error ? <p className="alert" id="login-error" role="alert">{error}</p> : null}</div>
+        <div aria-live="assertive">
+          {error ? (
+            <p className="alert" id="login-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" autoComplete="email" defaultValue={props.email} required onChange={clearError} />
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required onChange={clearError} />
-        <button type="submit" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
       {props.google ? (
         <>
           <p className="or">or</p>
-          <button type="button" className="secondary" onClick={() => void signIn('google', { callbackUrl: props.callbackUrl })}>Continue with Google</button>
+          <button type="button" className="secondary" onClick={() => void signIn('google', { callbackUrl: props.callbackUrl })}>
+            Continue with Google
+          </button>
         </>
       ) : null}
     </>

@@ -31,9 +31,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <main id="main">
         <div className="card">
           <h1>Sign in</h1>
-          <LoginForm callbackUrl={callbackUrl} google={Boolean(cfg.google)} autoGoogle={one(sp.provider) === 'google'}
+          <LoginForm
+            callbackUrl={callbackUrl}
+            google={Boolean(cfg.google)}
+            autoGoogle={one(sp.provider) === 'google'}
             email={(one(sp.email) ?? '').slice(0, 254)}
-            error={error ? ERRORS[error] ?? 'Sign-in did not work. Please try again.' : undefined} />
+            error={error ? (ERRORS[error] ?? 'Sign-in did not work. Please try again.') : undefined}
+          />
         </div>
       </main>
     </>

@@ -21,7 +21,9 @@ export default async function OnboardingPage() {
       <main id="main">
         <div className="card">
           <h1>Set up your site</h1>
-          <p>You are signed in as <strong>{session.email}</strong>. Choose a name for your organization and your site&apos;s address.</p>
+          <p>
+            You are signed in as <strong>{session.email}</strong>. Choose a name for your organization and your site&apos;s address.
+          </p>
           <SignupForm action={onboardingAction} initial={initial} rootDomain={config().rootDomain} withCredentials={false} />
         </div>
       </main>

@@ -19,14 +19,23 @@ export default async function SignedOutPage() {
           {session ? (
             <>
               <h1>Sign out</h1>
-              <p>You are signed in as <strong>{session.email}</strong>. Signing out ends this session on this browser, on every site of ours.</p>
+              <p>
+                You are signed in as <strong>{session.email}</strong>. Signing out ends this session on this browser, on every site of ours.
+              </p>
               <SignOutButton />
             </>
           ) : (
             <>
               <h1>You are signed out</h1>
               <p>Nothing of your site is open in this browser any more. Your site keeps running.</p>
-              <p><a className="button" href="/login">Sign in again</a> <a href="/" style={{ marginLeft: "1rem" }}>Back to the start page</a></p>
+              <p>
+                <a className="button" href="/login">
+                  Sign in again
+                </a>{' '}
+                <a href="/" style={{ marginLeft: '1rem' }}>
+                  Back to the start page
+                </a>
+              </p>
             </>
           )}
         </div>

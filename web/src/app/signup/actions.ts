@@ -21,7 +21,12 @@ const text = (fd: FormData, name: string): string => {
 };
 
 const FIELD_OF: Record<string, Field> = {
-  organization: 'organization', subdomain: 'subdomain', adminEmail: 'email', email: 'email', adminPassword: 'password', password: 'password',
+  organization: 'organization',
+  subdomain: 'subdomain',
+  adminEmail: 'email',
+  email: 'email',
+  adminPassword: 'password',
+  password: 'password',
 };
 
 function unavailableMessage(err: ProvisioningUnavailable): string {
@@ -40,10 +45,16 @@ function explain(p: Problem): { errors: FormState['errors']; formError?: string;
       // Only reached by a Google onboarding (a password signup shows "check your email" either
       // way): Google proved the address, so a site it has is one nobody confirmed yet.
       // A form-level message: the onboarding form has no email field to hang it on.
-      return { errors: {}, formError: 'A signup with this email address is waiting for its confirmation email. If it was not you, ignore that email: an unconfirmed signup gives the address back once its link expires, and you can then create your site.', sameBodyRetryable: false };
+      return {
+        errors: {},
+        formError:
+          'A signup with this email address is waiting for its confirmation email. If it was not you, ignore that email: an unconfirmed signup gives the address back once its link expires, and you can then create your site.',
+        sameBodyRetryable: false,
+      };
     case 'IDEMPOTENCY.IN_PROGRESS':
       return { errors: {}, formError: 'Your signup is still being recorded. Press "Create" again in a moment; you will not get a second site.', sameBodyRetryable: true };
-    default: break;
+    default:
+      break;
   }
   if (p.status === 429) return { errors: {}, formError: 'Too many attempts from your network. Please wait a minute and try again.', sameBodyRetryable: true };
   if (p.status >= 500) return { errors: {}, formError: 'Something went wrong on our side. Your details are still here; please try again.', sameBodyRetryable: true };
@@ -68,9 +79,10 @@ async function submit(kind: 'password' | 'google', prev: FormState, fd: FormData
   const errors = validateSignup({ ...values, password }, kind === 'password');
   if (Object.keys(errors).length > 0) return { values, errors, idempotencyKey: key };
 
-  const body: SignupBody = kind === 'password'
-    ? { organization: values.organization, subdomain: values.subdomain, adminEmail: values.email, adminPassword: password }
-    : { organization: values.organization, subdomain: values.subdomain, adminEmail: values.email, identityProvider: 'google' };
+  const body: SignupBody =
+    kind === 'password'
+      ? { organization: values.organization, subdomain: values.subdomain, adminEmail: values.email, adminPassword: password }
+      : { organization: values.organization, subdomain: values.subdomain, adminEmail: values.email, identityProvider: 'google' };
   let tenant: { tenantId: string; subdomain: string };
   try {
     const res = await createTenant(body, key);
@@ -92,7 +104,12 @@ async function submit(kind: 'password' | 'google', prev: FormState, fd: FormData
     throw err;
   }
   const cookie = await encodeSession({
-    ...(session ?? {}), email: values.email, sub: session?.sub ?? tenant.tenantId, idp: kind, tenantId: tenant.tenantId, subdomain: tenant.subdomain,
+    ...(session ?? {}),
+    email: values.email,
+    sub: session?.sub ?? tenant.tenantId,
+    idp: kind,
+    tenantId: tenant.tenantId,
+    subdomain: tenant.subdomain,
   });
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
   redirect(`/signup/${tenant.tenantId}`);

@@ -22,10 +22,14 @@ export default function SignupPage() {
           {cfg.google ? (
             <>
               <p className="or">or</p>
-              <Link className="button secondary" href="/login?provider=google">Continue with Google</Link>
+              <Link className="button secondary" href="/login?provider=google">
+                Continue with Google
+              </Link>
             </>
           ) : null}
-          <p className="muted">Already have a site? <Link href="/login">Sign in</Link>.</p>
+          <p className="muted">
+            Already have a site? <Link href="/login">Sign in</Link>.
+          </p>
         </div>
       </main>
     </>

@@ -50,12 +50,7 @@ function useAvailability(subdomain: string, rootDomain: string, touched: boolean
   return result;
 }
 
-export function SignupForm(props: {
-  action: (prev: FormState, fd: FormData) => Promise<FormState>;
-  initial: FormState;
-  rootDomain: string;
-  withCredentials: boolean;
-}) {
+export function SignupForm(props: { action: (prev: FormState, fd: FormData) => Promise<FormState>; initial: FormState; rootDomain: string; withCredentials: boolean }) {
   const [state, formAction] = useActionState(props.action, props.initial);
   const [subdomain, setSubdomain] = useState(state.values.subdomain);
   const [touched, setTouched] = useState(false);
@@ -77,29 +72,72 @@ export function SignupForm(props: {
     email: edited.has('email') ? undefined : state.errors.email,
     password: edited.has('password') ? undefined : state.errors.password,
   };
-  const err = (id: string, msg?: string) => (msg ? <p className="error" id={id}>{msg}</p> : null);
+  const err = (id: string, msg?: string) =>
+    msg ? (
+      <p className="error" id={id}>
+        {msg}
+      </p>
+    ) : null;
 
   return (
     <form action={formAction} noValidate aria-label={props.withCredentials ? 'Create your site' : 'Set up your site'} aria-describedby={state.formError ? 'form-error' : undefined}>
-      {state.formError ? <div className="alert" id="form-error" role="alert" tabIndex={-1} ref={alertRef}>{state.formError}</div> : null}
+      {state.formError ? (
+        <div className="alert" id="form-error" role="alert" tabIndex={-1} ref={alertRef}>
+          {state.formError}
+        </div>
+      ) : null}
       <input type="hidden" name="idempotencyKey" value={state.idempotencyKey} />
 
       <label htmlFor="organization">Organization</label>
-      <input id="organization" name="organization" type="text" autoComplete="organization" required maxLength={140}
-        defaultValue={state.values.organization} onChange={edit('organization')}
-        aria-invalid={errors.organization ? true : undefined} aria-describedby={errors.organization ? 'organization-error' : undefined} />
+      <input
+        id="organization"
+        name="organization"
+        type="text"
+        autoComplete="organization"
+        required
+        maxLength={140}
+        defaultValue={state.values.organization}
+        onChange={edit('organization')}
+        aria-invalid={errors.organization ? true : undefined}
+        aria-describedby={errors.organization ? 'organization-error' : undefined}
+      />
       {err('organization-error', errors.organization)}
 
       <label htmlFor="subdomain">Subdomain</label>
       <div className="suffixed">
-        <input id="subdomain" name="subdomain" type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} required
-          value={subdomain} onChange={(e) => { setSubdomain(e.target.value); setTouched(true); }}
-          aria-invalid={subError ? true : undefined} aria-describedby="subdomain-hint subdomain-status" />
-        <span className="suffix" aria-hidden="true">.{props.rootDomain}</span>
+        <input
+          id="subdomain"
+          name="subdomain"
+          type="text"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          value={subdomain}
+          onChange={(e) => {
+            setSubdomain(e.target.value);
+            setTouched(true);
+          }}
+          aria-invalid={subError ? true : undefined}
+          aria-describedby="subdomain-hint subdomain-status"
+        />
+        <span className="suffix" aria-hidden="true">
+          .{props.rootDomain}
+        </span>
       </div>
-      <p className="hint" id="subdomain-hint">Your site will live at <strong>{subdomain || 'your-name'}.{props.rootDomain}</strong>. Letters a-z, digits and hyphens, 3 to 32 characters.</p>
+      <p className="hint" id="subdomain-hint">
+        Your site will live at{' '}
+        <strong>
+          {subdomain || 'your-name'}.{props.rootDomain}
+        </strong>
+        . Letters a-z, digits and hyphens, 3 to 32 characters.
+      </p>
       <div id="subdomain-status" aria-live="polite">
-        {subError ? <p className="error" data-testid="subdomain-error">{subError}</p> : null}
+        {subError ? (
+          <p className="error" data-testid="subdomain-error">
+            {subError}
+          </p>
+        ) : null}
         {touched && availability.state === 'checking' ? <p className="hint">Checking…</p> : null}
         {touched && availability.state === 'ok' ? <p className="ok">{availability.message}</p> : null}
       </div>
@@ -107,14 +145,34 @@ export function SignupForm(props: {
       {props.withCredentials ? (
         <>
           <label htmlFor="email">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values.email} onChange={edit('email')}
-            aria-invalid={errors.email ? true : undefined} aria-describedby={errors.email ? 'email-error' : undefined} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.values.email}
+            onChange={edit('email')}
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+          />
           {err('email-error', errors.email)}
 
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} onChange={edit('password')}
-            aria-invalid={errors.password ? true : undefined} aria-describedby={errors.password ? 'password-hint password-error' : 'password-hint'} />
-          <p className="hint" id="password-hint">At least 10 characters.</p>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            onChange={edit('password')}
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? 'password-hint password-error' : 'password-hint'}
+          />
+          <p className="hint" id="password-hint">
+            At least 10 characters.
+          </p>
           {err('password-error', errors.password)}
         </>
       ) : null}

@@ -2,10 +2,7 @@
 /** Uses the token from a confirmation email (a POST: only a person pressing the button confirms). */
 import { confirmEmail, ProvisioningUnavailable } from '../../lib/provisioning';
 
-export type ConfirmState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'confirmed'; readonly email: string; readonly signInUrl: string }
-  | { readonly kind: 'failed'; readonly message: string };
+export type ConfirmState = { readonly kind: 'idle' } | { readonly kind: 'confirmed'; readonly email: string; readonly signInUrl: string } | { readonly kind: 'failed'; readonly message: string };
 
 export async function confirmAction(prev: ConfirmState, fd: FormData): Promise<ConfirmState> {
   const value = fd.get('token');

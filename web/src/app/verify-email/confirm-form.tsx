@@ -9,8 +9,12 @@ export function ConfirmForm(props: { token: string }) {
     return (
       <>
         <h1>Email confirmed</h1>
-        <p>Thank you: <strong>{state.email}</strong> is confirmed. Sign in to follow your site.</p>
-        <Link className="button" href={state.signInUrl}>Sign in</Link>
+        <p>
+          Thank you: <strong>{state.email}</strong> is confirmed. Sign in to follow your site.
+        </p>
+        <Link className="button" href={state.signInUrl}>
+          Sign in
+        </Link>
       </>
     );
   }
@@ -19,11 +23,15 @@ export function ConfirmForm(props: { token: string }) {
       <h1>Confirm your email</h1>
       <p>Press the button to confirm that this address is yours and that you signed up.</p>
       {state.kind === 'failed' ? (
-        <p className="alert" role="alert">{state.message} <Link href="/signup/check-email">Ask for a new link</Link>.</p>
+        <p className="alert" role="alert">
+          {state.message} <Link href="/signup/check-email">Ask for a new link</Link>.
+        </p>
       ) : null}
       <form action={action}>
         <input type="hidden" name="token" value={props.token} />
-        <button type="submit" disabled={pending}>{pending ? 'Confirming…' : 'Confirm my email'}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? 'Confirming…' : 'Confirm my email'}
+        </button>
       </form>
       <p className="muted">Did not sign up? Close this page: nobody can sign in with your address unless you confirm it.</p>
     </>

@@ -24,7 +24,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
           ) : (
             <>
               <h1>This link is incomplete</h1>
-              <p>Open the link from the email again, or <Link href="/signup/check-email">ask for a new one</Link>.</p>
+              <p>
+                Open the link from the email again, or <Link href="/signup/check-email">ask for a new one</Link>.
+              </p>
             </>
           )}
         </div>

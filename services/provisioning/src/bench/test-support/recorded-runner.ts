@@ -16,7 +16,9 @@ export function recordedRunner(...cases: string[]): RecordedRunner {
   const calls: string[][] = [];
   const inputs: string[] = [];
   const runner = new BenchRunner({
-    bin: 'bench', path: '/nonexistent-bench', env: {},
+    bin: 'bench',
+    path: '/nonexistent-bench',
+    env: {},
     spawner: async (req: SpawnRequest) => {
       calls.push([...req.args]);
       inputs.push(req.input ?? '');

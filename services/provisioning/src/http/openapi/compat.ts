@@ -13,7 +13,10 @@ function resolver(doc: Json) {
   const resolve = (s: Json | undefined, seen = 0): Schema | undefined => {
     if (!s || seen > 20) return s as Schema | undefined;
     if (typeof s.$ref === 'string') {
-      const target = s.$ref.replace(/^#\//, '').split('/').reduce<unknown>((n, k) => (n as Json)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      const target = s.$ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce<unknown>((n, k) => (n as Json)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
       return resolve(target as Json, seen + 1);
     }
     // nestjs/swagger writes a nullable or described reference as { allOf: [{ $ref }], ... }.
@@ -39,7 +42,10 @@ export function breakingChanges(baseDoc: Json, liveDoc: Json): string[] {
     if (ls.nullable === true && bs.nullable !== true) out.push(`${at}: may now be null`);
     for (const [name, prop] of Object.entries(bs.properties ?? {})) {
       const next = ls.properties?.[name];
-      if (!next) { out.push(`${at}.${name}: removed`); continue; }
+      if (!next) {
+        out.push(`${at}.${name}: removed`);
+        continue;
+      }
       if (bs.required?.includes(name) && !ls.required?.includes(name)) out.push(`${at}.${name}: may now be absent`);
       response(prop, next, `${at}.${name}`, depth + 1);
     }
@@ -68,9 +74,12 @@ export function breakingChanges(baseDoc: Json, liveDoc: Json): string[] {
     for (const method of METHODS) {
       const bOp = item[method] as Json | undefined;
       if (!bOp) continue;
-      const lOp = ((liveDoc.paths as Record<string, Json> | undefined)?.[path]?.[method]) as Json | undefined;
+      const lOp = (liveDoc.paths as Record<string, Json> | undefined)?.[path]?.[method] as Json | undefined;
       const op = `${method.toUpperCase()} ${path}`;
-      if (!lOp) { out.push(`${op}: operation removed`); continue; }
+      if (!lOp) {
+        out.push(`${op}: operation removed`);
+        continue;
+      }
       const lParams = (lOp.parameters ?? []) as Json[];
       const bParams = (bOp.parameters ?? []) as Json[];
       const key = (p: Json) => `${String(p.in)}:${String(p.name).toLowerCase()}`;
@@ -86,7 +95,10 @@ export function breakingChanges(baseDoc: Json, liveDoc: Json): string[] {
       const bRes = (bOp.responses ?? {}) as Record<string, Json>;
       const lRes = (lOp.responses ?? {}) as Record<string, Json>;
       for (const [status, res] of Object.entries(bRes)) {
-        if (!lRes[status]) { out.push(`${op} ${status}: status removed`); continue; }
+        if (!lRes[status]) {
+          out.push(`${op} ${status}: status removed`);
+          continue;
+        }
         for (const [type, media] of Object.entries((res.content ?? {}) as Record<string, Json>)) {
           const next = ((lRes[status].content ?? {}) as Record<string, Json>)[type];
           if (!next) out.push(`${op} ${status} ${type}: content type removed`);

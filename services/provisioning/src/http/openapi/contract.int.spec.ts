@@ -22,7 +22,7 @@ describe('the OpenAPI contract', () => {
 
   beforeAll(async () => {
     h = await startHarness('sqlite');
-    doc = await (await fetch(`${h.baseUrl}/docs/openapi.json`)).json();
+    doc = (await (await fetch(`${h.baseUrl}/docs/openapi.json`)).json()) as Json;
   });
   afterAll(async () => h?.close());
 
@@ -31,8 +31,9 @@ describe('the OpenAPI contract', () => {
       .filter((r) => r.method !== 'HEAD' && !/^\/(docs|metrics)(\/|$)/.test(r.url))
       .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')} ${r.public ? 'public' : 'bearer'}`)
       .sort();
-    const documented = Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-      Object.entries(item as Json).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as Json).security?.length ? 'bearer' : 'public'}`)).sort();
+    const documented = Object.entries(doc.paths as Json)
+      .flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as Json).security?.length ? 'bearer' : 'public'}`))
+      .sort();
     expect(documented).toEqual(served);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
@@ -51,8 +52,9 @@ describe('the OpenAPI contract', () => {
     }
     // Signup answers 202 and nothing else that is a success.
     expect(Object.keys(doc.paths['/v1/tenants'].post.responses).filter((s) => /^2/.test(s))).toEqual(['202']);
-    expect(doc.paths['/v1/tenants'].post.responses['409'].content['application/problem+json'].schema.properties.code.enum)
-      .toEqual(expect.arrayContaining(['TENANT.SUBDOMAIN_TAKEN', 'TENANT.EMAIL_HAS_TENANT', 'IDEMPOTENCY.IN_PROGRESS']));
+    expect(doc.paths['/v1/tenants'].post.responses['409'].content['application/problem+json'].schema.properties.code.enum).toEqual(
+      expect.arrayContaining(['TENANT.SUBDOMAIN_TAKEN', 'TENANT.EMAIL_HAS_TENANT', 'IDEMPOTENCY.IN_PROGRESS']),
+    );
   });
 
   it('carries its version, and breaks nothing the last published /v1 document promised', () => {

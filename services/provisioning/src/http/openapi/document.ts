@@ -10,10 +10,7 @@
  * compares against; a breaking change to /v1 fails that spec.
  */
 import type { INestApplication } from '@nestjs/common';
-import {
-  ApiExtension, DocumentBuilder, SwaggerModule,
-  type HeaderObject, type OpenAPIObject, type OperationObject, type ParameterObject, type ResponseObject,
-} from '@nestjs/swagger';
+import { ApiExtension, DocumentBuilder, SwaggerModule, type HeaderObject, type OpenAPIObject, type OperationObject, type ParameterObject, type ResponseObject } from '@nestjs/swagger';
 import { TENANT_STREAM_SCHEMAS } from './stream-schemas.js';
 import { FIELD_ERROR_SCHEMA, PROBLEM_CODES_EXTENSION, PROBLEM_SCHEMA, byStatus, problemSchema, type ProblemCode } from './problems.js';
 
@@ -25,19 +22,14 @@ const ANSWER_HEADERS_EXTENSION = 'x-answer-headers';
  * Headers a route sets before its handler runs (Nest's @Header): every answer from the handler
  * on carries them, errors included, but not the edge's refusals; so optional on every status.
  */
-export const ApiAnswerHeaders = (headers: Record<string, HeaderObject>): MethodDecorator =>
-  ApiExtension(ANSWER_HEADERS_EXTENSION, headers);
+export const ApiAnswerHeaders = (headers: Record<string, HeaderObject>): MethodDecorator => ApiExtension(ANSWER_HEADERS_EXTENSION, headers);
 
 /** Answered on any route: the URL limits, the content-type check, the HTTP parser, the last resort. */
-const EVERY_ROUTE: ProblemCode[] = [
-  'REQUEST.BAD', 'REQUEST.BAD_URL', 'REQUEST.URI_TOO_LONG', 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-  'REQUEST.HEADERS_TOO_LARGE', 'REQUEST.TIMEOUT', 'INTERNAL.ERROR',
-];
+const EVERY_ROUTE: ProblemCode[] = ['REQUEST.BAD', 'REQUEST.BAD_URL', 'REQUEST.URI_TOO_LONG', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'REQUEST.HEADERS_TOO_LARGE', 'REQUEST.TIMEOUT', 'INTERNAL.ERROR'];
 /** Fastify reads and parses a body for every method but GET and HEAD (json-body.ts). */
 const BODY_PARSER: ProblemCode[] = ['REQUEST.MALFORMED_JSON', 'REQUEST.TOO_DEEP', 'REQUEST.INVALID_TEXT', 'REQUEST.BODY_TOO_LARGE'];
 
-const header = (description: string, required = false, schema: HeaderObject['schema'] = { type: 'string' }): HeaderObject =>
-  ({ description, required, schema });
+const header = (description: string, required = false, schema: HeaderObject['schema'] = { type: 'string' }): HeaderObject => ({ description, required, schema });
 const REQUEST_ID = header('The correlation id: the X-Request-Id sent, or one made for this request.');
 const RATE_HEADERS: Record<string, HeaderObject> = {
   'X-RateLimit-Limit': header('Requests allowed per minute from this address on this kind of route.', false, { type: 'integer' }),
@@ -45,7 +37,10 @@ const RATE_HEADERS: Record<string, HeaderObject> = {
   'X-RateLimit-Reset': header('Seconds until the window starts over.', false, { type: 'integer' }),
 };
 const REQUEST_ID_PARAM: ParameterObject = {
-  name: 'X-Request-Id', in: 'header', required: false, schema: { type: 'string', maxLength: 128 },
+  name: 'X-Request-Id',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 128 },
   description: 'A correlation id to carry through logs and event metadata (one is made when absent or unusable).',
 };
 
@@ -108,7 +103,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(API_VERSION)
     .setDescription(
       'Signup and lifecycle of tenants. Every error is application/problem+json (RFC 9457) with a stable `code`; ' +
-      'each operation lists the codes it can answer per status. Every /v1 route requires `Authorization: Bearer <PROVISIONING_API_SECRET>`.',
+        'each operation lists the codes it can answer per status. Every /v1 route requires `Authorization: Bearer <PROVISIONING_API_SECRET>`.',
     )
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The PROVISIONING_API_SECRET shared with the web app and tenantctl.' }, 'bearer')
     .build();

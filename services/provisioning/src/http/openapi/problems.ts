@@ -13,8 +13,13 @@ export type ProblemCode = ErrorCode | SubdomainRejection;
 
 /** Every subdomain rejection checkSubdomain can return (the `satisfies` below keeps it complete). */
 export const SUBDOMAIN_CODES = [
-  'SUBDOMAIN.REQUIRED', 'SUBDOMAIN.TOO_SHORT', 'SUBDOMAIN.TOO_LONG', 'SUBDOMAIN.INVALID_CHARACTERS',
-  'SUBDOMAIN.HYPHEN_AT_EDGE', 'SUBDOMAIN.PUNYCODE', 'SUBDOMAIN.RESERVED',
+  'SUBDOMAIN.REQUIRED',
+  'SUBDOMAIN.TOO_SHORT',
+  'SUBDOMAIN.TOO_LONG',
+  'SUBDOMAIN.INVALID_CHARACTERS',
+  'SUBDOMAIN.HYPHEN_AT_EDGE',
+  'SUBDOMAIN.PUNYCODE',
+  'SUBDOMAIN.RESERVED',
 ] as const satisfies readonly SubdomainRejection[];
 type MissingSubdomainCode = Exclude<SubdomainRejection, (typeof SUBDOMAIN_CODES)[number]>;
 const complete: MissingSubdomainCode extends never ? true : MissingSubdomainCode = true;

@@ -13,8 +13,15 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 type Json = Record<string, unknown>;
-export interface CheckedRequest { readonly method: string; readonly url: string }
-export interface CheckedResponse { readonly status: number; readonly headers: Readonly<Record<string, unknown>>; readonly body: string }
+export interface CheckedRequest {
+  readonly method: string;
+  readonly url: string;
+}
+export interface CheckedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
 
 /** Headers HTTP itself adds; any other header an answer carries must be in the document. */
 const TRANSPORT = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -90,8 +97,11 @@ export class OpenApiResponseValidator {
     const path = new URL(req.url, 'http://x').pathname;
     if (method === 'head' || method === 'options' || UNCHECKED.test(path)) return [];
     const route = this.routes.find((r) => r.pattern.test(path));
-    const op = route ? ((this.doc.paths as Json)[route.template] as Json)[method] as Json | undefined : undefined;
-    const contentType = String(res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const op = route ? (((this.doc.paths as Json)[route.template] as Json)[method] as Json | undefined) : undefined;
+    const contentType = String(res.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!route || !op) {
       if (res.status < 400 || contentType !== 'application/problem+json') return [`${req.method} ${path} matches no operation, yet answered ${res.status} ${contentType}`];
       return this.schemaErrors(`${DOC_ID}#/components/schemas/Problem`, JSON.parse(res.body), `${res.status} problem for unmatched ${req.method} ${path}`);
@@ -130,7 +140,11 @@ export class OpenApiResponseValidator {
       parseEventStream(res.body).forEach((m, i) => errors.push(...this.schemaErrors(ref, m, `${where} message ${i} (${String(m.event)})`)));
     } else if (/json$/.test(contentType)) {
       let body: unknown;
-      try { body = JSON.parse(res.body); } catch { return [...errors, `${where}: body is not JSON`]; }
+      try {
+        body = JSON.parse(res.body);
+      } catch {
+        return [...errors, `${where}: body is not JSON`];
+      }
       errors.push(...this.schemaErrors(ref, body, `${where} body`));
     }
     return errors;

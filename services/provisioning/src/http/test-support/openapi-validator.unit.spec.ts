@@ -22,7 +22,11 @@ const doc = {
     schemas: {
       Thing: { type: 'object', required: ['id', 'note'], properties: { id: { type: 'string', format: 'uuid' }, note: { type: 'string', nullable: true } } },
       Problem: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, status: { type: 'integer' } } },
-      Message: { type: 'object', required: ['event', 'id', 'data'], properties: { event: { enum: ['tick'] }, id: { type: 'integer' }, data: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } } },
+      Message: {
+        type: 'object',
+        required: ['event', 'id', 'data'],
+        properties: { event: { enum: ['tick'] }, id: { type: 'integer' }, data: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } },
+      },
     },
   },
 };

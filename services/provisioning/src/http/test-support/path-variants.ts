@@ -20,7 +20,10 @@ export function pathVariants(path: string, host: string): Record<string, string>
     'encoded first char': tailOf(hex(first[0]) + first.slice(1)),
     'encoded last char': tailOf(first.slice(0, -1) + hex(first.slice(-1))),
     'lower-case hex': tailOf(encodeAll(first, true)),
-    'every char encoded': path.split('/').map((s) => encodeAll(s)).join('/'),
+    'every char encoded': path
+      .split('/')
+      .map((s) => encodeAll(s))
+      .join('/'),
     'double-encoded': tailOf(`%25${hex(first[0]).slice(1)}${first.slice(1)}`),
     'overlong utf-8 slash': `/%c0%af${path.slice(1)}`,
     // slashes
@@ -30,7 +33,7 @@ export function pathVariants(path: string, host: string): Record<string, string>
     'encoded slashes': path.replace(/(?!^)\//g, '%2F'),
     'encoded slashes lower': path.replace(/(?!^)\//g, '%2f'),
     'encoded leading slash': `/%2F${path.slice(1)}`,
-    'backslashes': path.replace(/(?!^)\//g, '\\'),
+    backslashes: path.replace(/(?!^)\//g, '\\'),
     // case
     'upper-case first segment': tailOf(first.toUpperCase()),
     'upper-case path': path.toUpperCase(),
@@ -38,7 +41,7 @@ export function pathVariants(path: string, host: string): Record<string, string>
     'semicolon in first segment': tailOf(`${first};x`),
     'semicolon after path': `${path};x`,
     'semicolon empty': tailOf(`${first};`),
-    'fragment': `${path}#x`,
+    fragment: `${path}#x`,
     'question mark': `${path}?`,
     'public path in query': `${path}?/health`,
     'nul byte': `${path}%00`,

@@ -30,7 +30,9 @@ export function rawRequest(baseUrl: string, req: RawRequest, timeoutMs = 10_000)
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: Record<string, string> = { host: `${hostname}:${port}`, connection: 'close', ...(req.headers ?? {}) };
   if (body) headers['content-length'] ??= String(body.length);
-  const head = `${req.method} ${req.target} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const head = `${req.method} ${req.target} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname.replace(/^\[|\]$/g, ''));
     const chunks: Buffer[] = [];
@@ -39,10 +41,17 @@ export function rawRequest(baseUrl: string, req: RawRequest, timeoutMs = 10_000)
       else socket.destroy(new Error(`no answer within ${timeoutMs} ms to ${req.method} ${req.target.slice(0, 200)}`));
     }, timeoutMs);
     socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', (e) => { clearTimeout(timer); reject(e); });
+    socket.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     socket.on('close', () => {
       clearTimeout(timer);
-      try { resolve(parse(Buffer.concat(chunks).toString('latin1'), req.method)); } catch (e) { reject(e); }
+      try {
+        resolve(parse(Buffer.concat(chunks).toString('latin1'), req.method));
+      } catch (e) {
+        reject(e);
+      }
     });
     socket.write(head);
     if (body) socket.write(body);

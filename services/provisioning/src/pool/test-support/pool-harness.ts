@@ -55,9 +55,19 @@ export async function startPoolHarness(env: Record<string, string>): Promise<Poo
     // The process manager reads its settings (PM_*, SITE_URL_TEMPLATE) from process.env.
     Object.assign(process.env, env, extra);
     const config = parseConfig({
-      PROVISIONING_API_SECRET: API_SECRET, SECRETS_KEY: secretsKey, EVENT_STORE_URL: url, KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`,
-      PROVISIONING_PORT: '0', SCRYPT_LOG_N: '10', RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000', LOG_LEVEL: process.env.SHOW_LOGS ? 'info' : 'warn',
-      BENCH_BIN: SIM_BIN, BENCH_PATH: benchPath, POOL_REFILL_INTERVAL_MS: '50', ...env, ...extra,
+      PROVISIONING_API_SECRET: API_SECRET,
+      SECRETS_KEY: secretsKey,
+      EVENT_STORE_URL: url,
+      KEY_STORE_URL: `sqlite:${join(dir, 'keys.db')}`,
+      PROVISIONING_PORT: '0',
+      SCRYPT_LOG_N: '10',
+      RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000',
+      LOG_LEVEL: process.env.SHOW_LOGS ? 'info' : 'warn',
+      BENCH_BIN: SIM_BIN,
+      BENCH_PATH: benchPath,
+      POOL_REFILL_INTERVAL_MS: '50',
+      ...env,
+      ...extra,
     });
     const service = await createProvisioningApp(config, { eventStore: store });
     return { service, baseUrl: await service.listen() };
@@ -65,7 +75,10 @@ export async function startPoolHarness(env: Record<string, string>): Promise<Poo
   // The simulator reads its controls (BENCH_SIM_LATENCY, BENCH_SIM_FAIL) from the environment it inherits.
   process.env.BENCH_SIM_MARIADB_URL = '';
   const h: PoolHarness = {
-    dir, benchPath, store, ...(await boot({})),
+    dir,
+    benchPath,
+    store,
+    ...(await boot({})),
     pool: () => h.service.app.get(PoolService),
     index: () => h.service.app.get(PoolIndex),
     async signup(n) {
@@ -74,7 +87,7 @@ export async function startPoolHarness(env: Record<string, string>): Promise<Poo
         headers: { authorization: `Bearer ${API_SECRET}`, 'content-type': 'application/json', 'idempotency-key': `k-${n}-${randomBytes(4).toString('hex')}` },
         body: JSON.stringify({ organization: `Org ${n}`, subdomain: `shop-${n}`, adminEmail: `admin-${n}@shop.test`, adminPassword: 'correct horse battery' }),
       });
-      const body = await res.json() as { tenantId?: string };
+      const body = (await res.json()) as { tenantId?: string };
       if (res.status !== 202 || !body.tenantId) throw new Error(`signup ${n}: ${res.status} ${JSON.stringify(body)}`);
       return body.tenantId;
     },

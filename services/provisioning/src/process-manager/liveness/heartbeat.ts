@@ -29,7 +29,10 @@ export class Heartbeat {
 
   async start(): Promise<void> {
     await this.beat();
-    this.timer = setInterval(() => void this.beat().catch((e) => this.logger.warn({ err: (e as Error).message, runnerId: this.settings.runnerId }, 'heartbeat not recorded')), this.settings.heartbeatMs);
+    this.timer = setInterval(
+      () => void this.beat().catch((e) => this.logger.warn({ err: (e as Error).message, runnerId: this.settings.runnerId }, 'heartbeat not recorded')),
+      this.settings.heartbeatMs,
+    );
     this.timer.unref();
   }
 

@@ -35,11 +35,13 @@ export async function openRunnerRegistry(url: string): Promise<RunnerRegistry> {
 }
 
 type Row = { runner_id: string; seen_at: number | string; stopped: number | boolean };
-const toMap = (rows: readonly Row[]): RunnerHeartbeats =>
-  new Map(rows.map((r) => [r.runner_id, { lastSeenAt: Number(r.seen_at), stopped: Boolean(r.stopped) }]));
+const toMap = (rows: readonly Row[]): RunnerHeartbeats => new Map(rows.map((r) => [r.runner_id, { lastSeenAt: Number(r.seen_at), stopped: Boolean(r.stopped) }]));
 
 class SqliteRunnerRegistry implements RunnerRegistry {
-  private constructor(private readonly db: import('better-sqlite3').Database, readonly description: string) {}
+  private constructor(
+    private readonly db: import('better-sqlite3').Database,
+    readonly description: string,
+  ) {}
 
   static async open(path: string): Promise<SqliteRunnerRegistry> {
     const { default: Database } = await import('better-sqlite3');
@@ -68,7 +70,10 @@ class SqliteRunnerRegistry implements RunnerRegistry {
 }
 
 class PostgresRunnerRegistry implements RunnerRegistry {
-  private constructor(private readonly pool: import('pg').Pool, readonly description: string) {}
+  private constructor(
+    private readonly pool: import('pg').Pool,
+    readonly description: string,
+  ) {}
 
   static async open(url: string): Promise<PostgresRunnerRegistry> {
     const { default: pg } = await import('pg');
@@ -80,10 +85,16 @@ class PostgresRunnerRegistry implements RunnerRegistry {
   }
 
   async beat(runnerId: string, at: number) {
-    await this.pool.query('INSERT INTO pm_runners (runner_id, seen_at, stopped) VALUES ($1, $2, false) ON CONFLICT (runner_id) DO UPDATE SET seen_at = EXCLUDED.seen_at, stopped = false', [runnerId, at]);
+    await this.pool.query('INSERT INTO pm_runners (runner_id, seen_at, stopped) VALUES ($1, $2, false) ON CONFLICT (runner_id) DO UPDATE SET seen_at = EXCLUDED.seen_at, stopped = false', [
+      runnerId,
+      at,
+    ]);
   }
   async stop(runnerId: string, at: number) {
-    await this.pool.query('INSERT INTO pm_runners (runner_id, seen_at, stopped) VALUES ($1, $2, true) ON CONFLICT (runner_id) DO UPDATE SET seen_at = EXCLUDED.seen_at, stopped = true', [runnerId, at]);
+    await this.pool.query('INSERT INTO pm_runners (runner_id, seen_at, stopped) VALUES ($1, $2, true) ON CONFLICT (runner_id) DO UPDATE SET seen_at = EXCLUDED.seen_at, stopped = true', [
+      runnerId,
+      at,
+    ]);
   }
   async snapshot(now: number, sinceMs: number) {
     await this.pool.query('DELETE FROM pm_runners WHERE seen_at < $1', [now - 100 * sinceMs]);

@@ -74,33 +74,61 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
   const siteDbs = new Set<string>();
 
   const stack: Stack = {
-    bench, store, pgUrl,
+    bench,
+    store,
+    pgUrl,
     async start(env = {}) {
       const port = await freePort();
       let out = '';
       const proc = execa(process.execPath, [MAIN], {
-        reject: false, extendEnv: false, cleanup: true,
+        reject: false,
+        extendEnv: false,
+        cleanup: true,
         env: {
-          PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', EVENT_STORE_URL: pgUrl, PROVISIONING_API_SECRET: API_SECRET,
-          SECRETS_KEY: 'a'.repeat(64), PROVISIONING_PORT: String(port), ROOT_DOMAIN, BENCH_PATH: bench.root, BENCH_BIN: bin,
-          BENCH_SIM_MARIADB_URL: MARIADB_URL, SCRYPT_LOG_N: '10', LOG_LEVEL: 'info', PM_SCAN_INTERVAL_MS: '300',
-          PM_BACKOFF_BASE_MS: '200', PM_BACKOFF_MAX_MS: '1000', BENCH_STEP_TIMEOUT_MS: '20000', BENCH_LIGHT_STEP_TIMEOUT_MS: '20000',
-          PM_LEASE_GRACE_MS: '1000', RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000', SITE_URL_TEMPLATE: `http://{subdomain}.${ROOT_DOMAIN}:8000`,
-          ...baseEnv, ...env,
+          PATH: process.env.PATH,
+          HOME: process.env.HOME ?? '/tmp',
+          EVENT_STORE_URL: pgUrl,
+          PROVISIONING_API_SECRET: API_SECRET,
+          SECRETS_KEY: 'a'.repeat(64),
+          PROVISIONING_PORT: String(port),
+          ROOT_DOMAIN,
+          BENCH_PATH: bench.root,
+          BENCH_BIN: bin,
+          BENCH_SIM_MARIADB_URL: MARIADB_URL,
+          SCRYPT_LOG_N: '10',
+          LOG_LEVEL: 'info',
+          PM_SCAN_INTERVAL_MS: '300',
+          PM_BACKOFF_BASE_MS: '200',
+          PM_BACKOFF_MAX_MS: '1000',
+          BENCH_STEP_TIMEOUT_MS: '20000',
+          BENCH_LIGHT_STEP_TIMEOUT_MS: '20000',
+          PM_LEASE_GRACE_MS: '1000',
+          RATE_LIMIT_SIGNUPS_PER_MINUTE: '100000',
+          SITE_URL_TEMPLATE: `http://{subdomain}.${ROOT_DOMAIN}:8000`,
+          ...baseEnv,
+          ...env,
         },
       });
-      proc.stdout?.on('data', (c) => { out += String(c); });
-      proc.stderr?.on('data', (c) => { out += String(c); });
+      proc.stdout?.on('data', (c) => {
+        out += String(c);
+      });
+      proc.stderr?.on('data', (c) => {
+        out += String(c);
+      });
       const url = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i++) {
         try {
           if ((await fetch(`${url}/health`)).status < 500) break;
-        } catch { /* not up yet */ }
+        } catch {
+          /* not up yet */
+        }
         if (proc.exitCode !== null || i > 300) throw new Error(`service did not start:\n${out}`);
         await new Promise((r) => setTimeout(r, 200));
       }
       const svc: Service = {
-        url, proc, output: () => out,
+        url,
+        proc,
+        output: () => out,
         async kill() {
           proc.kill('SIGKILL');
           await proc;
@@ -136,7 +164,8 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
       for (;;) {
         const evs = await stack.events(tenantId);
         if (evs.some((e) => wanted.includes(e.type))) return evs;
-        if (Date.now() > until) throw new Error(`tenant ${tenantId} never reached ${statuses.join('/')}: ${evs.map((e) => e.type).join(', ')}\n${services.map((s) => s.output().slice(-3000)).join('\n---\n')}`);
+        if (Date.now() > until)
+          throw new Error(`tenant ${tenantId} never reached ${statuses.join('/')}: ${evs.map((e) => e.type).join(', ')}\n${services.map((s) => s.output().slice(-3000)).join('\n---\n')}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     },
@@ -145,21 +174,27 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
       if (!existsSync(f)) return [];
       // Read while benches append: a line being written may show in part; only whole lines count.
       const text = readFileSync(f, 'utf8');
-      return text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      return text
+        .slice(0, text.lastIndexOf('\n') + 1)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     },
     sitesOf(subdomain) {
       const site = `${subdomain}.${ROOT_DOMAIN}`;
       const archived = existsSync(join(bench.root, 'archived/sites'))
-        ? readdirSync(join(bench.root, 'archived/sites')).filter((n) => n === site || n.startsWith(`${site}_`) || new RegExp(`^${site.replace(/\./g, "\\.")}\\d+$`).test(n)).length : 0;
+        ? readdirSync(join(bench.root, 'archived/sites')).filter((n) => n === site || n.startsWith(`${site}_`) || new RegExp(`^${site.replace(/\./g, '\\.')}\\d+$`).test(n)).length
+        : 0;
       return { live: existsSync(join(bench.root, 'sites', site)), archived };
     },
     async dbCount() {
       // Database names of this bench's sites: read from every site_config.json, live or archived.
       const roots = [join(bench.root, 'sites'), join(bench.root, 'archived/sites')].filter(existsSync);
-      for (const r of roots) for (const d of readdirSync(r)) {
-        const f = join(r, d, 'site_config.json');
-        if (existsSync(f)) siteDbs.add(String(JSON.parse(readFileSync(f, 'utf8')).db_name));
-      }
+      for (const r of roots)
+        for (const d of readdirSync(r)) {
+          const f = join(r, d, 'site_config.json');
+          if (existsSync(f)) siteDbs.add(String(JSON.parse(readFileSync(f, 'utf8')).db_name));
+        }
       const names = [...siteDbs];
       if (names.length === 0) return { dbs: [], users: [] };
       const c = await mysql.createConnection(MARIADB_URL);
@@ -173,10 +208,30 @@ export async function makeStack(baseEnv: Record<string, string> = {}): Promise<S
     },
     killOrphanBenches() {
       // A whole-machine crash also ends the bench processes the service had started.
-      const started = stack.simLog().filter((l) => l.event === 'start').map((l) => Number(l.pid));
-      const ended = new Set(stack.simLog().filter((l) => l.event === 'exit').map((l) => Number(l.pid)));
-      for (const pid of started) if (!ended.has(pid)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-      for (const l of stack.simLog()) if (l.event === 'hang') try { process.kill(Number(l.childPid), 'SIGKILL'); } catch { /* gone */ }
+      const started = stack
+        .simLog()
+        .filter((l) => l.event === 'start')
+        .map((l) => Number(l.pid));
+      const ended = new Set(
+        stack
+          .simLog()
+          .filter((l) => l.event === 'exit')
+          .map((l) => Number(l.pid)),
+      );
+      for (const pid of started)
+        if (!ended.has(pid))
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+      for (const l of stack.simLog())
+        if (l.event === 'hang')
+          try {
+            process.kill(Number(l.childPid), 'SIGKILL');
+          } catch {
+            /* gone */
+          }
     },
     async close() {
       for (const s of services) if (s.proc.exitCode === null) await s.kill();

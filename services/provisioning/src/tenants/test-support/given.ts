@@ -11,8 +11,11 @@ export const TENANT_ID = '7d8f4a5e-1c2b-4d3e-9f00-aa11bb22cc33';
 export const NOW = '2026-11-27T08:00:00.000Z';
 
 export const meta = (now = NOW): CommandMetadata => ({
-  commandId: 'c0ffee00-0000-4000-8000-000000000001', correlationId: 'corr-1', causationId: 'cause-1',
-  actor: { kind: 'system', id: 'test' }, now,
+  commandId: 'c0ffee00-0000-4000-8000-000000000001',
+  correlationId: 'corr-1',
+  causationId: 'cause-1',
+  actor: { kind: 'system', id: 'test' },
+  now,
 });
 
 export const sealedFake = (label: string): SealedSecret => ({ alg: 'A256GCM', keyId: `tenant-${TENANT_ID}`, iv: 'aXY', tag: 'dGFn', ciphertext: label });
@@ -21,8 +24,14 @@ export function stateOf(drafts: readonly TenantDraft[], at = NOW): TenantState {
   const events = drafts.map((d, i) => ({
     ...d,
     metadata: {
-      eventId: `e${i}`, correlationId: 'c', causationId: 'c', actor: { kind: 'system', id: 't' },
-      occurredAt: at, schemaVersion: 1, prevHash: '', hash: `h${i}`,
+      eventId: `e${i}`,
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { kind: 'system', id: 't' },
+      occurredAt: at,
+      schemaVersion: 1,
+      prevHash: '',
+      hash: `h${i}`,
     },
   })) as unknown as TenantEvent[];
   return foldTenant(events);
@@ -45,7 +54,11 @@ export function given(...history: TenantDraft[]) {
         },
         thenRejects(code: string) {
           let caught: unknown;
-          try { run(); } catch (e) { caught = e; }
+          try {
+            run();
+          } catch (e) {
+            caught = e;
+          }
           expect(caught).toBeInstanceOf(DomainError);
           expect((caught as DomainError).code).toBe(code);
         },
@@ -58,9 +71,16 @@ export function given(...history: TenantDraft[]) {
 export const signedUp: TenantDraft = {
   type: 'SignupRequested',
   data: {
-    tenantId: TENANT_ID, organization: 'Acme', subdomain: 'acme', siteName: 'acme.example.localhost',
-    adminEmail: 'ada@acme.test', identityProvider: 'password', adminPassword: sealedFake('pw'),
-    adminPasswordHash: '$scrypt$x', apps: ['erpnext'], emailVerification: 'pending',
+    tenantId: TENANT_ID,
+    organization: 'Acme',
+    subdomain: 'acme',
+    siteName: 'acme.example.localhost',
+    adminEmail: 'ada@acme.test',
+    identityProvider: 'password',
+    adminPassword: sealedFake('pw'),
+    adminPasswordHash: '$scrypt$x',
+    apps: ['erpnext'],
+    emailVerification: 'pending',
   },
 };
 const later = '2026-11-27T08:10:00.000Z';
@@ -76,17 +96,33 @@ export const hostConfigured: TenantDraft = { type: 'HostNameConfigured', data: {
 export const activated: TenantDraft = { type: 'TenantActivated', data: { tenantId: TENANT_ID, siteUrl: 'https://acme.example.localhost' } };
 
 export const activeHistory: TenantDraft[] = [
-  signedUp, started('new-site'), siteCreated, started('install-app', 1, 'erpnext'), appInstalled,
-  started('add-system-manager'), adminConfigured, started('api-keys'), keysIssued, started('set-host-name'),
-  hostConfigured, activated,
+  signedUp,
+  started('new-site'),
+  siteCreated,
+  started('install-app', 1, 'erpnext'),
+  appInstalled,
+  started('add-system-manager'),
+  adminConfigured,
+  started('api-keys'),
+  keysIssued,
+  started('set-host-name'),
+  hostConfigured,
+  activated,
 ];
 export const rollingBackHistory: TenantDraft[] = [
-  signedUp, started('new-site'), siteCreated, started('install-app', 1, 'erpnext'),
-  { type: 'StepFailed', data: { tenantId: TENANT_ID, step: 'install-app', app: 'erpnext', attempt: 1, classification: 'permanent', exitCode: 1, reason: 'App not found', stderrTail: '', willRetry: false, durationMs: 3 } },
+  signedUp,
+  started('new-site'),
+  siteCreated,
+  started('install-app', 1, 'erpnext'),
+  {
+    type: 'StepFailed',
+    data: { tenantId: TENANT_ID, step: 'install-app', app: 'erpnext', attempt: 1, classification: 'permanent', exitCode: 1, reason: 'App not found', stderrTail: '', willRetry: false, durationMs: 3 },
+  },
   { type: 'RollbackStarted', data: { tenantId: TENANT_ID, reason: 'App not found', failedStep: { step: 'install-app', app: 'erpnext' } } },
 ];
 export const rolledBackHistory: TenantDraft[] = [
-  ...rollingBackHistory, started('drop-site'),
+  ...rollingBackHistory,
+  started('drop-site'),
   { type: 'SiteDropped', data: { tenantId: TENANT_ID, siteName: 'acme.example.localhost', durationMs: 2 } },
   { type: 'RolledBack', data: { tenantId: TENANT_ID } },
   { type: 'SubdomainReleased', data: { tenantId: TENANT_ID, subdomain: 'acme' } },

@@ -26,11 +26,15 @@ export default async function ProgressPage({ params }: { params: Promise<{ tenan
     return (
       <>
         <TopBar email={session?.email} />
-        <main id="main"><div className="card">
-          <h1>Follow your signup</h1>
-          <p>Please sign in with the account that created this site to follow its progress.</p>
-          <Link className="button" href={`/login?callbackUrl=${encodeURIComponent(`/signup/${tenantId}`)}`}>Sign in</Link>
-        </div></main>
+        <main id="main">
+          <div className="card">
+            <h1>Follow your signup</h1>
+            <p>Please sign in with the account that created this site to follow its progress.</p>
+            <Link className="button" href={`/login?callbackUrl=${encodeURIComponent(`/signup/${tenantId}`)}`}>
+              Sign in
+            </Link>
+          </div>
+        </main>
       </>
     );
   }
@@ -56,8 +60,15 @@ export default async function ProgressPage({ params }: { params: Promise<{ tenan
       <main id="main">
         <div className="card">
           {view ? (
-            <Progress key={randomUUID()} tenantId={tenantId} initial={view} medians={medians} maxAttempts={maxAttempts()} initialRetry={retry}
-              dashboardUrl={tenantUrl(view.subdomain || session.subdomain || '')} />
+            <Progress
+              key={randomUUID()}
+              tenantId={tenantId}
+              initial={view}
+              medians={medians}
+              maxAttempts={maxAttempts()}
+              initialRetry={retry}
+              dashboardUrl={tenantUrl(view.subdomain || session.subdomain || '')}
+            />
           ) : (
             <>
               <h1>Building your site</h1>

@@ -7,8 +7,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { streamMessage } from '@tlc/api-client';
 import {
-  failureReason, fmtSeconds, LATE_WORDS, messageEffect, retryOf, retryText, SHOWN_WORDS, STREAM_EVENT_NAMES, stepShown, TERMINAL, timing,
-  toProgressView, type CustomerMessage, type ProgressView, type PublicStatus, type RetryInfo,
+  failureReason,
+  fmtSeconds,
+  LATE_WORDS,
+  messageEffect,
+  retryOf,
+  retryText,
+  SHOWN_WORDS,
+  STREAM_EVENT_NAMES,
+  stepShown,
+  TERMINAL,
+  timing,
+  toProgressView,
+  type CustomerMessage,
+  type ProgressView,
+  type PublicStatus,
+  type RetryInfo,
 } from '../../../lib/progress-view';
 import { retryAction } from './retry-action';
 
@@ -60,7 +74,11 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
         failures = 0;
         let message: CustomerMessage;
         // The relay sends the API's messages as CustomerMessage (api/tenants/[tenantId]/events).
-        try { message = streamMessage(e.type, e.lastEventId, e.data) as unknown as CustomerMessage; } catch { return; }
+        try {
+          message = streamMessage(e.type, e.lastEventId, e.data) as unknown as CustomerMessage;
+        } catch {
+          return;
+        }
         const effect = messageEffect(message);
         if (effect.retry) setSeenRetry(effect.retry);
         if (effect.view) setView(effect.view);
@@ -105,18 +123,30 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
   return (
     <section aria-labelledby="progress-title">
       <h1 id="progress-title">{view.status === 'Active' ? 'Your site is ready' : failed ? 'We could not build your site' : 'Building your site'}</h1>
-      <p className="muted">{view.organization} · <strong>{view.subdomain}</strong></p>
+      <p className="muted">
+        {view.organization} · <strong>{view.subdomain}</strong>
+      </p>
 
       <p role="status" aria-live="polite" data-testid="progress-status">
-        {view.status === 'Active' ? 'All done. Taking you to your dashboard…'
-          : view.status === 'RolledBack' ? 'Everything was rolled back.'
-          : view.status === 'RollingBack' || view.status === 'Failed' ? 'Something went wrong; cleaning up…'
-          : view.status === 'Broken' ? 'Something went wrong, and cleaning up after it did not work either.'
-          : view.status === 'Deprovisioning' ? 'This site is being removed.'
-          : view.status === 'Deprovisioned' ? 'This site was removed.'
-          : running ? `${running.label}…`
-          : retry ? `${retryLabel ?? 'A step'} hit a temporary problem: ${retryText(retry, now, props.maxAttempts)}.`
-          : view.queued ? 'Queued: your site is next in line.' : 'Starting…'}
+        {view.status === 'Active'
+          ? 'All done. Taking you to your dashboard…'
+          : view.status === 'RolledBack'
+            ? 'Everything was rolled back.'
+            : view.status === 'RollingBack' || view.status === 'Failed'
+              ? 'Something went wrong; cleaning up…'
+              : view.status === 'Broken'
+                ? 'Something went wrong, and cleaning up after it did not work either.'
+                : view.status === 'Deprovisioning'
+                  ? 'This site is being removed.'
+                  : view.status === 'Deprovisioned'
+                    ? 'This site was removed.'
+                    : running
+                      ? `${running.label}…`
+                      : retry
+                        ? `${retryLabel ?? 'A step'} hit a temporary problem: ${retryText(retry, now, props.maxAttempts)}.`
+                        : view.queued
+                          ? 'Queued: your site is next in line.'
+                          : 'Starting…'}
       </p>
 
       <ol className="steps" aria-label="Steps">
@@ -137,15 +167,26 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
       {!terminal ? (
         <p className="muted" data-testid="timing">
           {elapsed !== undefined ? `Elapsed ${fmt(elapsed)}. ` : ''}
-          {time?.kind === 'eta' ? (time.seconds > 0 ? `About ${fmt(time.seconds)} left, judging by recent sites.` : 'Almost done.')
-            : time?.kind === 'late' ? <span data-testid="late">{LATE_WORDS}</span> : 'Estimating the time left…'}
+          {time?.kind === 'eta' ? (
+            time.seconds > 0 ? (
+              `About ${fmt(time.seconds)} left, judging by recent sites.`
+            ) : (
+              'Almost done.'
+            )
+          ) : time?.kind === 'late' ? (
+            <span data-testid="late">{LATE_WORDS}</span>
+          ) : (
+            'Estimating the time left…'
+          )}
           {mode === 'polling' ? ' (Checking every few seconds.)' : ''}
         </p>
       ) : null}
 
       {view.status === 'RolledBack' ? (
         <div className="alert" role="alert" data-testid="failure">
-          <p><strong>What went wrong:</strong> {failureReason(view.failure)}</p>
+          <p>
+            <strong>What went wrong:</strong> {failureReason(view.failure)}
+          </p>
           <p>Everything was rolled back: no half-built site was left behind, and the steps above were undone. You can try again now.</p>
           <form action={retryAction.bind(null, props.tenantId)}>
             <button type="submit">Retry</button>
@@ -153,16 +194,29 @@ export function Progress(props: { tenantId: string; initial: ProgressView; media
         </div>
       ) : view.status === 'Broken' ? (
         <div className="notice" role="alert" data-testid="broken">
-          <p><strong>What went wrong:</strong> {failureReason(view.failure)}</p>
-          <p><strong>What happens next:</strong> a partly built site may be left on our servers, so a person from our team has to
-            clean it up by hand; nothing here will retry by itself. You do not need to do anything. Once it is cleaned up, the
-            name <strong>{view.subdomain}</strong> and your email address are free again and you can sign up anew.</p>
+          <p>
+            <strong>What went wrong:</strong> {failureReason(view.failure)}
+          </p>
+          <p>
+            <strong>What happens next:</strong> a partly built site may be left on our servers, so a person from our team has to clean it up by hand; nothing here will retry by itself. You do not need
+            to do anything. Once it is cleaned up, the name <strong>{view.subdomain}</strong> and your email address are free again and you can sign up anew.
+          </p>
         </div>
       ) : failed ? (
-        <div className="notice" role="alert"><p><strong>What went wrong:</strong> {failureReason(view.failure)}</p></div>
+        <div className="notice" role="alert">
+          <p>
+            <strong>What went wrong:</strong> {failureReason(view.failure)}
+          </p>
+        </div>
       ) : null}
 
-      {view.status === 'Active' ? <p><a className="button" href={props.dashboardUrl}>Go to your dashboard</a></p> : null}
+      {view.status === 'Active' ? (
+        <p>
+          <a className="button" href={props.dashboardUrl}>
+            Go to your dashboard
+          </a>
+        </p>
+      ) : null}
       <noscript>{!terminal ? <meta httpEquiv="refresh" content="3" /> : null}</noscript>
     </section>
   );

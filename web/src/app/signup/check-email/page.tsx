@@ -23,7 +23,9 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
           <p>If you just signed up, we are building your site meanwhile, so it may well be ready when you sign in.</p>
           <p className="muted">No message after a few minutes? Look in your spam folder, or send it again.</p>
           <ResendForm email={email} />
-          <p className="muted">Already confirmed? <Link href="/login">Sign in</Link>.</p>
+          <p className="muted">
+            Already confirmed? <Link href="/login">Sign in</Link>.
+          </p>
         </div>
       </main>
     </>

@@ -20,14 +20,14 @@ export interface CredentialsOverview {
 }
 
 /** What the browser gets back from a reveal: the value once, or why not in words. */
-export type RevealOutcome =
-  | { readonly ok: true; readonly login: string; readonly value: string }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+export type RevealOutcome = { readonly ok: true; readonly login: string; readonly value: string } | { readonly ok: false; readonly code: string; readonly message: string };
 
 async function call(path: string, method: 'GET' | 'POST'): Promise<Response> {
   const cfg = config();
   return fetch(`${cfg.provisioningUrl}${path}`, {
-    method, cache: 'no-store', signal: AbortSignal.timeout(cfg.provisioningTimeoutMs),
+    method,
+    cache: 'no-store',
+    signal: AbortSignal.timeout(cfg.provisioningTimeoutMs),
     headers: { authorization: `Bearer ${cfg.provisioningSecret}` },
   });
 }

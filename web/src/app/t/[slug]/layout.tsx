@@ -15,9 +15,12 @@ export const dynamic = 'force-dynamic';
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const access = await tenantAccess((await params).slug);
   switch (access.kind) {
-    case 'not-found': notFound();
-    case 'sign-in': redirect(access.url);
-    case 'forbidden': return <Forbidden />;
+    case 'not-found':
+      notFound();
+    case 'sign-in':
+      redirect(access.url);
+    case 'forbidden':
+      return <Forbidden />;
     case 'member':
       return (
         <>

@@ -30,7 +30,9 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
       <div className="card" data-testid="suspended">
         <h1>{doc.organization}</h1>
         <div className="notice" role="alert">
-          <p><strong>This site is suspended.</strong> Your data is kept safe, but the site and its desk are closed until it is resumed.</p>
+          <p>
+            <strong>This site is suspended.</strong> Your data is kept safe, but the site and its desk are closed until it is resumed.
+          </p>
           <p>Contact support to resume it.</p>
         </div>
       </div>
@@ -43,7 +45,9 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
         <h1>{doc.organization}</h1>
         <div className="notice" role="alert">
           <p>Your site could not be built.</p>
-          <p><a href={new URL(`/signup/${doc.tenantId}`, config().publicUrl).href}>See what happened and what happens next</a></p>
+          <p>
+            <a href={new URL(`/signup/${doc.tenantId}`, config().publicUrl).href}>See what happened and what happens next</a>
+          </p>
         </div>
       </div>
     );
@@ -56,22 +60,36 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
       {settling ? <meta httpEquiv="refresh" content="1" /> : null}
       <h1>{doc.organization}</h1>
       <dl className="facts">
-        <dt>Status</dt><dd data-testid="tenant-status">{doc.status}</dd>
-        <dt>Site</dt><dd>{doc.siteUrl ? <a href={doc.siteUrl}>{doc.siteUrl}</a> : 'Not ready yet'}</dd>
+        <dt>Status</dt>
+        <dd data-testid="tenant-status">{doc.status}</dd>
+        <dt>Site</dt>
+        <dd>{doc.siteUrl ? <a href={doc.siteUrl}>{doc.siteUrl}</a> : 'Not ready yet'}</dd>
         <dt>ERP desk</dt>
         <dd data-testid="desk">
-          {!desk || doc.status !== 'Active' ? 'Not available'
-            : noDeskHere ? <span className="muted">No ERPNext desk answers at this address: this stack builds sites with the bench simulator, which makes no real site. With a real bench, this opens the desk at {desk}.</span>
-            : <a className="button" href={desk}>Log in to your site</a>}
+          {!desk || doc.status !== 'Active' ? (
+            'Not available'
+          ) : noDeskHere ? (
+            <span className="muted">
+              No ERPNext desk answers at this address: this stack builds sites with the bench simulator, which makes no real site. With a real bench, this opens the desk at {desk}.
+            </span>
+          ) : (
+            <a className="button" href={desk}>
+              Log in to your site
+            </a>
+          )}
         </dd>
-        <dt>Desk login</dt><dd data-testid="desk-login">{doc.adminEmail}</dd>
+        <dt>Desk login</dt>
+        <dd data-testid="desk-login">{doc.adminEmail}</dd>
         <dt>Desk password</dt>
         <dd>
-          {creds?.identityProvider === 'google'
-            ? <RevealOnce slug={slug} credential="admin-password" label="desk password" initial={creds.adminPassword} />
-            : 'The password you chose when you signed up.'}
+          {creds?.identityProvider === 'google' ? (
+            <RevealOnce slug={slug} credential="admin-password" label="desk password" initial={creds.adminPassword} />
+          ) : (
+            'The password you chose when you signed up.'
+          )}
         </dd>
-        <dt>API key</dt><dd data-testid="api-key">{creds?.apiKey ? <code>{creds.apiKey}</code> : 'Not issued yet'}</dd>
+        <dt>API key</dt>
+        <dd data-testid="api-key">{creds?.apiKey ? <code>{creds.apiKey}</code> : 'Not issued yet'}</dd>
         <dt>API secret</dt>
         <dd>{creds ? <RevealOnce slug={slug} credential="api-secret" label="API secret" initial={creds.apiSecret} /> : 'Not available right now'}</dd>
       </dl>

@@ -18,10 +18,20 @@ export function RevealOnce(props: { slug: string; credential: Credential; label:
     return (
       <div className="reveal" data-testid={id}>
         <code data-testid={`${id}-value`}>{outcome.value}</code>{' '}
-        <button type="button" onClick={() => { void navigator.clipboard?.writeText(outcome.value).then(() => setCopied(true), () => undefined); }}>
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(outcome.value).then(
+              () => setCopied(true),
+              () => undefined,
+            );
+          }}
+        >
           {copied ? 'Copied' : 'Copy'}
         </button>
-        <p className="notice" role="alert"><strong>Copy it now: it will not be shown again.</strong> We keep it encrypted and do not show it a second time.</p>
+        <p className="notice" role="alert">
+          <strong>Copy it now: it will not be shown again.</strong> We keep it encrypted and do not show it a second time.
+        </p>
       </div>
     );
   }
@@ -35,7 +45,12 @@ export function RevealOnce(props: { slug: string; credential: Credential; label:
         {pending ? 'Opening…' : `Show ${props.label}`}
       </button>
       <span className="muted"> (shown only once)</span>
-      {outcome && !outcome.ok ? <span role="alert" className="error"> {outcome.message}</span> : null}
+      {outcome && !outcome.ok ? (
+        <span role="alert" className="error">
+          {' '}
+          {outcome.message}
+        </span>
+      ) : null}
     </span>
   );
 }

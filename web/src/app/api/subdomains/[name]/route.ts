@@ -21,7 +21,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ name: string }
     const r = await subdomainAvailability(local.subdomain);
     if (!r.ok) return Response.json({ subdomain: local.subdomain, available: null, message: r.problem.detail }, { status: r.problem.status === 429 ? 429 : 200 });
     const reason = r.body.reason ?? '';
-    return Response.json({ ...r.body, message: r.body.available ? undefined : REASONS[reason] ?? REASONS.invalid });
+    return Response.json({ ...r.body, message: r.body.available ? undefined : (REASONS[reason] ?? REASONS.invalid) });
   } catch (err) {
     if (err instanceof ProvisioningUnavailable) return Response.json({ subdomain: local.subdomain, available: null }, { status: 503 });
     throw err;

@@ -18,10 +18,16 @@ export default async function NoDeskHere({ params }: { params: Promise<{ slug: s
   return (
     <div className="card" data-testid="no-desk">
       <h1>No ERPNext desk here</h1>
-      <p>This is where the ERPNext desk of <strong>{access.doc.organization}</strong> would open. This stack builds sites with the
-        bench simulator, which makes no real site, so there is no desk to log in to.</p>
-      <p>With a real bench, you log in here as <strong>{access.doc.adminEmail}</strong> with your desk password.</p>
-      <p><a href={tenantUrl(slug)}>Back to your dashboard</a></p>
+      <p>
+        This is where the ERPNext desk of <strong>{access.doc.organization}</strong> would open. This stack builds sites with the bench simulator, which makes no real site, so there is no desk to log
+        in to.
+      </p>
+      <p>
+        With a real bench, you log in here as <strong>{access.doc.adminEmail}</strong> with your desk password.
+      </p>
+      <p>
+        <a href={tenantUrl(slug)}>Back to your dashboard</a>
+      </p>
     </div>
   );
 }

@@ -31,7 +31,13 @@ const sessionKey = (s: SessionToken, tenantId: string) => `${tenantId}:${s.email
 
 const tooMany = () =>
   Response.json(
-    { type: 'about:blank', title: 'Too many progress streams', status: 429, code: 'WEB.TOO_MANY_STREAMS', detail: 'Close another tab showing this progress, or wait: the page checks every few seconds instead.' },
+    {
+      type: 'about:blank',
+      title: 'Too many progress streams',
+      status: 429,
+      code: 'WEB.TOO_MANY_STREAMS',
+      detail: 'Close another tab showing this progress, or wait: the page checks every few seconds instead.',
+    },
     { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '5', 'cache-control': 'no-store' } },
   );
 
