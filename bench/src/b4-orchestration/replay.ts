@@ -45,6 +45,18 @@ function renamed(argv: readonly string[], from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * What the service writes to bench's stdin: passwords for getpass (new-site asks twice,
+ * set-password once; none is ever on the command line). Every other command gets no stdin, as
+ * a prompt then ends at EOF instead of waiting forever.
+ */
+function stdinFor(argv: readonly string[]): { input: string } | { stdin: 'ignore' } {
+  const password = `Replay-${randomBytes(6).toString('hex')}\n`;
+  if (argv.includes('new-site')) return { input: password.repeat(2) };
+  if (argv.includes('set-password')) return { input: password };
+  return { stdin: 'ignore' };
+}
+
 /** Returns tenants per minute for each round of subdomains. */
 export async function replayBench(stack: Stack, rounds: readonly (readonly string[])[], concurrency: number): Promise<number[]> {
   const bySite = commandsBySite(stack.benchPath);
@@ -61,7 +73,7 @@ export async function replayBench(stack: Stack, rounds: readonly (readonly strin
     const started = Date.now();
     await forEachConcurrently(plans, concurrency, async (commands) => {
       for (const argv of commands) {
-        await execa(bin, argv, { cwd: stack.benchPath, env: { ...benchEnv, BENCH_SIM_MARIADB_URL: '', BENCH_SIM_FAIL: '', BENCH_SIM_LATENCY: '' } });
+        await execa(bin, argv, { cwd: stack.benchPath, env: { ...benchEnv, BENCH_SIM_MARIADB_URL: '', BENCH_SIM_FAIL: '', BENCH_SIM_LATENCY: '' }, ...stdinFor(argv) });
       }
     });
     results.push(subdomains.length / ((Date.now() - started) / 60_000));

@@ -8,8 +8,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiCredentials } from './frappe-rest.js';
+import { checkSite } from './bench-arguments.js';
 
-const fileOf = (benchPath: string, site: string): string => join(benchPath, 'sites', site, 'private', 'provisioning-api-credentials.json');
+const fileOf = (benchPath: string, site: string): string => join(benchPath, 'sites', checkSite(site), 'private', 'provisioning-api-credentials.json');
 
 export async function writeApiCredentials(benchPath: string, site: string, c: ApiCredentials): Promise<void> {
   await writeFile(fileOf(benchPath, site), JSON.stringify({ api_key: c.apiKey, api_secret: c.apiSecret }), { mode: 0o600 });

@@ -8,22 +8,11 @@ import { join } from 'node:path';
 import type { BenchFailed, BenchResult, BenchRunner } from './bench-runner.js';
 import { executeField, executeString } from './execute-output.js';
 import { exceptionsOf, shortType } from './python-output.js';
+import { APP, BenchArgumentError, check, DB_NAME, EMAIL, SITE, USER } from './bench-arguments.js';
 import { updateCommonConfig } from './site-config-file.js';
 
-export class BenchArgumentError extends Error {
-  readonly code = 'BENCH.BAD_ARGUMENT';
-}
+export { BenchArgumentError, checkSite } from './bench-arguments.js';
 
-const SITE = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const APP = /^[a-z][a-z0-9_]{0,63}$/;
-const EMAIL = /^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
-const DB_NAME = /^[A-Za-z0-9_]{1,64}$/;
-const USER = /^[A-Za-z0-9_.@-]{1,140}$/;
-
-function check(value: string, re: RegExp, what: string): string {
-  if (!re.test(value) || value.startsWith('-')) throw new BenchArgumentError(`Invalid ${what}: ${JSON.stringify(value.slice(0, 80))}`);
-  return value;
-}
 /** A secret goes to bench's stdin, one line: no line breaks or NULs. */
 function secret(value: string, what: string): string {
   if (value.length === 0 || /[\0\n\r]/.test(value)) throw new BenchArgumentError(`Invalid ${what}`);

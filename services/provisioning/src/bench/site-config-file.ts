@@ -9,6 +9,7 @@ import { chmod, readFile, readdir, readlink, rename, stat, symlink, unlink, writ
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { withFlock } from './flock.js';
+import { checkSite } from './bench-arguments.js';
 
 export type SiteConfig = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ async function replaceFile(file: string, text: string): Promise<void> {
 
 /** `change` returns the new config, or undefined to leave the file untouched. */
 export async function updateSiteConfig(benchPath: string, site: string, change: (c: SiteConfig) => SiteConfig | undefined): Promise<void> {
-  const file = join(benchPath, 'sites', site, 'site_config.json');
+  const file = join(benchPath, 'sites', checkSite(site), 'site_config.json');
   await withFlock(join(benchPath, 'sites', site, 'locks', 'site_config.lock'), LOCK_TIMEOUT_MS, async () => {
     const next = change(JSON.parse(await readFile(file, 'utf8')) as SiteConfig);
     if (next) await replaceFile(file, frappeJson(next));
@@ -83,7 +84,8 @@ export const withHostName =
  * symlinks, so the scheduler and `--site all` still see the site once. Idempotent.
  */
 export async function linkSiteName(benchPath: string, name: string, target: string): Promise<void> {
-  const link = join(benchPath, 'sites', name);
+  const link = join(benchPath, 'sites', checkSite(name));
+  checkSite(target);
   try {
     await symlink(target, link, 'dir');
   } catch (e) {

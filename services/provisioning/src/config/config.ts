@@ -4,6 +4,7 @@
  */
 import { parseAuditConfig, type AuditConfig } from '../audit/audit-config.js';
 import { parseEmailConfig, type EmailConfig } from '../email/email-config.js';
+import { parseBenchConfig, type BenchConfig } from '../bench/bench-config.js';
 import { parsePoolConfig, type PoolConfig } from '../pool/pool-config.js';
 import { parsePmConfig, type PmConfig } from '../process-manager/pm-config.js';
 import { ConfigError, intVar, type Env } from './env.js';
@@ -40,6 +41,8 @@ export interface ProvisioningConfig {
   readonly scryptLogN: number;
   /** SSE heartbeat period (15 s) and how often an open stream looks for new events. */
   readonly sse: { readonly heartbeatMs: number; readonly pollMs: number };
+  /** The bench both the process manager and the pool drive (bench/bench-config.ts). */
+  readonly bench: BenchConfig;
   /** The process manager: step timeouts, retries, heartbeats (process-manager/pm-config.ts). */
   readonly pm: PmConfig;
   /** The warm pool of standby sites (pool/pool-config.ts). */
@@ -116,6 +119,7 @@ export function parseConfig(env: Env = process.env): ProvisioningConfig {
       heartbeatMs: int(env, 'SSE_HEARTBEAT_MS', 15_000, 100, 600_000),
       pollMs: int(env, 'SSE_POLL_MS', 250, 10, 10_000),
     }),
+    bench: parseBenchConfig(env),
     pm: parsePmConfig(env),
     pool: parsePoolConfig(env),
     email: parseEmailConfig(env, rootDomain),

@@ -4,23 +4,19 @@
  * a clean one back on rollback.
  */
 import { Module } from '@nestjs/common';
+import { BenchModule } from '../bench/bench.module.js';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
 import { HEAVY_STEPS, Semaphore } from './heavy-steps.js';
 import { PoolIndex } from './pool-index.js';
 import { PoolMetrics } from './pool-metrics.js';
-import { POOL_BENCH } from './pool-tokens.js';
 import { PoolService } from './pool.service.js';
 import { PoolRefiller } from './refiller.js';
 import { StandbyRepository } from './standby-repository.js';
 
 @Module({
+  imports: [BenchModule],
   providers: [
-    {
-      provide: POOL_BENCH,
-      inject: [CONFIG],
-      useFactory: (c: ProvisioningConfig) => ({ bin: c.pool.benchBin, path: c.pool.benchPath, root: { username: c.pool.dbRootUser, password: c.pool.dbRootPassword } }),
-    },
     { provide: HEAVY_STEPS, inject: [CONFIG], useFactory: (c: ProvisioningConfig) => new Semaphore(c.pool.concurrency) },
     PoolIndex,
     StandbyRepository,

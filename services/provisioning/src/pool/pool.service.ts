@@ -11,6 +11,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@tlc/event-store';
 import { claimsBy, type StandbyEvent, type TenantState } from '@tlc/tenant-events';
+import type { BenchOperations } from '../bench/bench-operations.js';
+import { BENCH_OPERATIONS } from '../bench/bench.module.js';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG } from '../config/tokens.js';
 import { newId } from '../shared/ids.js';
@@ -18,7 +20,7 @@ import type { CommandMetadata } from '../tenants/commands.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { PoolIndex } from './pool-index.js';
 import { PoolMetrics } from './pool-metrics.js';
-import { POOL_BENCH, type PoolBenchLocation, type PoolFaults } from './pool-tokens.js';
+import type { PoolFaults } from './pool-tokens.js';
 import { isPoolError } from './pool-error.js';
 import { StandbyBench } from './standby-bench.js';
 import { StandbyRepository } from './standby-repository.js';
@@ -45,14 +47,14 @@ export class PoolService {
 
   constructor(
     @Inject(CONFIG) private readonly config: ProvisioningConfig,
-    @Inject(POOL_BENCH) where: PoolBenchLocation,
+    @Inject(BENCH_OPERATIONS) ops: BenchOperations,
     readonly index: PoolIndex,
     private readonly standbys: StandbyRepository,
     private readonly tenants: TenantRepository,
     private readonly metrics: PoolMetrics,
     private readonly commands: TenantCommandService,
   ) {
-    this.bench = new StandbyBench(where, config.pool.stepTimeoutMs);
+    this.bench = new StandbyBench(ops, config.bench, config.pm.heavyStepTimeoutMs);
     this.activity = new ClaimActivity(config.pool.refillIntervalMs, CLAIM_PRIORITY_MS);
   }
 

@@ -128,7 +128,7 @@ export class PoolRefiller implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private leaseMs(): number {
-    return this.config.pool.stepTimeoutMs + LEASE_GRACE_MS;
+    return this.config.pm.heavyStepTimeoutMs + LEASE_GRACE_MS;
   }
 
   private abandoned(s: StandbyState, now: number): boolean {

@@ -1,23 +1,15 @@
 /**
- * The bench commands the pool runs, on top of the process manager's BenchRunner and
- * BenchOperations (argument arrays through execa, process-group timeouts, redaction): build a
+ * The bench commands the pool runs, on the service's one BenchOperations (BenchModule, shared
+ * with the process manager) (argument arrays through execa, process-group timeouts, redaction): build a
  * standby site, detach a customer's domain from it, check that it is still clean, drop it.
  * (Attaching is the tenant's set-host-name step: step-work.ts.)
  */
 import { randomBytes } from 'node:crypto';
-import { BenchOperations, BenchRunner, type BenchResult, type RootLogin } from '../bench/index.js';
+import { checkSite, type BenchOperations, type BenchResult } from '../bench/index.js';
+import type { BenchConfig } from '../bench/bench-config.js';
 import { writeApiCredentials } from '../bench/api-credentials-file.js';
 import { localFailure } from '../bench/local-failure.js';
 import { unlinkSiteNames, updateSiteConfig } from '../bench/site-config-file.js';
-
-export interface BenchLocation {
-  /** The bench executable (`bench`, or the simulator). */
-  readonly bin: string;
-  /** The frappe-bench folder: cwd of every command. */
-  readonly path: string;
-  /** Database root login for new-site and drop-site. */
-  readonly root: RootLogin;
-}
 
 export interface BenchOutcome {
   readonly ok: boolean;
@@ -44,16 +36,11 @@ const both = (a: BenchOutcome, b: BenchOutcome): BenchOutcome => (a.ok ? { ...b,
 const LIGHT_MS = 120_000;
 
 export class StandbyBench {
-  readonly runner: BenchRunner;
-  readonly ops: BenchOperations;
-
   constructor(
-    private readonly where: BenchLocation,
+    readonly ops: BenchOperations,
+    private readonly where: BenchConfig,
     private readonly timeoutMs: number,
-  ) {
-    this.runner = new BenchRunner({ bin: where.bin, path: where.path });
-    this.ops = new BenchOperations(this.runner);
-  }
+  ) {}
 
   get benchPath(): string {
     return this.where.path;
@@ -110,7 +97,7 @@ export class StandbyBench {
   async detachDomain(site: string): Promise<BenchOutcome> {
     const started = Date.now();
     try {
-      await unlinkSiteNames(this.where.path, site);
+      await unlinkSiteNames(this.where.path, checkSite(site));
       await updateSiteConfig(this.where.path, site, (c) => {
         if (Array.isArray(c.domains) && c.domains.length === 0 && c.host_name === undefined) return undefined;
         const { host_name: _drop, ...rest } = c;

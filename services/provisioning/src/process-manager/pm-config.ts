@@ -1,7 +1,7 @@
 /**
  * The process manager's settings, parsed once at start-up and frozen. A bad value stops the
- * service naming the variable. The database root password has no default (it is a secret);
- * unset, bench falls back to common_site_config.json's root_password, as real bench does.
+ * service naming the variable. Where bench is and how to log in to the database are
+ * `config.bench` (bench/bench-config.ts).
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -19,16 +19,8 @@ export interface PmConfig extends Omit<WorkflowPolicy, 'poolEnabled'> {
   readonly checkpointEveryMs: number;
   /** How often this runner says it is alive (runner-registry.ts). */
   readonly heartbeatMs: number;
-  readonly dbRootUsername: string;
-  readonly dbRootPassword?: string;
   /** `{subdomain}` is replaced; default `https://{site}`. */
   readonly siteUrlTemplate: string;
-  /**
-   * FRAPPE_URL: where the bench's sites answer HTTP (gunicorn, e.g. http://127.0.0.1:8000; the site
-   * goes in X-Frappe-Site-Name). Set, a claim adds the customer's user through Frappe's REST API
-   * instead of two cold bench commands. Unset: bench commands only.
-   */
-  readonly frappeUrl?: string;
 }
 
 const int = intVar;
@@ -54,25 +46,8 @@ export function parsePmConfig(env: Env = process.env): PmConfig {
     checkpointEveryMs: int(env, 'PM_CHECKPOINT_EVERY_MS', 1_000, 10, 3_600_000),
     heartbeatMs,
     runnerDeadAfterMs,
-    dbRootUsername: env.BENCH_DB_ROOT_USERNAME?.trim() || 'root',
-    dbRootPassword: env.BENCH_DB_ROOT_PASSWORD || undefined,
     siteUrlTemplate: env.SITE_URL_TEMPLATE?.trim() || 'https://{site}',
-    frappeUrl: parseFrappeUrl(env.FRAPPE_URL),
   });
-}
-
-function parseFrappeUrl(raw: string | undefined): string | undefined {
-  const v = raw?.trim();
-  if (!v) return undefined;
-  let u: URL | undefined;
-  try {
-    u = new URL(v);
-  } catch {
-    u = undefined;
-  }
-  if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password)
-    throw new ConfigError('FRAPPE_URL', `must be an http(s) URL without credentials (the sites' web server, e.g. http://127.0.0.1:8000), got "${v.slice(0, 80)}".`);
-  return u.origin;
 }
 
 export const siteUrlFor = (template: string, subdomain: string, site: string): string => template.replace('{subdomain}', subdomain).replace('{site}', site);

@@ -17,19 +17,11 @@ import { readApiCredentials } from '../bench/api-credentials-file.js';
 import { FrappeRest, type ApiCredentials, type RestOutcome } from '../bench/frappe-rest.js';
 import { localFailure } from '../bench/local-failure.js';
 import { linkSiteName, unlinkSiteNames, updateSiteConfig, withHostName } from '../bench/site-config-file.js';
+import type { BenchConfig } from '../bench/bench-config.js';
 import type { SecretsService } from '../secrets/secrets.service.js';
 import { siteUrlFor, type PmConfig } from './pm-config.js';
 
 export type StepOutcome = { readonly ok: true; readonly result: Record<string, unknown>; readonly benchMs: number } | { readonly ok: false; readonly failure: BenchFailed; readonly benchMs: number };
-
-export const HEAVY_STEP_NAMES = new Set<StepRef['step']>(['new-site', 'install-app', 'drop-site']);
-
-export function stepTimeoutMs(c: PmConfig, step: StepRef['step']): number {
-  if (step === 'api-keys') return 2 * c.lightStepTimeoutMs; // two bench calls
-  if (step === 'add-system-manager') return 2 * c.lightStepTimeoutMs; // existence check + add
-  if (step === 'set-host-name') return 2 * c.lightStepTimeoutMs; // add-domain on a standby site + set-config
-  return HEAVY_STEP_NAMES.has(step) ? c.heavyStepTimeoutMs : c.lightStepTimeoutMs;
-}
 
 export const benchSiteOf = (s: TenantState): string => s.standbySite ?? s.siteName;
 
@@ -43,9 +35,13 @@ export class StepWork {
     private readonly ops: BenchOperations,
     private readonly secrets: SecretsService,
     private readonly config: PmConfig,
-    private readonly benchPath: string,
+    private readonly bench: BenchConfig,
   ) {
-    if (config.frappeUrl) this.rest = new FrappeRest(config.frappeUrl);
+    if (bench.frappeUrl) this.rest = new FrappeRest(bench.frappeUrl);
+  }
+
+  private get benchPath(): string {
+    return this.bench.path;
   }
 
   /**
@@ -63,7 +59,7 @@ export class StepWork {
   async run(state: TenantState, ref: StepRef, attempt: number): Promise<StepOutcome> {
     const site = benchSiteOf(state);
     const light = this.config.lightStepTimeoutMs;
-    const root = { username: this.config.dbRootUsername, password: this.config.dbRootPassword };
+    const root = this.bench.root;
     let benchMs = 0;
     const track = <T>(o: Outcome<T>): Outcome<T> => {
       benchMs += o.result.durationMs;

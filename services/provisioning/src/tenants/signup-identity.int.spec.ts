@@ -3,7 +3,10 @@
  * goes only to someone who proves what the first signup proved, and a taken subdomain is
  * refused before the email is looked at, so no answer depends on who owns an address.
  */
+import { ReservationsService } from '../reservations/reservations.service.js';
+import { uuidV5 } from '../shared/ids.js';
 import { auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
+import { SignupService } from './signup.service.js';
 
 describe('signup answers and identities', () => {
   let h: Harness;
@@ -52,5 +55,40 @@ describe('signup answers and identities', () => {
     // And the owner heard nothing: nothing about their address was looked at.
     const ownerStream = (await h.store.readAll()).filter((e) => e.type === 'ExistingAccountSignupAttempted');
     expect(ownerStream).toHaveLength(0);
+  });
+
+  describe('a retried request whose answer was lost to a crash', () => {
+    const input = (body: ReturnType<typeof signupBody>) => ({ ...body, identityProvider: 'password' as const });
+    const ctx = (requestKey?: string) => ({ correlationId: 'c-retry', actor: { kind: 'user' as const, id: 'retry@shop.test' }, ...(requestKey ? { requestKey } : {}) });
+
+    it('finds the name it reserved itself before the crash (same key and body), while any other request is refused', async () => {
+      const body = signupBody();
+      const signups = h.service.app.get(SignupService);
+      const reservations = h.service.app.get(ReservationsService);
+      // The crash: the subdomain was reserved under the request's tenant id, then the process died.
+      const tenantId = uuidV5('signup:key-lost-1');
+      const held = await reservations.reserve(reservations.subdomain(body.subdomain), tenantId, {
+        commandId: 'crashed',
+        correlationId: 'c',
+        causationId: 'c',
+        actor: { kind: 'system', id: 't' },
+        now: new Date().toISOString(),
+      });
+      expect(held.ok).toBe(true);
+      await expect(signups.signup(input(body), ctx('key-other'))).rejects.toMatchObject({ code: 'TENANT.SUBDOMAIN_TAKEN' });
+      const retried = await signups.signup(input(body), ctx('key-lost-1'));
+      expect(retried).toMatchObject({ tenantId, subdomain: body.subdomain, existing: false });
+      expect(retried.state.status).not.toBe('Unknown');
+    });
+
+    it('gets the tenant it recorded before the crash back, not a second one and not a 409', async () => {
+      const body = signupBody();
+      const signups = h.service.app.get(SignupService);
+      const first = await signups.signup(input(body), ctx('key-lost-2'));
+      const again = await signups.signup(input(body), ctx('key-lost-2'));
+      expect(again).toMatchObject({ tenantId: first.tenantId, existing: true });
+      const recorded = (await h.store.readAll()).filter((e) => e.type === 'SignupRequested' && (e.data as { tenantId: string }).tenantId === first.tenantId);
+      expect(recorded).toHaveLength(1);
+    });
   });
 });

@@ -12,8 +12,8 @@ import { SIGNUP_DEADLINE_MS } from '../reservations/reservation-state.js';
 import { ReservationsService } from '../reservations/reservations.service.js';
 import { SecretsService } from '../secrets/secrets.service.js';
 import { DomainError } from '../shared/domain-error.js';
-import { newId } from '../shared/ids.js';
-import type { CommandMetadata } from './commands.js';
+import { newId, uuidV5 } from '../shared/ids.js';
+import type { CommandMetadata, TenantCommand } from './commands.js';
 import { TenantCommandService } from './tenant-command.service.js';
 import { TenantRepository } from './tenant-repository.js';
 
@@ -28,6 +28,12 @@ export interface SignupInput {
 export interface SignupContext {
   readonly correlationId: string;
   readonly actor: Actor;
+  /**
+   * The request's identity (its Idempotency-Key with its body's fingerprint). A retry of a
+   * request whose answer was lost to a crash gets the same tenant id, so it finds its own holds
+   * (and its own tenant, if that was recorded) instead of a 409 for the name it took itself.
+   */
+  readonly requestKey?: string;
   /** Injected clock, so tests can exercise the orphan rules. */
   readonly now?: () => Date;
 }
@@ -64,7 +70,7 @@ export class SignupService {
     const same = await this.sameSignupRunning(input, subdomain, email, clock().toISOString());
     if (same) return same;
 
-    const tenantId = newId();
+    const tenantId = ctx.requestKey ? uuidV5(`signup:${ctx.requestKey}`) : newId();
     // The slow work (scrypt, key creation) happens before we hold any name.
     const password = input.identityProvider === 'password' ? (input.adminPassword ?? '') : undefined;
     const [adminPasswordHash, adminPassword] = password === undefined ? [undefined, undefined] : await Promise.all([this.secrets.hashPassword(password), this.secrets.seal(tenantId, password)]);
@@ -94,7 +100,7 @@ export class SignupService {
       if (clock().getTime() - started > SIGNUP_DEADLINE_MS) {
         throw new DomainError('TENANT.SIGNUP_TIMED_OUT', 'The signup took too long and was abandoned; please try again.');
       }
-      const result = await this.commands.handle({
+      const recorded = await this.record(tenantId, subdomain, ctx, {
         type: 'RequestSignup',
         data: {
           tenantId,
@@ -110,10 +116,26 @@ export class SignupService {
         },
         metadata: meta(),
       });
-      return { tenantId, subdomain, state: result.state, existing: false };
+      if (recorded) return recorded;
+      throw new DomainError('TENANT.ALREADY_EXISTS', 'This signup was already recorded.');
     } catch (e) {
       await this.undo(tenantId, subdomain, email, meta());
       throw e;
+    }
+  }
+
+  /**
+   * Records the signup. A retried request (same key and body) whose tenant was recorded before
+   * the crash gets that tenant back; undefined when the id is taken by anything else.
+   */
+  private async record(tenantId: string, subdomain: string, ctx: SignupContext, command: TenantCommand): Promise<SignupOutcome | undefined> {
+    try {
+      const result = await this.commands.handle(command);
+      return { tenantId, subdomain, state: result.state, existing: false };
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'TENANT.ALREADY_EXISTS' && ctx.requestKey)) throw e;
+      const { state } = await this.tenants.load(tenantId);
+      return state.exists && state.subdomain === subdomain ? { tenantId, subdomain, state, existing: true } : undefined;
     }
   }
 

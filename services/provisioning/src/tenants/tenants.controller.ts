@@ -13,6 +13,7 @@ import { ApiProblems, SUBDOMAIN_CODES } from '../http/openapi/problems.js';
 import { RateLimited, RateLimitGuard } from '../http/rate-limit.js';
 import { commandMetadata, correlationOf, operatorOf, userOf } from '../http/request-context.js';
 import { DomainError } from '../shared/domain-error.js';
+import { sha256Hex } from '../shared/ids.js';
 import type { TenantCommand } from './commands.js';
 import { CreateTenantDto, ReasonDto } from './dto.js';
 import { SignupAccepted, TenantCommandResult, TenantStatusView } from './response.dto.js';
@@ -114,7 +115,7 @@ export class TenantsController {
     try {
       const outcome = await this.signups.signup(
         { organization: body.organization, subdomain: body.subdomain, adminEmail: body.adminEmail, identityProvider, adminPassword: body.adminPassword },
-        { correlationId: correlationOf(req), actor: userOf(body.adminEmail) },
+        { correlationId: correlationOf(req), actor: userOf(body.adminEmail), requestKey: sha256Hex(`${key}\n${fingerprint}`) },
       );
       const answer = { tenantId: outcome.tenantId, subdomain: outcome.subdomain, status: outcome.state.status, links: tenantLinks(outcome.tenantId) };
       const saved = await this.idempotency.complete(begun.claim, { requestHash: fingerprint, status: 202, body: answer }, meta);

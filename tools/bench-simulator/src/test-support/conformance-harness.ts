@@ -85,6 +85,9 @@ export class CaseBench {
     const p = execa(process.execPath, [SIM_BIN, ...args], {
       cwd: this.root,
       reject: false,
+      // No terminal and nothing to read, as where the recording was made: a prompt meets EOF
+      // (`Aborted!`) instead of waiting on a pipe nobody closes.
+      stdin: 'ignore',
       env: { BENCH_SIM_MARIADB_URL: MARIADB, FRAPPE_SITE: '', BENCH_SIM_LATENCY: '', BENCH_SIM_FAIL: '', ...env },
     });
     if (killWhen) {
