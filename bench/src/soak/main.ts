@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isSettled } from '@tlc/tenant-events';
 import { forEachConcurrently } from '../harness/concurrency.js';
 import { logToStderr } from '../harness/context.js';
 import { DEFAULT_POSTGRES_URL, createTempDatabase, type TempDatabase } from '../harness/postgres.js';
@@ -19,7 +20,6 @@ const USAGE = `usage: npm run soak -- [--store sqlite|postgres] [--tenants 200] 
   [--clients 8] [--concurrency 4] [--kill-ms 8000-20000] [--min-kills 5] [--latency "new-site:300ms,*:40ms"] [--minutes 15] [--keep]
   env BENCH_SIM_MARIADB_URL (default mysql://root@127.0.0.1:3306), BENCH_POSTGRES_URL (default ${DEFAULT_POSTGRES_URL})`;
 
-const TERMINAL = new Set(['Active', 'RolledBack', 'Broken', 'Deprovisioned']);
 const log = logToStderr;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     let last = '';
     while (Date.now() < deadline) {
       const views = await withEventStore(stack.eventStoreUrl, async (es) => tenantsOf(byStream(await readWholeLog(es))));
-      const open = views.filter((v) => !TERMINAL.has(v.state.status));
+      const open = views.filter((v) => !isSettled(v.state.status));
       const summary = `${views.length - open.length}/${views.length} settled`;
       if (summary !== last) log(summary);
       last = summary;

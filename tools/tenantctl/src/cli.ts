@@ -15,16 +15,16 @@ import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
 import { formatVerify, readWholeLog, verifyLog, verifyStreams } from './verify.js';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { buildProof, checkProof, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof } from './audit.js';
+import { buildProof, checkProof, commitEventStore, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof } from './audit.js';
 import { problem } from './exit-codes.js';
-import { checkpointLine, commitScannedLog } from '@tlc/tenant-events';
+import { checkpointLine, TENANT_STATUSES } from '@tlc/tenant-events';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-const STATUSES = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'];
+const STATUSES: readonly string[] = TENANT_STATUSES;
 const ENV_HELP = `
 Environment:
   EVENT_STORE_URL          event store (default sqlite:./data/events.db)
@@ -131,7 +131,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       if (!privateKey) throw usage('audit checkpoint needs AUDIT_SIGNING_KEY_FILE (an Ed25519 PKCS#8 PEM private key)');
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
-        const cp = makeCheckpoint(await commitScannedLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount })), privateKey);
+        const cp = makeCheckpoint(await commitEventStore(es), privateKey);
         appendFileSync(opts.file, checkpointLine(cp));
         const n = readCheckpointFile(opts.file).length;
         print(

@@ -4,11 +4,11 @@
  * multiple once per provisioning attempt. A build that ended meanwhile, or a multiple already
  * recorded (another instance, a repeat after a crash), records nothing.
  */
-import type { TenantState } from '@tlc/tenant-events';
+import { BUILDING_STATUSES, type TenantState } from '@tlc/tenant-events';
 import type { NoteProvisioningSlow } from '../tenants/commands.js';
 import type { TenantDraft } from '../tenants/drafts.js';
 
-export const BUILDING = new Set(['Requested', 'Provisioning']);
+export const BUILDING: ReadonlySet<string> = BUILDING_STATUSES;
 
 export function decideNoteSlow(command: NoteProvisioningSlow, state: TenantState): TenantDraft[] {
   const d = command.data;

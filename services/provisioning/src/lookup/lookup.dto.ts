@@ -4,7 +4,9 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { STEP_NAMES, STEP_STATUSES } from '../tenants/response.dto.js';
 
-export const TENANT_STATUSES = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'] as const;
+import { TENANT_STATUSES } from '@tlc/tenant-events';
+
+export { TENANT_STATUSES };
 
 /** Documentation only: parseLookupQuery (lookup-query.ts) checks this query by hand. */
 export class LookupQueryDto {

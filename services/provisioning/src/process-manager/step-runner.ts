@@ -100,7 +100,7 @@ export class StepRunner {
     try {
       // A standby site with nothing of the customer's on it goes back to the pool instead of being dropped.
       if (s.ref.step === 'drop-site' && started.standbySite !== undefined && (await this.pool.releaseIfClean(started))) {
-        return { ok: true, result: {}, benchMs: Date.now() - began };
+        return { ok: true, result: { step: 'drop-site' }, benchMs: Date.now() - began };
       }
       return await this.work.run(started, s.ref, s.attempt);
     } catch (e) {

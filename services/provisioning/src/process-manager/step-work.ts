@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StepRef, TenantState } from '@tlc/tenant-events';
+import type { SealedSecret, StepRef, TenantState } from '@tlc/tenant-events';
 import type { BenchOperations, Outcome } from '../bench/bench-operations.js';
 import type { BenchFailed } from '../bench/bench-runner.js';
 import { readApiCredentials } from '../bench/api-credentials-file.js';
@@ -19,9 +19,10 @@ import { localFailure } from '../bench/local-failure.js';
 import { linkSiteName, unlinkSiteNames, updateSiteConfig, withHostName } from '../bench/site-config-file.js';
 import type { BenchConfig } from '../bench/bench-config.js';
 import type { SecretsService } from '../secrets/secrets.service.js';
+import type { StepResult } from '../tenants/commands.js';
 import { siteUrlFor, type PmConfig } from './pm-config.js';
 
-export type StepOutcome = { readonly ok: true; readonly result: Record<string, unknown>; readonly benchMs: number } | { readonly ok: false; readonly failure: BenchFailed; readonly benchMs: number };
+export type StepOutcome = { readonly ok: true; readonly result: StepResult; readonly benchMs: number } | { readonly ok: false; readonly failure: BenchFailed; readonly benchMs: number };
 
 export const benchSiteOf = (s: TenantState): string => s.standbySite ?? s.siteName;
 
@@ -79,21 +80,21 @@ export class StepWork {
         if (!o.ok) return fail(o);
         // Background jobs need the scheduler, which v15 leaves off on a new site (bench-operations.ts).
         const sched = track(await this.ops.enableScheduler(site, light));
-        return sched.ok ? { ok: true, result: { dbName: o.value.dbName }, benchMs } : fail(sched);
+        return sched.ok ? { ok: true, result: { step: 'new-site', dbName: o.value.dbName }, benchMs } : fail(sched);
       }
       case 'install-app': {
         const o = track(await this.ops.installApp(site, ref.app ?? '', this.config.heavyStepTimeoutMs));
-        return o.ok ? { ok: true, result: {}, benchMs } : fail(o);
+        return o.ok ? { ok: true, result: { step: 'install-app' }, benchMs } : fail(o);
       }
       case 'add-system-manager': {
         const creds = this.rest ? await this.standbyCredentials(state) : undefined;
         if (attempt > 1) {
           const seen = creds && this.rest ? rested(await this.rest.userExists(site, creds, state.adminEmail, light)) : track(await this.ops.userExists(site, state.adminEmail, light));
           if (!seen.ok) return fail(seen);
-          if (seen.value) return { ok: true, result: {}, benchMs };
+          if (seen.value) return { ok: true, result: { step: 'add-system-manager' }, benchMs };
         }
         let pw: string;
-        let generatedPassword: unknown;
+        let generatedPassword: SealedSecret | undefined;
         if (state.adminPassword) {
           pw = await this.secrets.open(state.adminPassword);
         } else {
@@ -106,19 +107,19 @@ export class StepWork {
           creds && this.rest ? rested(await this.rest.createSystemManager(site, creds, state.adminEmail, pw, light)) : track(await this.ops.addSystemManager(site, state.adminEmail, pw, light));
         // REST's `existed`: an earlier attempt made the user (with this password, or a generated one we no longer have).
         const passwordSet = o.ok && !(creds && this.rest && o.value.existed);
-        return o.ok ? { ok: true, result: generatedPassword && passwordSet ? { generatedPassword } : {}, benchMs } : fail(o);
+        return o.ok ? { ok: true, result: { step: 'add-system-manager', ...(generatedPassword && passwordSet ? { generatedPassword } : {}) }, benchMs } : fail(o);
       }
       case 'api-keys': {
         const creds = await this.standbyCredentials(state);
         if (creds) {
           // Made while the standby was built and held only in the site's folder: no bench call needed.
-          return { ok: true, result: { apiKey: creds.apiKey, apiSecret: await this.secrets.seal(state.tenantId, creds.apiSecret) }, benchMs };
+          return { ok: true, result: { step: 'api-keys', apiKey: creds.apiKey, apiSecret: await this.secrets.seal(state.tenantId, creds.apiSecret) }, benchMs };
         }
         // A standby site's Administrator has its key already (made while building): a new secret is all it needs.
         const known = state.standbySite ? state.standbyApiKey : undefined;
         const o = track(await this.ops.issueApiKeys(site, 'Administrator', known, light));
         if (!o.ok) return fail(o);
-        return { ok: true, result: { apiKey: o.value.apiKey, apiSecret: await this.secrets.seal(state.tenantId, o.value.apiSecret) }, benchMs };
+        return { ok: true, result: { step: 'api-keys', apiKey: o.value.apiKey, apiSecret: await this.secrets.seal(state.tenantId, o.value.apiSecret) }, benchMs };
       }
       case 'set-host-name': {
         const siteUrl = siteUrlFor(this.config.siteUrlTemplate, state.subdomain, state.siteName);
@@ -134,14 +135,14 @@ export class StepWork {
           return { ok: false, failure: localFailure(['set-host-name', site], e, Date.now() - started), benchMs: Date.now() - started };
         }
         // Counted like a bench command's time: mostly flock(1)'s start and the wait for frappe's lock.
-        return { ok: true, result: { hostName: siteUrl, siteUrl }, benchMs: Date.now() - started };
+        return { ok: true, result: { step: 'set-host-name', hostName: siteUrl, siteUrl }, benchMs: Date.now() - started };
       }
       case 'drop-site': {
         // The customer's name for a claimed standby site goes first: it must never lead to a dropped folder.
         if (state.standbySite) await unlinkSiteNames(this.benchPath, site);
-        if (!(await this.ops.siteExists(site))) return { ok: true, result: {}, benchMs };
+        if (!(await this.ops.siteExists(site))) return { ok: true, result: { step: 'drop-site' }, benchMs };
         const o = track(await this.ops.dropSite(site, root, this.config.heavyStepTimeoutMs));
-        return o.ok ? { ok: true, result: o.value.archivedTo ? { archivedTo: o.value.archivedTo } : {}, benchMs } : fail(o);
+        return o.ok ? { ok: true, result: { step: 'drop-site', ...(o.value.archivedTo ? { archivedTo: o.value.archivedTo } : {}) }, benchMs } : fail(o);
       }
     }
   }

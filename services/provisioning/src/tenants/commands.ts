@@ -66,8 +66,8 @@ export type RecordStepSucceeded = Cmd<
     app?: string;
     attempt: number;
     durationMs: number;
-    /** Either the tagged union above or the untagged per-step shape from the contract. */
-    result: StepResult | Record<string, unknown>;
+    /** Tagged with the step it answers: the decider refuses a result for another step. */
+    result: StepResult;
   }
 >;
 

@@ -99,12 +99,14 @@ const sealed = (v: unknown, what: string): SealedSecret => {
 export function decideStepSucceeded(command: RecordStepSucceeded, state: TenantState): TenantDraft[] {
   const d = command.data;
   const key = assertRunning(state, d);
-  const r = (d.result ?? {}) as Record<string, unknown>;
+  const r = d.result;
+  // One tagged result from the runner to here (step-work.ts): a result for another step is a bug, not a success.
+  if (r?.step !== d.step) throw new DomainError('TENANT.BAD_STEP_RESULT', `A result for ${r?.step ?? 'no step'} cannot finish ${d.step}.`);
   const tenantId = state.tenantId;
   const durationMs = d.durationMs;
   let done: TenantDraft;
   let siteUrl: string | undefined;
-  switch (d.step) {
+  switch (r.step) {
     case 'new-site':
       done = { type: 'SiteCreated', data: { tenantId, siteName: state.siteName, dbName: str(r.dbName, 'database name'), durationMs } };
       break;

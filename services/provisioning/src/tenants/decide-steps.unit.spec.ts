@@ -25,7 +25,8 @@ const start = (step: string, attempt = 1, app?: string, now = NOW): StartStep =>
 });
 const succeeded = (step: string, result: Record<string, unknown>, attempt = 1, app?: string): RecordStepSucceeded => ({
   type: 'RecordStepSucceeded',
-  data: { tenantId: TENANT_ID, step: step as never, ...(app ? { app } : {}), attempt, durationMs: 7, result },
+  // Tagged with its step as step-work.ts tags it (the spec's untyped fields stand for anything a runner could send).
+  data: { tenantId: TENANT_ID, step: step as never, ...(app ? { app } : {}), attempt, durationMs: 7, result: { step, ...result } as never },
   metadata: meta(),
 });
 const failed = (step: string, willRetry: boolean, attempt = 1, app?: string): RecordStepFailed => ({
@@ -197,6 +198,10 @@ describe('RecordStepSucceeded', () => {
   it('refuses an API secret in plain text', () =>
     given(...activeHistory.slice(0, 8))
       .when(succeeded('api-keys', { apiKey: 'key1', apiSecret: 'plain' }))
+      .thenRejects('TENANT.BAD_STEP_RESULT'));
+  it('refuses a result tagged for another step (a runner mixing up its answers)', () =>
+    given(signedUp, started('new-site'))
+      .when({ ...succeeded('new-site', {}), data: { ...succeeded('new-site', {}).data, result: { step: 'drop-site' } } })
       .thenRejects('TENANT.BAD_STEP_RESULT'));
   it('refuses a new-site result without a database name', () => given(signedUp, started('new-site')).when(succeeded('new-site', {})).thenRejects('TENANT.BAD_STEP_RESULT'));
   it('activates the tenant in the same decision as its last step', () =>

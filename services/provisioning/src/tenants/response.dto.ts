@@ -5,20 +5,9 @@
  * so a field the code adds without saying so here fails them.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TENANT_EVENT_TYPES, type FailureClass, type StepName, type StepStatus, type TenantStatus } from '@tlc/tenant-events';
+import { TENANT_EVENT_TYPES, TENANT_STATUSES, type FailureClass, type StepName, type StepStatus } from '@tlc/tenant-events';
 
-export const TENANT_STATUS_VALUES = [
-  'Requested',
-  'Provisioning',
-  'Active',
-  'Failed',
-  'RollingBack',
-  'RolledBack',
-  'Broken',
-  'Suspended',
-  'Deprovisioning',
-  'Deprovisioned',
-] as const satisfies readonly TenantStatus[];
+export const TENANT_STATUS_VALUES = TENANT_STATUSES;
 /** `queued`: signed up and waiting for a provisioning slot; otherwise the status in lower case. */
 export const PHASES = ['queued', ...TENANT_STATUS_VALUES.map((s) => s.toLowerCase())];
 export const STEP_NAMES = ['new-site', 'install-app', 'add-system-manager', 'api-keys', 'set-host-name', 'drop-site'] as const satisfies readonly StepName[];

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { planSteps, type StepRef } from '@tlc/tenant-events';
 import type { ProvisioningApp } from '../bootstrap.js';
-import type { TenantCommand } from '../tenants/commands.js';
+import type { StepResult, TenantCommand } from '../tenants/commands.js';
 import { ExecuteTenantCommand } from '../tenants/tenant-command.handler.js';
 import type { TenantCommandResult } from '../tenants/tenant-command.service.js';
 import { SecretsService } from '../secrets/secrets.service.js';
@@ -31,7 +31,7 @@ export function driver(service: ProvisioningApp) {
   }
   async function succeed(tenantId: string, ref: StepRef, result: Record<string, unknown>, attempt = 1) {
     await start(tenantId, ref, attempt);
-    return send('RecordStepSucceeded', { tenantId, ...ref, attempt, durationMs: 12, result });
+    return send('RecordStepSucceeded', { tenantId, ...ref, attempt, durationMs: 12, result: { step: ref.step, ...result } as StepResult });
   }
   async function resultFor(tenantId: string, ref: StepRef): Promise<Record<string, unknown>> {
     switch (ref.step) {

@@ -6,9 +6,10 @@
  */
 import { findByEmail, findById, findBySubdomain, listTenants, openReadModel, type TenantLookupDoc, type TenantLookupQueries } from '@tlc/tenant-lookup';
 import type { TenantStatus } from '@tlc/tenant-events';
+import { TENANT_STATUSES } from '@tlc/tenant-events/lifecycle';
 import { config } from '../config';
 
-export const STATUSES: readonly TenantStatus[] = ['Requested', 'Provisioning', 'Active', 'Failed', 'RollingBack', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioning', 'Deprovisioned'];
+export const STATUSES: readonly TenantStatus[] = TENANT_STATUSES;
 /** Tenants that need a person: shown above the table. */
 export const NEEDS_ATTENTION: readonly TenantStatus[] = ['Broken', 'Failed', 'RollingBack', 'RolledBack'];
 export const PAGE_SIZE = 50;
