@@ -276,6 +276,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/credentials/api-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new API secret for the site (the key stays); it can then be shown once (records ApiSecretRotationStarted, then ApiSecretRotated)
+         * @description Answers once the site has the new secret: the overview, with apiSecret "available". The old secret stops working. Never answers a value.
+         */
+        post: operations["Reveal_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/health": {
         parameters: {
             query?: never;
@@ -543,7 +563,7 @@ export interface components {
          * @description The events this command appended (none when it changed nothing).
          * @enum {string}
          */
-        TenantEventType: "SignupRequested" | "StepStarted" | "SiteCreated" | "AppInstalled" | "AdminConfigured" | "ApiKeysIssued" | "HostNameConfigured" | "TenantActivated" | "StepFailed" | "RollbackStarted" | "SiteDropped" | "RolledBack" | "SubdomainReleased" | "TenantBroken" | "ProvisioningRetried" | "StandbySiteClaimed" | "TenantSuspended" | "TenantResumed" | "DeprovisionRequested" | "TenantDeprovisioned" | "EmailVerified" | "VerificationEmailRequested" | "ExistingAccountSignupAttempted" | "ProvisioningSlow" | "CredentialRevealed";
+        TenantEventType: "SignupRequested" | "StepStarted" | "SiteCreated" | "AppInstalled" | "AdminConfigured" | "ApiKeysIssued" | "HostNameConfigured" | "TenantActivated" | "StepFailed" | "RollbackStarted" | "SiteDropped" | "RolledBack" | "SubdomainReleased" | "TenantBroken" | "ProvisioningRetried" | "StandbySiteClaimed" | "TenantSuspended" | "TenantResumed" | "DeprovisionRequested" | "TenantDeprovisioned" | "EmailVerified" | "VerificationEmailRequested" | "ExistingAccountSignupAttempted" | "ProvisioningSlow" | "CredentialRevealed" | "ApiSecretRotationStarted" | "ApiSecretRotated" | "ApiSecretRotationFailed";
         TenantCommandResult: {
             /** Format: uuid */
             tenantId: string;
@@ -946,7 +966,7 @@ export interface components {
         /** @description One tenant event; `event` is its type, `id` its stream revision (send it back as Last-Event-ID to resume). */
         TenantStreamEvent: {
             /** @enum {string} */
-            event: "SignupRequested" | "StepStarted" | "SiteCreated" | "AppInstalled" | "AdminConfigured" | "ApiKeysIssued" | "HostNameConfigured" | "TenantActivated" | "StepFailed" | "RollbackStarted" | "SiteDropped" | "RolledBack" | "SubdomainReleased" | "TenantBroken" | "ProvisioningRetried" | "StandbySiteClaimed" | "TenantSuspended" | "TenantResumed" | "DeprovisionRequested" | "TenantDeprovisioned" | "EmailVerified" | "VerificationEmailRequested" | "ExistingAccountSignupAttempted" | "ProvisioningSlow" | "CredentialRevealed";
+            event: "SignupRequested" | "StepStarted" | "SiteCreated" | "AppInstalled" | "AdminConfigured" | "ApiKeysIssued" | "HostNameConfigured" | "TenantActivated" | "StepFailed" | "RollbackStarted" | "SiteDropped" | "RolledBack" | "SubdomainReleased" | "TenantBroken" | "ProvisioningRetried" | "StandbySiteClaimed" | "TenantSuspended" | "TenantResumed" | "DeprovisionRequested" | "TenantDeprovisioned" | "EmailVerified" | "VerificationEmailRequested" | "ExistingAccountSignupAttempted" | "ProvisioningSlow" | "CredentialRevealed" | "ApiSecretRotationStarted" | "ApiSecretRotated" | "ApiSecretRotationFailed";
             id: number;
             data: components["schemas"]["TenantStreamEventData"];
         };
@@ -6322,6 +6342,372 @@ export interface operations {
                         status: 500;
                         /** @enum {string} */
                         code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+        };
+    };
+    Reveal_rotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id to carry through logs and event metadata (one is made when absent or unusable). */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                /** @description The tenant id (any other text answers 404 TENANT.NOT_FOUND). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    "Cache-Control": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialsOverview"];
+                };
+            };
+            /** @description Problem: REQUEST.BAD, REQUEST.BAD_URL, REQUEST.INVALID_TEXT, REQUEST.MALFORMED_JSON, REQUEST.TOO_DEEP */
+            400: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 400;
+                        /** @enum {string} */
+                        code: "REQUEST.BAD" | "REQUEST.BAD_URL" | "REQUEST.INVALID_TEXT" | "REQUEST.MALFORMED_JSON" | "REQUEST.TOO_DEEP";
+                    };
+                };
+            };
+            /** @description Problem: AUTH.UNAUTHORIZED */
+            401: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 401;
+                        /** @enum {string} */
+                        code: "AUTH.UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description Problem: TENANT.NOT_FOUND */
+            404: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 404;
+                        /** @enum {string} */
+                        code: "TENANT.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.TIMEOUT */
+            408: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 408;
+                        /** @enum {string} */
+                        code: "REQUEST.TIMEOUT";
+                    };
+                };
+            };
+            /** @description Problem: CREDENTIALS.NOT_AVAILABLE, CREDENTIALS.ROTATION_IN_PROGRESS, TENANT.CONCURRENCY_EXHAUSTED, TENANT.NOT_ACTIVE */
+            409: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 409;
+                        /** @enum {string} */
+                        code: "CREDENTIALS.NOT_AVAILABLE" | "CREDENTIALS.ROTATION_IN_PROGRESS" | "TENANT.CONCURRENCY_EXHAUSTED" | "TENANT.NOT_ACTIVE";
+                    };
+                };
+            };
+            /** @description Problem: SECRETS.KEY_DESTROYED */
+            410: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 410;
+                        /** @enum {string} */
+                        code: "SECRETS.KEY_DESTROYED";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 413;
+                        /** @enum {string} */
+                        code: "REQUEST.BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.URI_TOO_LONG */
+            414: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 414;
+                        /** @enum {string} */
+                        code: "REQUEST.URI_TOO_LONG";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 415;
+                        /** @enum {string} */
+                        code: "REQUEST.UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Problem: REQUEST.HEADERS_TOO_LARGE */
+            431: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 431;
+                        /** @enum {string} */
+                        code: "REQUEST.HEADERS_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Problem: INTERNAL.ERROR */
+            500: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL.ERROR";
+                    };
+                };
+            };
+            /** @description Problem: CREDENTIALS.ROTATION_FAILED */
+            502: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 502;
+                        /** @enum {string} */
+                        code: "CREDENTIALS.ROTATION_FAILED";
                     };
                 };
             };

@@ -59,6 +59,12 @@ export function summarizeEvent(e: TenantEvent): string {
       return `taking longer: past ${e.data.multiple} x the expected ${Math.round(e.data.expectedMs / 1000)} s (the owner is told)`;
     case 'CredentialRevealed':
       return `${e.data.credential === 'api-secret' ? 'API secret' : 'generated desk password'} shown to the owner (once)`;
+    case 'ApiSecretRotationStarted':
+      return 'API secret rotation started by the owner';
+    case 'ApiSecretRotated':
+      return `API secret rotated (new secret sealed) in ${e.data.durationMs} ms`;
+    case 'ApiSecretRotationFailed':
+      return `API secret rotation failed: ${e.data.reason}`;
     default:
       return assertNever(e, 'tenant event');
   }

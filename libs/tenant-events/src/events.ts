@@ -138,6 +138,16 @@ export type RevealableCredential = 'api-secret' | 'admin-password';
  * issued it; this records only that it was shown, so a second reveal is refused.
  */
 export type CredentialRevealed = Evt<'CredentialRevealed', { tenantId: string; credential: RevealableCredential }>;
+/**
+ * The owner asked for a new API secret. Holds the rotation until it is recorded done or failed
+ * (or `leaseExpiresAt` passes, past the bench call's timeout): two rotations never run at once,
+ * so the secret recorded last is the one the site has.
+ */
+export type ApiSecretRotationStarted = Evt<'ApiSecretRotationStarted', { tenantId: string; rotationId: string; leaseExpiresAt: string }>;
+/** The site made a new API secret (generate_keys; the key stays). Sealed like ApiKeysIssued's; it can be shown once again. */
+export type ApiSecretRotated = Evt<'ApiSecretRotated', { tenantId: string; rotationId: string; apiSecret: SealedSecret; durationMs: number }>;
+/** The site did not make a new secret (or it is unknown whether it did): the rotation ends, another may start. */
+export type ApiSecretRotationFailed = Evt<'ApiSecretRotationFailed', { tenantId: string; rotationId: string; reason: string }>;
 
 export type TenantEvent =
   | SignupRequested
@@ -164,7 +174,10 @@ export type TenantEvent =
   | VerificationEmailRequested
   | ExistingAccountSignupAttempted
   | ProvisioningSlow
-  | CredentialRevealed;
+  | CredentialRevealed
+  | ApiSecretRotationStarted
+  | ApiSecretRotated
+  | ApiSecretRotationFailed;
 
 // ---- reservation streams: `subdomain-<name>`, `admin-email-<sha256(email)>` ----
 export type SubdomainReserved = Evt<'SubdomainReserved', { tenantId: string; subdomain: string }>;
@@ -205,6 +218,9 @@ export const TENANT_EVENT_TYPES = [
   'ExistingAccountSignupAttempted',
   'ProvisioningSlow',
   'CredentialRevealed',
+  'ApiSecretRotationStarted',
+  'ApiSecretRotated',
+  'ApiSecretRotationFailed',
 ] as const satisfies readonly TenantEvent['type'][];
 
 export const RESERVATION_EVENT_TYPES = ['SubdomainReserved', 'SubdomainReleased', 'AdminEmailReserved', 'AdminEmailReleased'] as const satisfies readonly ReservationEvent['type'][];
@@ -236,6 +252,9 @@ export const SCHEMA_VERSIONS: Readonly<Record<AnyEventType, number>> = Object.fr
   ExistingAccountSignupAttempted: 1,
   ProvisioningSlow: 1,
   CredentialRevealed: 1,
+  ApiSecretRotationStarted: 1,
+  ApiSecretRotated: 1,
+  ApiSecretRotationFailed: 1,
   SubdomainReserved: 1,
   AdminEmailReserved: 1,
   AdminEmailReleased: 1,

@@ -84,6 +84,8 @@ export interface TenantState {
   readonly slow?: { readonly attempt: number; readonly multiple: number };
   /** Credentials shown to the owner since they were issued (each is shown once). */
   readonly revealed?: readonly RevealableCredential[];
+  /** An API secret rotation under way (ApiSecretRotationStarted, not yet rotated or failed). */
+  readonly apiSecretRotation?: { readonly rotationId: string; readonly leaseExpiresAt: string };
   /** Stream revision of the last folded event (-1 for none) and its hash (for chaining). */
   readonly revision: number;
   readonly lastHash?: string;
@@ -296,6 +298,12 @@ function apply(state: TenantState, event: TenantEvent, at: string): Partial<Tena
     }
     case 'CredentialRevealed':
       return { revealed: [...unrevealed(state, event.data.credential), event.data.credential] };
+    case 'ApiSecretRotationStarted':
+      return { apiSecretRotation: { rotationId: event.data.rotationId, leaseExpiresAt: event.data.leaseExpiresAt } };
+    case 'ApiSecretRotated':
+      return { apiSecretRotation: undefined, revealed: unrevealed(state, 'api-secret') };
+    case 'ApiSecretRotationFailed':
+      return { apiSecretRotation: undefined };
     default:
       return assertNever(event, 'tenant event');
   }

@@ -178,6 +178,9 @@ function apply(doc: TenantLookupDoc, event: Exclude<TenantEvent, { type: 'Signup
     case 'ExistingAccountSignupAttempted':
     case 'ProvisioningSlow':
     case 'CredentialRevealed':
+    case 'ApiSecretRotationStarted':
+    case 'ApiSecretRotated':
+    case 'ApiSecretRotationFailed':
       return {};
     default:
       return assertNever(event, 'tenant event');

@@ -304,6 +304,9 @@ export function messageEffect(m: CustomerMessage): MessageEffect {
     case 'ExistingAccountSignupAttempted':
     case 'ProvisioningSlow':
     case 'CredentialRevealed':
+    case 'ApiSecretRotationStarted':
+    case 'ApiSecretRotated':
+    case 'ApiSecretRotationFailed':
       return {};
     default:
       return assertNever(m, 'progress stream message');
@@ -338,6 +341,9 @@ const LISTENED: Record<TenantStreamEventName, true> = {
   ExistingAccountSignupAttempted: true,
   ProvisioningSlow: true,
   CredentialRevealed: true,
+  ApiSecretRotationStarted: true,
+  ApiSecretRotated: true,
+  ApiSecretRotationFailed: true,
 };
 export const STREAM_EVENT_NAMES = Object.keys(LISTENED) as TenantStreamEventName[];
 

@@ -1,7 +1,8 @@
 /**
  * The dashboard's window on its credentials (bearer-protected like every route: only the web's
  * server calls it, for the signed-in owner of the tenant). GET says what can still be shown;
- * POST .../reveal shows it, once. Answers are never cached.
+ * POST .../reveal shows it, once; POST .../api-secret/rotate makes a new API secret to show once.
+ * Answers are never cached.
  */
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
@@ -14,6 +15,7 @@ import { ApiTenantId, tenantIdParam } from '../tenants/tenants.controller.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { CREDENTIALS, CredentialsOverview, RevealedAdminPassword, RevealedApiSecret } from './dto.js';
 import { RevealService } from './reveal.service.js';
+import { RotateService } from './rotate.service.js';
 
 function credentialParam(raw: string): RevealableCredential {
   if ((CREDENTIALS as readonly string[]).includes(raw)) return raw as RevealableCredential;
@@ -33,6 +35,7 @@ export class RevealController {
   constructor(
     private readonly reveals: RevealService,
     private readonly tenants: TenantRepository,
+    private readonly rotations: RotateService,
   ) {}
 
   @Get(':id/credentials')
@@ -60,5 +63,31 @@ export class RevealController {
     const shown = await this.reveals.reveal(tenantId, credential, commandMetadata(req, userOf(state.adminEmail)));
     reply.header('cache-control', 'no-store');
     return shown;
+  }
+
+  @Post(':id/credentials/api-secret/rotate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Make a new API secret for the site (the key stays); it can then be shown once (records ApiSecretRotationStarted, then ApiSecretRotated)',
+    description: 'Answers once the site has the new secret: the overview, with apiSecret "available". The old secret stops working. Never answers a value.',
+  })
+  @ApiTenantId()
+  @ApiOkResponse({ type: CredentialsOverview, headers: NO_STORE })
+  @ApiProblems(
+    'TENANT.NOT_FOUND',
+    'TENANT.NOT_ACTIVE',
+    'CREDENTIALS.NOT_AVAILABLE',
+    'CREDENTIALS.ROTATION_IN_PROGRESS',
+    'CREDENTIALS.ROTATION_FAILED',
+    'SECRETS.KEY_DESTROYED',
+    'TENANT.CONCURRENCY_EXHAUSTED',
+  )
+  async rotate(@Param('id') id: string, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CredentialsOverview> {
+    const tenantId = tenantIdParam(id);
+    const { state } = await this.tenants.load(tenantId);
+    if (!state.exists) throw new DomainError('TENANT.NOT_FOUND', `No tenant has the id "${tenantId}".`, { field: 'id' });
+    const overview = await this.rotations.rotate(tenantId, commandMetadata(req, userOf(state.adminEmail)));
+    reply.header('cache-control', 'no-store');
+    return overview;
   }
 }

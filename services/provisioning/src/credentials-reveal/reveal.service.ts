@@ -17,19 +17,26 @@ import { TenantRepository } from '../tenants/tenant-repository.js';
 import { decideReveal } from './decide-reveal.js';
 import type { CredentialsOverview, CredentialStateName, RevealedAdminPassword, RevealedApiSecret } from './dto.js';
 
-const ISSUED_BY: Record<RevealableCredential, { type: string; field: string }> = {
-  'api-secret': { type: 'ApiKeysIssued', field: 'apiSecret' },
-  'admin-password': { type: 'AdminConfigured', field: 'generatedPassword' },
+const ISSUED_BY: Record<RevealableCredential, { types: readonly string[]; field: string }> = {
+  'api-secret': { types: ['ApiKeysIssued', 'ApiSecretRotated'], field: 'apiSecret' },
+  'admin-password': { types: ['AdminConfigured'], field: 'generatedPassword' },
 };
 
-/** The sealed value the latest issuing event carries (a retried build issues new ones). */
-export function sealedValue(recorded: readonly RecordedEvent[], credential: RevealableCredential): SealedSecret | undefined {
-  const { type, field } = ISSUED_BY[credential];
+/** The event whose sealed value is current before `below` (a retried build issues new ones, a rotation a new secret). */
+function issuing(recorded: readonly RecordedEvent[], credential: RevealableCredential, below = Infinity): RecordedEvent | undefined {
+  const { types } = ISSUED_BY[credential];
   for (let i = recorded.length - 1; i >= 0; i--) {
+    if (recorded[i].revision >= below) continue;
     if (recorded[i].type === 'ProvisioningRetried') return undefined;
-    if (recorded[i].type === type) return (recorded[i].data as Record<string, unknown>)[field] as SealedSecret | undefined;
+    if (types.includes(recorded[i].type)) return recorded[i];
   }
   return undefined;
+}
+
+/** The sealed value the latest issuing event carries. */
+export function sealedValue(recorded: readonly RecordedEvent[], credential: RevealableCredential, below = Infinity): SealedSecret | undefined {
+  const e = issuing(recorded, credential, below);
+  return e ? ((e.data as Record<string, unknown>)[ISSUED_BY[credential].field] as SealedSecret | undefined) : undefined;
 }
 
 function stateOf(state: TenantState, recorded: readonly RecordedEvent[], credential: RevealableCredential): CredentialStateName {
@@ -67,12 +74,19 @@ export class RevealService {
     const { state, recorded } = await this.load(tenantId);
     const command = { type: 'RevealCredential' as const, data: { tenantId, credential }, metadata: meta };
     decideReveal(command, state); // says why not (not active, shown already, nothing generated) before anything is opened
+    const opened = issuing(recorded, credential);
     const sealed = sealedValue(recorded, credential);
-    if (!sealed) throw new DomainError('CREDENTIALS.NOT_AVAILABLE', 'There is no such credential to show for this site.', { field: 'credential' });
-    const plaintext = await this.secrets.open(sealed);
+    if (!opened || !sealed) throw new DomainError('CREDENTIALS.NOT_AVAILABLE', 'There is no such credential to show for this site.', { field: 'credential' });
+    let plaintext = await this.secrets.open(sealed);
     // Decided again at the stream's current revision: of two reveals at once, the second is refused here.
     const result = await this.commands.handle(command);
     if (result.events.length === 0) throw new DomainError('CREDENTIALS.ALREADY_REVEALED', 'It was shown once already; rotate it to get a new one.', { field: 'credential' });
+    if (result.state.revision !== state.revision + 1) {
+      // Others appended in between: if a rotation was among them, what was recorded as shown is its secret.
+      const now = await this.tenants.load(tenantId);
+      const current = issuing(now.recorded, credential, result.state.revision);
+      if (current && current.eventId !== opened.eventId) plaintext = await this.secrets.open(sealedValue(now.recorded, credential, result.state.revision)!);
+    }
     return credential === 'api-secret' ? { credential, apiKey: result.state.apiKey ?? '', apiSecret: plaintext } : { credential, login: state.adminEmail, password: plaintext };
   }
 }

@@ -62,6 +62,8 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   'SECRETS.KEY_DESTROYED': [410, 'Secret destroyed'],
   'CREDENTIALS.ALREADY_REVEALED': [409, 'Credential already shown'],
   'CREDENTIALS.NOT_AVAILABLE': [409, 'Credential not available'],
+  'CREDENTIALS.ROTATION_IN_PROGRESS': [409, 'Rotation already in progress'],
+  'CREDENTIALS.ROTATION_FAILED': [502, 'Rotation failed'],
   'SERVICE.UNAVAILABLE': [503, 'Service unavailable'],
   'INTERNAL.ERROR': [500, 'Internal error'],
 };

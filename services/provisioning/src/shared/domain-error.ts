@@ -52,6 +52,9 @@ export type ErrorCode =
   // reveal-once (credentials-reveal/)
   | 'CREDENTIALS.ALREADY_REVEALED'
   | 'CREDENTIALS.NOT_AVAILABLE'
+  // rotation (credentials-reveal/decide-rotate.ts)
+  | 'CREDENTIALS.ROTATION_IN_PROGRESS'
+  | 'CREDENTIALS.ROTATION_FAILED'
   | 'SERVICE.UNAVAILABLE'
   | 'INTERNAL.ERROR';
 

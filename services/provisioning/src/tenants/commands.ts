@@ -88,6 +88,11 @@ export type NoteSignupAttempt = Cmd<'NoteSignupAttempt', { tenantId: string }>;
 export type NoteProvisioningSlow = Cmd<'NoteProvisioningSlow', { tenantId: string; provisioningAttempt: number; multiple: number; expectedMs: number; elapsedMs: number }>;
 /** The signed-in owner asks to see a credential, once (credentials-reveal/). */
 export type RevealCredential = Cmd<'RevealCredential', { tenantId: string; credential: RevealableCredential }>;
+/** The signed-in owner asks for a new API secret (credentials-reveal/decide-rotate.ts): holds the rotation until it ends. */
+export type StartApiSecretRotation = Cmd<'StartApiSecretRotation', { tenantId: string; rotationId: string; leaseExpiresAt: string }>;
+/** The site made the new secret; it arrives sealed with the tenant's key. */
+export type RecordApiSecretRotated = Cmd<'RecordApiSecretRotated', { tenantId: string; rotationId: string; apiSecret: SealedSecret; durationMs: number }>;
+export type RecordApiSecretRotationFailed = Cmd<'RecordApiSecretRotationFailed', { tenantId: string; rotationId: string; reason: string }>;
 
 export type TenantCommand =
   | RequestSignup
@@ -103,6 +108,9 @@ export type TenantCommand =
   | RequestVerificationEmail
   | NoteSignupAttempt
   | NoteProvisioningSlow
-  | RevealCredential;
+  | RevealCredential
+  | StartApiSecretRotation
+  | RecordApiSecretRotated
+  | RecordApiSecretRotationFailed;
 
 export type TenantCommandType = TenantCommand['type'];

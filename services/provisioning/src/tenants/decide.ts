@@ -11,6 +11,7 @@ import { decideStepFailed, decideStepSucceeded, decideStartStep } from './decide
 import { finishDeprovision, type TenantDraft } from './drafts.js';
 import { decideNoteSlow } from '../email/decide-slow.js';
 import { decideReveal } from '../credentials-reveal/decide-reveal.js';
+import { decideRotationEnd, decideRotationStart } from '../credentials-reveal/decide-rotate.js';
 import { decideRecordClaim } from '../pool/tenant-claim.js';
 
 export type { TenantDraft } from './drafts.js';
@@ -57,6 +58,11 @@ export function decide(command: TenantCommand, state: TenantState): TenantDraft[
       return decideNoteSlow(command, state);
     case 'RevealCredential':
       return decideReveal(command, state);
+    case 'StartApiSecretRotation':
+      return decideRotationStart(command, state);
+    case 'RecordApiSecretRotated':
+    case 'RecordApiSecretRotationFailed':
+      return decideRotationEnd(command, state);
     default:
       return assertNever(command, 'tenant command');
   }
