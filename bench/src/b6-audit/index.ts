@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createEventStore } from '@tlc/event-store';
-import { commitScannedLog } from '@tlc/tenant-events';
-import { makeCheckpoint, readWholeLog, verifyCheckpoints, verifyLog, verifyStreams, type SignedCheckpoint } from '@tlc/tenantctl';
+import { commitEventStore, makeCheckpoint, readWholeLog, verifyCheckpoints, verifyLog, verifyStreams, type SignedCheckpoint } from '@tlc/tenantctl';
 import type { BenchContext } from '../harness/context.js';
 import { settle } from '../harness/context.js';
 import { figure, unavailable, type Figure } from '../harness/figure.js';
@@ -77,7 +76,7 @@ export async function runB6(ctx: BenchContext): Promise<Figure[]> {
         const es = await createEventStore(url);
         try {
           const t = performance.now();
-          checkpoint = makeCheckpoint(await commitScannedLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount })), privateKey);
+          checkpoint = makeCheckpoint(await commitEventStore(es), privateKey);
           lineBytes = JSON.stringify(checkpoint).length + 1;
           return performance.now() - t;
         } finally {

@@ -27,6 +27,20 @@ export interface RecordedEvent {
   readonly recordedAt: string;
 }
 
+/** A recorded event with data and metadata as the JSON text the store holds, not parsed. */
+export interface StoredEventText {
+  readonly streamId: string;
+  readonly eventId: string;
+  readonly type: string;
+  /** JSON text, exactly as stored. */
+  readonly data: string;
+  /** JSON text, exactly as stored. */
+  readonly metadata: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
+}
+
 export interface AppendResult {
   /** Revision of the last event now in the stream (pass it as the next expected revision). */
   readonly nextExpectedRevision: number;
@@ -80,6 +94,12 @@ export interface EventStore {
   /** Throws StreamNotFoundError when the stream does not exist or was deleted. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * readAll without parsing: data and metadata as the JSON text the store holds. Optional (a
+   * backend that does not keep the text has nothing to offer); for auditors that hash the stored
+   * bytes (tenantctl verify --all, checkpoints) instead of parsing and re-serialising them.
+   */
+  readAllText?(options?: ReadAllOptions): Promise<StoredEventText[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Position of the newest event (0 when empty): lag = head - checkpoint. */
   headPosition(): Promise<number>;

@@ -18,6 +18,25 @@ export function canonicalJsonWithout(obj: object, omit: string): string {
   return writeObject(obj, [], omit);
 }
 
+/**
+ * A copy of a JSON value whose objects enumerate their keys in canonical order (undefined members
+ * dropped), so that JSON.stringify of it is its canonical JSON whenever no key looks like an
+ * array index (those enumerate first in any object) and numbers are integers or any other
+ * number JSON.stringify and canonicalJson agree on. Anything not a plain object or array (a
+ * Date) is kept as it is. chainEvents seals events in this form, so a store that writes
+ * JSON.stringify text holds the bytes the chain hashes (see canonical-text.ts).
+ */
+export function canonicalOrder<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(canonicalOrder) as T;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const rec = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(rec).sort()) if (rec[k] !== undefined) out[k] = canonicalOrder(rec[k]);
+  return out as T;
+}
+
 /** Characters JSON.stringify escapes: controls, quote, backslash, and (well-formed) lone surrogates. */
 // eslint-disable-next-line no-control-regex -- the control characters are exactly what must be found here
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;

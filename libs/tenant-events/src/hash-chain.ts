@@ -4,7 +4,8 @@
  * place `verifyChain` can name.
  */
 import { hash as oneShotHash } from 'node:crypto';
-import { canonicalJson, canonicalJsonWithout } from './canonical-json.js';
+import { canonicalJson, canonicalJsonWithout, canonicalOrder } from './canonical-json.js';
+import { isCanonicalJsonText, splitChainMetadata } from './canonical-text.js';
 import { GENESIS_HASH, type EventMetadata, type UnchainedMetadata } from './metadata.js';
 
 export interface HashableEvent {
@@ -29,14 +30,19 @@ export function computeHash(type: string, data: unknown, metadata: Omit<EventMet
   return sha256Hex(`${text}}`);
 }
 
-/** Seals drafts into the chain that ends in `prevHash` (GENESIS_HASH for a new stream). */
+/**
+ * Seals drafts into the chain that ends in `prevHash` (GENESIS_HASH for a new stream). Data and
+ * metadata come back with their keys in canonical order (canonicalOrder: equal values, same
+ * hash), so the JSON text a store writes for them is, as a rule, the canonical text that was
+ * hashed and an auditor can hash the stored bytes (extendChainStored) without parsing them.
+ */
 export function chainEvents<T extends string, D>(prevHash: string, drafts: ReadonlyArray<{ type: T; data: D; metadata: UnchainedMetadata }>): Array<{ type: T; data: D; metadata: EventMetadata }> {
   let prev = prevHash;
   return drafts.map((d) => {
     const base = { ...d.metadata, prevHash: prev };
     const hash = computeHash(d.type, d.data, base);
     prev = hash;
-    return { type: d.type, data: d.data, metadata: { ...base, hash } };
+    return { type: d.type, data: canonicalOrder(d.data), metadata: canonicalOrder({ ...base, hash }) };
   });
 }
 
@@ -154,4 +160,27 @@ export function extendChain(head: ChainHead | undefined, e: StoredChainEvent): C
   if (!md || typeof md.hash !== 'string' || typeof md.prevHash !== 'string') return undefined;
   if (e.revision !== (head ? head.revision + 1 : 0) || md.prevHash !== (head ? head.hash : GENESIS_HASH)) return undefined;
   return computeHash(e.type, e.data, md) === md.hash ? { revision: e.revision, hash: md.hash } : undefined;
+}
+
+/** An event as the store holds it: data and metadata as JSON text. */
+export interface StoredChainText {
+  readonly type: string;
+  readonly revision: number;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/**
+ * extendChain for an event as stored, hashing its stored text when that text is canonical
+ * (isCanonicalJsonText, splitChainMetadata): the same answer extendChain gives for the parsed
+ * event, since the hashed bytes are the same. Null when the text is not recognised as canonical
+ * (events written before chainEvents sorted keys, other writers): parse it and ask extendChain.
+ */
+export function extendChainStored(head: ChainHead | undefined, e: StoredChainText): ChainHead | undefined | null {
+  const md = splitChainMetadata(e.metadata);
+  if (!md) return null;
+  // Same order of checks as extendChain: the link before the content.
+  if (e.revision !== (head ? head.revision + 1 : 0) || md.prevHash !== (head ? head.hash : GENESIS_HASH)) return undefined;
+  if (!isCanonicalJsonText(e.data)) return null;
+  return sha256Hex(`{"data":${e.data},"metadata":${md.unhashed},"type":${canonicalJson(e.type)}}`) === md.hash ? { revision: e.revision, hash: md.hash } : undefined;
 }

@@ -3,6 +3,7 @@ export * from './sealed-secret.js';
 export * from './events.js';
 export * from './streams.js';
 export * from './canonical-json.js';
+export * from './canonical-text.js';
 export * from './hash-chain.js';
 export * from './upcasting.js';
 export * from './subdomain.js';

@@ -7,12 +7,14 @@
  */
 import { createPrivateKey, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { RecordedEvent } from '@tlc/event-store';
+import type { EventStore, RecordedEvent } from '@tlc/event-store';
 import {
   byRevision,
   canonicalJson,
   CHECKPOINT_FORMAT,
   commitLog,
+  commitScannedLog,
+  commitStoredLog,
   contentHash,
   detailDigest,
   detailRoot,
@@ -25,6 +27,7 @@ import {
   streamLeaf,
   verifyMerkleInclusion,
   type CheckpointBody,
+  type LogCommitment,
   type PartOf,
   type SignedCheckpoint,
   type StreamDetail,
@@ -45,6 +48,13 @@ function cachedParts(): PartOf {
     if (p === undefined) cache.set(e, (p = eventPart(e)));
     return p;
   };
+}
+
+/** The commitment to the store's log as it is now (what `audit checkpoint` signs); hashes the stored text when the store offers it. */
+export function commitEventStore(es: EventStore): Promise<LogCommitment> {
+  return es.readAllText
+    ? commitStoredLog((fromPosition, maxCount) => es.readAllText!({ fromPosition, maxCount }))
+    : commitScannedLog((fromPosition, maxCount) => es.readAll({ fromPosition, maxCount }));
 }
 
 // ---- keys ----

@@ -8,8 +8,20 @@
  * stream; a reservation whose tenant stream is missing is only a note (an orphaned signup looks
  * the same): a hash chain cannot see a stream or a tail cut off, checkpoints can.
  */
-import type { EventStore, RecordedEvent } from '@tlc/event-store';
-import { extendChain, scanLog, subdomainStream, tenantIdFromStream, tenantStream, verifyChain, type ChainHead, type ChainProblemKind, type StoredChainEvent } from '@tlc/tenant-events';
+import type { EventStore, RecordedEvent, StoredEventText } from '@tlc/event-store';
+import {
+  extendChain,
+  extendChainStored,
+  parseStored,
+  scanLog,
+  subdomainStream,
+  tenantIdFromStream,
+  tenantStream,
+  verifyChain,
+  type ChainHead,
+  type ChainProblemKind,
+  type StoredChainEvent,
+} from '@tlc/tenant-events';
 
 export interface VerifyProblem {
   readonly stream: string;
@@ -76,12 +88,33 @@ export class LogVerifier {
   private readonly streams = new Map<string, StreamFacts>();
 
   add(e: RecordedEvent): void {
-    let f = this.streams.get(e.streamId);
-    if (!f) this.streams.set(e.streamId, (f = { events: 0, head: undefined, operational: operationalReason(e.streamId), reserved: [] }));
-    f.events++;
+    const f = this.factsOf(e.streamId);
     noteFacts(f, e);
     if (f.operational || f.head === null) return;
     f.head = extendChain(f.head, e as unknown as StoredChainEvent) ?? null;
+  }
+
+  /**
+   * add() for an event as stored (the event store's readAllText): the chain is checked on the
+   * stored text when it is canonical (extendChainStored: same verdict, no parse); data is parsed
+   * only for the two event types the cross-check reads, and anything else only when its text is
+   * not canonical.
+   */
+  addStored(e: StoredEventText): void {
+    const f = this.factsOf(e.streamId);
+    let parsed: RecordedEvent | undefined;
+    const parse = (): RecordedEvent => (parsed ??= parseStored(e) as RecordedEvent);
+    if (e.type === 'SignupRequested' || e.type === 'SubdomainReserved') noteFacts(f, parse());
+    if (f.operational || f.head === null) return;
+    const next = extendChainStored(f.head, e);
+    f.head = (next === null ? extendChain(f.head, parse() as unknown as StoredChainEvent) : next) ?? null;
+  }
+
+  private factsOf(streamId: string): StreamFacts {
+    let f = this.streams.get(streamId);
+    if (!f) this.streams.set(streamId, (f = { events: 0, head: undefined, operational: operationalReason(streamId), reserved: [] }));
+    f.events++;
+    return f;
   }
 
   /** Streams to hand to `finish` whole, in revision order. */
@@ -135,13 +168,19 @@ export function verifyStreams(streams: ReadonlyMap<string, readonly RecordedEven
 }
 
 /**
- * `verify --all` without holding the log: one scan in position order, then a second one (up to
- * the first one's head) collecting only the streams that did not extend cleanly.
+ * `verify --all` without holding the log: one scan in position order (of the stored text when
+ * the store offers it: readAllText), then a second one (up to the first one's head) collecting
+ * only the streams that did not extend cleanly.
  */
 export async function verifyLog(es: EventStore, options: { crossCheck?: boolean } = {}): Promise<VerifyReport> {
   const v = new LogVerifier();
   const readPage = (fromPosition: number | undefined, maxCount: number) => es.readAll({ fromPosition, maxCount });
-  const head = await scanLog(readPage, (e) => v.add(e));
+  const head = es.readAllText
+    ? await scanLog(
+        (fromPosition, maxCount) => es.readAllText!({ fromPosition, maxCount }),
+        (e) => v.addStored(e),
+      )
+    : await scanLog(readPage, (e) => v.add(e));
   const broken = v.broken;
   const whole = new Map<string, RecordedEvent[]>();
   if (broken.size > 0) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StreamNotFoundError } from '../errors.js';
-import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEventText } from '../port.js';
 
 interface EventRow {
   position: number;
@@ -28,12 +28,18 @@ export const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
+/** A row of COLUMNS in raw (array) mode. */
+type TextRow = [position: number, streamId: string, revision: number, eventId: string, type: string, data: string, metadata: string, recordedAt: string];
+
+const toStoredText = (r: TextRow): StoredEventText => ({ streamId: r[1], eventId: r[3], type: r[4], data: r[5], metadata: r[6], revision: r[2], position: r[0], recordedAt: r[7] });
+
 /** Prepared statements for reads; each runs in its own implicit (WAL snapshot) transaction. */
 export class SqliteReader {
   private readonly visibleFrom: Database.Statement<[string], { first_visible: number }>;
   private readonly forwards: Database.Statement<[string, number, number], EventRow>;
   private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
   private readonly all: Database.Statement<[number, number], EventRow>;
+  private readonly allText: Database.Statement<[number, number], TextRow>;
   private readonly head: Database.Statement<[], { head: number }>;
   /** One read transaction, so the stream row and its events come from the same snapshot. */
   private readonly readStreamTx: Database.Transaction<(streamId: string, options: ReadStreamOptions) => RecordedEvent[]>;
@@ -44,6 +50,9 @@ export class SqliteReader {
     this.backwards = db.prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ?
       ORDER BY revision DESC LIMIT ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    // Rows as arrays, made objects in JS: better-sqlite3 builds a row object property by
+    // property through the V8 API, which costs readAllText (whole-log audits) about a third.
+    this.allText = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true) as unknown as Database.Statement<[number, number], TextRow>;
     this.head = db.prepare('SELECT coalesce(max(position), 0) AS head FROM events');
     this.readStreamTx = db.transaction((streamId: string, options: ReadStreamOptions) => {
       const stream = this.visibleFrom.get(streamId);
@@ -64,6 +73,10 @@ export class SqliteReader {
 
   readAll(options: ReadAllOptions = {}): RecordedEvent[] {
     return this.all.all(options.fromPosition ?? 0, limitOf(options.maxCount)).map(toRecorded);
+  }
+
+  readAllText(options: ReadAllOptions = {}): StoredEventText[] {
+    return this.allText.all(options.fromPosition ?? 0, limitOf(options.maxCount)).map(toStoredText);
   }
 
   headPosition(): number {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { CatchUpSubscription, WakeSignal } from '../shared/catch-up-subscription.js';
 import { validateAppend } from '../shared/append-rules.js';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEventText, SubscribeOptions, Subscription } from '../port.js';
 import { SqliteWriter } from './append.js';
 import { SqliteReader } from './read.js';
 import { openSqlite } from './schema.js';
@@ -64,6 +64,10 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.reader.readAll(options);
+  }
+
+  async readAllText(options?: ReadAllOptions): Promise<StoredEventText[]> {
+    return this.reader.readAllText(options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
