@@ -120,6 +120,14 @@ export const confirmEmail = async (token: string) => result(await (await api()).
 /** Asks for another link; the API answers the same (202) whether or not the address has a signup waiting. */
 export const resendVerification = async (email: string) => result(await (await api()).POST('/v1/email-verifications/resend', { body: { email } }));
 
+/** The dashboard's credentials (app/t/[slug]/credentials-api.ts): what can still be shown, never a value. */
+export const getCredentials = async (tenantId: string) => result(await (await api()).GET('/v1/tenants/{id}/credentials', { params: { path: { id: tenantId } } }));
+export const revealCredential = async (tenantId: string, credential: 'api-secret' | 'admin-password') =>
+  result(await (await api()).POST('/v1/tenants/{id}/credentials/{credential}/reveal', { params: { path: { id: tenantId, credential } } }));
+/** One bench call on the site (~1-3 s on a real one): a longer timeout than the other calls. */
+export const rotateApiSecret = async (tenantId: string) =>
+  result(await (await api({ timeoutMs: 60_000 })).POST('/v1/tenants/{id}/credentials/api-secret/rotate', { params: { path: { id: tenantId } } }));
+
 /** The raw SSE response, for the route handler to pipe through unbuffered. */
 export async function openTenantEvents(tenantId: string, lastEventId: string | null, signal: AbortSignal): Promise<Response> {
   // Only the connection gets a timeout; the stream itself lives as long as the browser listens.

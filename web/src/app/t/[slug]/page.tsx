@@ -2,6 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { config, tenantUrl } from '../../../lib/config';
 import { tenantById } from '../../../lib/lookup';
 import { tenantAccess } from '../../../lib/tenant-access';
+import { ApiSecret } from './api-secret';
 import { credentialsOverview } from './credentials-api';
 import { RevealOnce } from './reveal-once';
 
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The tenant dashboard: organization, status, site URL, how to log in to the desk, the API key
- * and its secret (shown once). A suspended tenant shows its notice instead, a failed build a
+ * and its secret (shown once, rotatable). A suspended tenant shows its notice instead, a failed build a
  * pointer to its progress page.
  */
 export default async function Dashboard({ params }: { params: Promise<{ slug: string }> }) {
@@ -91,7 +92,7 @@ export default async function Dashboard({ params }: { params: Promise<{ slug: st
         <dt>API key</dt>
         <dd data-testid="api-key">{creds?.apiKey ? <code>{creds.apiKey}</code> : 'Not issued yet'}</dd>
         <dt>API secret</dt>
-        <dd>{creds ? <RevealOnce slug={slug} credential="api-secret" label="API secret" initial={creds.apiSecret} /> : 'Not available right now'}</dd>
+        <dd>{creds ? <ApiSecret slug={slug} initial={creds.apiSecret} /> : 'Not available right now'}</dd>
       </dl>
     </div>
   );
