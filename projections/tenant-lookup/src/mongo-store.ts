@@ -179,5 +179,6 @@ export class MongoReadModelStore implements ReadModelStore {
     await c.createIndex({ subdomain: 1, released: 1, createdAt: -1 });
     await c.createIndex({ adminEmail: 1, released: 1, createdAt: -1 });
     await c.createIndex({ createdAt: -1, tenantId: 1 });
+    await c.createIndex({ status: 1, createdAt: -1, tenantId: 1 });
   }
 }

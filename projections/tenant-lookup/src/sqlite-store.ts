@@ -244,7 +244,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     const t = generationTable(STORAGE_NAME, generation);
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain);
       CREATE INDEX IF NOT EXISTS ${t}_email ON ${t} (admin_email);
-      CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at);`);
+      CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at);
+      CREATE INDEX IF NOT EXISTS ${t}_status_created ON ${t} (status, created_at);`);
   }
 
   private pointView(generation: number): void {

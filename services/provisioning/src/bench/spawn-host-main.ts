@@ -28,7 +28,9 @@ process.on('message', (msg: HostRequest) => {
   if (leaving) return answer({ id: msg.id, reply: refused('the spawn host is shutting down') });
   // The pid goes to the parent first: if this host dies, the parent ends the bench it started.
   void spawnProcess(msg.req, (pid) => answer({ id: msg.id, pid })).then(
-    (reply) => answer({ id: msg.id, reply }),
+    // A bench ended because the host is leaving did not fail on its own: its step is redone, as
+    // when the parent finds the host gone first (which of the two comes first is a race).
+    (reply) => answer({ id: msg.id, reply: leaving ? { ...reply, starterLost: true } : reply }),
     (e: Error) => answer({ id: msg.id, reply: { stdout: '', stderr: '', timedOut: false, shortMessage: e.message } }),
   );
 });
