@@ -40,7 +40,8 @@ const LABELS: Record<StepName, (app?: string) => string> = {
   'add-system-manager': () => 'Create your administrator account',
   'api-keys': () => 'Issue your API keys',
   'set-host-name': () => 'Connect your web address',
-  'drop-site': () => 'Remove the site',
+  // Shown on the progress page only while a failed build is undone.
+  'drop-site': () => 'Remove the partly built site',
 };
 /** What a step is doing, for sentences in the API, logs and the ops console ("Creating the site failed: ..."). */
 const ACTIVITIES: Record<StepName, (app?: string) => string> = {

@@ -16,6 +16,7 @@ import {
   type TenantStreamEventName,
   type TenantStreamMessage,
 } from '@tlc/api-client';
+import { SETTLED_STATUSES, stepLabel as lifecycleStepLabel } from '@tlc/tenant-events/lifecycle';
 
 export type StepState = ApiStep['status'];
 
@@ -52,28 +53,10 @@ export interface FailureView {
   readonly at?: string;
 }
 
-export const TERMINAL = new Set(['Active', 'RolledBack', 'Broken', 'Suspended', 'Deprovisioned']);
-
-export function stepLabel(key: string): string {
-  if (key.startsWith('install-app:')) {
-    const app = key.slice('install-app:'.length);
-    return `Install ${app === 'erpnext' ? 'ERPNext' : app}`;
-  }
-  switch (key) {
-    case 'new-site':
-      return 'Create your site and its database';
-    case 'add-system-manager':
-      return 'Create your administrator account';
-    case 'api-keys':
-      return 'Issue your API keys';
-    case 'set-host-name':
-      return 'Connect your web address';
-    case 'drop-site':
-      return 'Remove the partly built site';
-    default:
-      return key;
-  }
-}
+/** Settled: nothing more happens until a person acts, so the page stops listening (the lifecycle's own set). */
+export const TERMINAL: ReadonlySet<string> = SETTLED_STATUSES;
+/** A step as the customer reads it (`Create your site and its database`, `Install ERPNext`). */
+export const stepLabel = (key: string): string => lifecycleStepLabel(key);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
