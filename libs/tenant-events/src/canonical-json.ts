@@ -33,7 +33,13 @@ export function canonicalOrder<T>(value: T): T {
   if (proto !== Object.prototype && proto !== null) return value;
   const rec = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(rec).sort()) if (rec[k] !== undefined) out[k] = canonicalOrder(rec[k]);
+  for (const k of Object.keys(rec).sort()) {
+    const v = rec[k];
+    if (v === undefined) continue;
+    // A "__proto__" member (JSON.parse makes it an own property) must not set the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: canonicalOrder(v), enumerable: true, writable: true, configurable: true });
+    else out[k] = canonicalOrder(v);
+  }
   return out as T;
 }
 

@@ -175,6 +175,14 @@ describe('hashing stored text', () => {
       expect(JSON.stringify(e.metadata)).toBe(canonicalJson(e.metadata));
     }
     expect(canonicalOrder({ b: 1, a: [{ d: 1, c: undefined }], at: new Date(0) })).toEqual({ a: [{ d: 1 }], at: new Date(0), b: 1 });
+    const proto = JSON.parse('{"x":1,"__proto__":{"y":null}}') as unknown;
+    expect(JSON.stringify(canonicalOrder(proto))).toBe(canonicalJson(proto));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(canonicalOrder(value))).toBe(canonicalJson(value));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   /** extendChainStored must agree with extendChain on the parsed event, or decline (null). */

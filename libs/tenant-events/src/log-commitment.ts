@@ -192,6 +192,21 @@ export class LogCommitter {
     return this.unordered;
   }
 
+  /**
+   * The root finish() would give for the events added so far, without ending the commitment
+   * (running digests are copied): a checkpoint's root at its head, taken mid-scan. Undefined
+   * while a stream is out of revision order (only finish, with its events, can digest it).
+   */
+  rootNow(): string | undefined {
+    if (this.unordered.size > 0) return undefined;
+    return merkleRoot(
+      sortedIds(this.running.keys()).map((id) => {
+        const s = this.running.get(id)!;
+        return streamLeaf([id, s.last, s.fps.length, s.digest.copy().digest('hex')]);
+      }),
+    );
+  }
+
   finish(wholeStreams: ReadonlyMap<string, readonly LoggedEvent[]> = new Map()): LogCommitment {
     const detail = sortedIds(this.running.keys()).map((id): StreamDetail => {
       if (this.unordered.has(id)) {

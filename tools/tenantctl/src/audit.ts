@@ -23,6 +23,7 @@ import {
   eventsDigest,
   FINGERPRINT_CHARS as FP,
   keyId,
+  LogCommitter,
   merkleInclusionProof,
   streamLeaf,
   verifyMerkleInclusion,
@@ -35,6 +36,7 @@ import {
 } from '@tlc/tenant-events';
 import { problem, usage } from './exit-codes.js';
 import { redactEvents, type RedactedField, type RedactionOptions } from './redact.js';
+import { LogVerifier, readWholeLog, scanInto, type VerifyReport } from './verify.js';
 
 export { CHECKPOINT_FORMAT, commitLog, keyId, makeCheckpoint, signBody, streamDetail, streamLeaf } from '@tlc/tenant-events';
 export type { CheckpointBody, LogCommitment, SignedCheckpoint, StreamDetail, StreamEntry } from '@tlc/tenant-events';
@@ -239,6 +241,49 @@ export function verifyCheckpoints(streams: ReadonlyMap<string, readonly Recorded
     }
   });
   return { checkpoints: cps.length, verified, problems };
+}
+
+/**
+ * `verify --all --checkpoints`: the chain check and every checkpoint in one scan of the log,
+ * without holding it. One LogCommitter runs along the scan; passing a checkpoint's head, its
+ * root is taken (rootNow). When every checkpoint's root matches (an untouched log), that is the
+ * whole answer; otherwise the log is read whole and verifyCheckpoints names what changed, as
+ * it always did (a tampered log is the rare case, and naming needs every stream's events).
+ */
+export async function verifyLogAndCheckpoints(
+  es: EventStore,
+  cps: readonly SignedCheckpoint[],
+  publicKey: KeyObject,
+  options: { crossCheck?: boolean } = {},
+): Promise<{ chain: VerifyReport; checkpoints: CheckpointReport }> {
+  const refused: CheckpointProblem[] = [];
+  const heads: Array<{ head: number; cp: SignedCheckpoint; root?: string }> = [];
+  cps.forEach((cp, i) => {
+    const refusal = checkpointRefusal(cp, publicKey);
+    if (refusal) refused.push({ checkpoint: i + 1, stream: null, revision: null, kind: 'checkpoint-refused', message: `checkpoint ${i + 1} refused: ${refusal}` });
+    else heads.push({ head: cp.body.headPosition, cp });
+  });
+  heads.sort((a, b) => a.head - b.head);
+  const committer = new LogCommitter();
+  let next = 0;
+  const passHeads = (position: number): void => {
+    for (; next < heads.length && position > heads[next].head; next++) heads[next].root = committer.rootNow();
+  };
+  const v = new LogVerifier();
+  const whole = await scanInto(es, v, {
+    stored: (e) => {
+      passHeads(e.position);
+      committer.addStored(e);
+    },
+    parsed: (e) => {
+      passHeads(e.position);
+      committer.add(e);
+    },
+  });
+  passHeads(Number.POSITIVE_INFINITY);
+  const chain = v.finish(whole, options);
+  if (heads.every((h) => h.root === h.cp.body.root)) return { chain, checkpoints: { checkpoints: cps.length, verified: heads.length, problems: refused } };
+  return { chain, checkpoints: verifyCheckpoints(await readWholeLog(es), cps, publicKey) };
 }
 
 /** Picks a checkpoint by its 1-based line number, its head position ("@123") or "latest". */

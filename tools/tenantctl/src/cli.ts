@@ -15,7 +15,7 @@ import { resolveTenant } from './tenant-ref.js';
 import { formatList, ProvisioningClient, type TenantAction } from './tenants.js';
 import { formatVerify, readWholeLog, verifyLog, verifyStreams } from './verify.js';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { buildProof, checkProof, commitEventStore, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyCheckpoints, keyId, type TenantProof } from './audit.js';
+import { buildProof, checkProof, commitEventStore, loadAuditKeys, makeCheckpoint, pickCheckpoint, readCheckpointFile, verifyLogAndCheckpoints, keyId, type TenantProof } from './audit.js';
 import { problem } from './exit-codes.js';
 import { checkpointLine, TENANT_STATUSES } from '@tlc/tenant-events';
 
@@ -100,10 +100,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const cps = opts.checkpoints ? readCheckpointFile(opts.checkpoints) : undefined;
       const cfg = loadConfig();
       await withEventStore(cfg, async (es) => {
-        // Checkpoints are compared with the log in memory; the chain check alone streams it (verifyLog).
-        const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : cps ? await readWholeLog(es) : undefined;
-        const chain = streams ? verifyStreams(streams, { crossCheck: Boolean(opts.all) }) : await verifyLog(es, { crossCheck: true });
-        const checkpoints = streams && cps && publicKey ? verifyCheckpoints(streams, cps, publicKey) : undefined;
+        // --all streams the log: the chain check (verifyLog), or it and the checkpoints in one scan.
+        const streams = ref ? await resolveTenant(cfg, es, ref).then((t) => new Map([[t.stream, t.events]])) : undefined;
+        const both = !streams && cps && publicKey ? await verifyLogAndCheckpoints(es, cps, publicKey, { crossCheck: true }) : undefined;
+        const chain = streams ? verifyStreams(streams, { crossCheck: Boolean(opts.all) }) : (both?.chain ?? (await verifyLog(es, { crossCheck: true })));
+        const checkpoints = both?.checkpoints;
         const report = { ...chain, ok: chain.ok && (!checkpoints || checkpoints.problems.length === 0), ...(checkpoints ? { checkpoints } : {}) };
         print(cmd, report, () => {
           const lines = [formatVerify(chain)];

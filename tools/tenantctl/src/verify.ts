@@ -174,13 +174,37 @@ export function verifyStreams(streams: ReadonlyMap<string, readonly RecordedEven
  */
 export async function verifyLog(es: EventStore, options: { crossCheck?: boolean } = {}): Promise<VerifyReport> {
   const v = new LogVerifier();
+  return v.finish(await scanInto(es, v), options);
+}
+
+/** What else sees every event of the first scan (verifyLogAndCheckpoints commits to the log in the same scan). */
+export interface AlsoScan {
+  stored(e: StoredEventText): void;
+  parsed(e: RecordedEvent): void;
+}
+
+/** verifyLog's two scans; returns what `finish` needs (the streams that did not extend cleanly). */
+export async function scanInto(es: EventStore, v: LogVerifier, also?: AlsoScan): Promise<Map<string, RecordedEvent[]>> {
   const readPage = (fromPosition: number | undefined, maxCount: number) => es.readAll({ fromPosition, maxCount });
   const head = es.readAllText
     ? await scanLog(
         (fromPosition, maxCount) => es.readAllText!({ fromPosition, maxCount }),
-        (e) => v.addStored(e),
+        also
+          ? (e) => {
+              v.addStored(e);
+              also.stored(e);
+            }
+          : (e) => v.addStored(e),
       )
-    : await scanLog(readPage, (e) => v.add(e));
+    : await scanLog(
+        readPage,
+        also
+          ? (e) => {
+              v.add(e);
+              also.parsed(e);
+            }
+          : (e) => v.add(e),
+      );
   const broken = v.broken;
   const whole = new Map<string, RecordedEvent[]>();
   if (broken.size > 0) {
@@ -195,7 +219,7 @@ export async function verifyLog(es: EventStore, options: { crossCheck?: boolean 
       { upTo: head },
     );
   }
-  return v.finish(whole, options);
+  return whole;
 }
 
 /** Whole-log only: a tenant's signup needs its subdomain reservation; a reservation's tenant should exist. */

@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { validateAppend } from '../shared/append-rules.js';
 import { CatchUpSubscription } from '../shared/catch-up-subscription.js';
-import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../port.js';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEventText, SubscribeOptions, Subscription } from '../port.js';
 import { describeEventStoreUrl } from '../url.js';
 import { append, deleteStream } from './append.js';
 import { PgNotifier } from './notifier.js';
-import { headPosition, readAll, readStream } from './read.js';
+import { headPosition, readAll, readAllText, readStream } from './read.js';
 import { migrate } from './schema.js';
 
 export interface PostgresEventStoreOptions {
@@ -62,6 +62,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return readAll(this.pool, options);
+  }
+
+  readAllText(options?: ReadAllOptions): Promise<StoredEventText[]> {
+    return readAllText(this.pool, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { StreamNotFoundError } from '../errors.js';
-import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port.js';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoredEventText } from '../port.js';
 
 interface EventRow {
   position: number;
@@ -55,6 +55,11 @@ const READ_ALL = `SELECT ${COLUMNS} FROM es_events
   WHERE position > $1 AND position < ${SAFE_BOUND}
   ORDER BY position LIMIT $2`;
 
+/** readAllText: json columns keep their input text, handed out as it is (::text, not parsed by pg). */
+const READ_ALL_TEXT = `SELECT position::float8 AS position, stream_id, revision::float8 AS revision, event_id, type, data::text AS data, metadata::text AS metadata, recorded_at
+  FROM es_events WHERE position > $1 AND position < ${SAFE_BOUND}
+  ORDER BY position LIMIT $2`;
+
 const HEAD = `SELECT coalesce(max(position), 0)::float8 AS head FROM es_events WHERE position < ${SAFE_BOUND}`;
 
 /**
@@ -84,6 +89,11 @@ export async function readStream(pool: pg.Pool, streamId: string, options: ReadS
 export async function readAll(pool: pg.Pool, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
   const { rows } = await pool.query<EventRow>(READ_ALL, [options.fromPosition ?? 0, options.maxCount ?? null]);
   return rows.map(toRecorded);
+}
+
+export async function readAllText(pool: pg.Pool, options: ReadAllOptions = {}): Promise<StoredEventText[]> {
+  const { rows } = await pool.query<EventRow & { data: string; metadata: string }>(READ_ALL_TEXT, [options.fromPosition ?? 0, options.maxCount ?? null]);
+  return rows.map((row) => ({ ...toRecorded(row), data: row.data, metadata: row.metadata }));
 }
 
 export async function headPosition(pool: pg.Pool): Promise<number> {

@@ -183,6 +183,25 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(fromStart).toHaveLength(3);
         expect(isStrictlyIncreasing(positions(fromStart))).toBe(true);
       });
+
+      it('readAllText (where offered) is readAll with data and metadata as the JSON text written', async () => {
+        if (!store.readAllText) return;
+        const s = uniquePrefix('text');
+        const before = await store.headPosition();
+        // Key order and spacing as JSON.stringify wrote them: the text is kept, not re-serialised.
+        const e = ev('Text', { b: [1, 2.5, 'ü 😀'], a: { d: null, c: true } }, { z: 1, actor: { kind: 'user', id: 'u' } });
+        const r = await store.append(s, [e], 'no_stream');
+        const text = await eventually(
+          () => store.readAllText!({ fromPosition: before }),
+          (got) => got.some((g) => g.streamId === s),
+          'the event as text',
+        );
+        const parsed = await store.readAll({ fromPosition: before, maxCount: text.length });
+        expect(text.map((t) => ({ ...t, data: JSON.parse(t.data) as unknown, metadata: JSON.parse(t.metadata) as unknown }))).toEqual(parsed);
+        const mine = text.find((t) => t.streamId === s)!;
+        expect(mine).toMatchObject({ position: r.position, revision: 0, type: 'Text', data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) });
+        expect(await store.readAllText({ fromPosition: r.position })).toEqual([]);
+      });
     });
 
     describeConcurrencyContract(() => store);
