@@ -17,7 +17,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { isCanonicalJsonText } from './canonical-text.js';
 import { sha256Hex } from './hash-chain.js';
-import { merkleLeafHash, merkleRoot } from './merkle.js';
+import { merkleLeafHex, merkleRoot } from './merkle.js';
 
 /** What the commitment reads of a stored event (the event store's RecordedEvent has all of it). */
 export interface LoggedEvent {
@@ -99,7 +99,7 @@ export type StreamEntry = [string, number, number, string];
 /** A stream entry plus, per event in revision order, [revision, contentFp + placeFp]. */
 export type StreamDetail = [string, number, number, string, Array<[number, string]>];
 
-export const streamLeaf = (entry: StreamEntry): string => merkleLeafHash(canonicalJson(entry)).toString('hex');
+export const streamLeaf = (entry: StreamEntry): string => merkleLeafHex(canonicalJson(entry));
 export const entryOf = (d: StreamDetail): StreamEntry => [d[0], d[1], d[2], d[3]];
 export const detailRoot = (detail: readonly StreamDetail[]): string => merkleRoot(detail.map((d) => streamLeaf(entryOf(d))));
 

@@ -4,7 +4,7 @@
  * of two below n. Inclusion proofs are the RFC's audit paths, so an auditor can check one leaf
  * against a signed root with log2(n) hashes and nothing else from the log.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 const sha256 = (...parts: Buffer[]): Buffer => {
   const h = createHash('sha256');
@@ -15,6 +15,8 @@ const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
 export const merkleLeafHash = (data: string | Buffer): Buffer => sha256(LEAF, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+/** merkleLeafHash of a string, as hex, in one call: U+0000 is the single byte 0x00 in UTF-8 (checkpoints hash a leaf per stream). */
+export const merkleLeafHex = (text: string): string => hash('sha256', `\u0000${text}`, 'hex');
 const nodeHash = (l: Buffer, r: Buffer): Buffer => sha256(NODE, l, r);
 
 /** Largest power of two strictly below n (n >= 2). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { merkleInclusionProof, merkleLeafHash, merkleRoot, verifyMerkleInclusion } from './merkle.js';
+import fc from 'fast-check';
+import { merkleInclusionProof, merkleLeafHash, merkleLeafHex, merkleRoot, verifyMerkleInclusion } from './merkle.js';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => merkleLeafHash(`leaf ${i}`).toString('hex'));
 const node = (l: string, r: string) =>
@@ -10,6 +11,21 @@ const node = (l: string, r: string) =>
     .digest('hex');
 
 describe('RFC 6962 Merkle tree', () => {
+  it('merkleLeafHex is merkleLeafHash of the same text, as hex', () => {
+    expect(merkleLeafHex('["s",1,2,"d"]')).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .update('["s",1,2,"d"]', 'utf8')
+        .digest('hex'),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(merkleLeafHex(text)).toBe(merkleLeafHash(text).toString('hex'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('hashes a small tree as the RFC splits it (largest power of two below n)', () => {
     const [a, b, c, d, e] = leaves(5);
     expect(merkleRoot([a])).toBe(a);
