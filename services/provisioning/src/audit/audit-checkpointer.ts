@@ -8,7 +8,7 @@ import { appendFile } from 'node:fs/promises';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@tlc/event-store';
-import { checkpointLine, commitScannedLog, makeCheckpoint } from '@tlc/tenant-events';
+import { checkpointLine, commitScannedLog, commitStoredLog, makeCheckpoint } from '@tlc/tenant-events';
 import type { Logger } from 'pino';
 import type { ProvisioningConfig } from '../config/config.js';
 import { CONFIG, EVENT_STORE, LOGGER } from '../config/tokens.js';
@@ -58,10 +58,17 @@ export class AuditCheckpointer implements OnApplicationBootstrap, OnApplicationS
       if ((await this.store.headPosition()) === this.lastHead) return;
       // Each page yields to I/O first: a synchronous backend (SQLite) would otherwise hold the
       // event loop for the whole scan and stall requests.
-      const commitment = await commitScannedLog(async (fromPosition, maxCount) => {
-        await yieldToIo();
-        return this.store.readAll({ fromPosition, maxCount });
-      });
+      // The stored text where the store offers it (readAllText: hashed as stored when canonical).
+      const store = this.store;
+      const commitment = store.readAllText
+        ? await commitStoredLog(async (fromPosition, maxCount) => {
+            await yieldToIo();
+            return store.readAllText!({ fromPosition, maxCount });
+          })
+        : await commitScannedLog(async (fromPosition, maxCount) => {
+            await yieldToIo();
+            return store.readAll({ fromPosition, maxCount });
+          });
       const cp = makeCheckpoint(commitment, s.signingKey);
       await appendFile(s.file, checkpointLine(cp), { mode: 0o640 });
       this.lastHead = commitment.headPosition;
