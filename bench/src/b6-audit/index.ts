@@ -1,10 +1,11 @@
 /**
  * B6 audit (issue 19): what `tenantctl verify --all`, `tenantctl audit checkpoint` and
- * `tenantctl verify --all --checkpoints` do (read the whole log through the port, then chain
- * check / Merkle commitment + Ed25519 signature / both), over 100,000 events of 10,000 tenants
- * in SQLite, against a same-run raw read of the same table: better-sqlite3 paging the events by
- * position and parsing data and metadata, nothing else. SQLite only: the work above the read
- * is the same on every backend.
+ * `tenantctl verify --all --checkpoints` do (the functions the CLI calls: one scan of the log
+ * through the port, as stored JSON text where the store offers it (readAllText), then chain
+ * check / Merkle commitment + Ed25519 signature / both in the same scan), over 100,000 events
+ * of 10,000 tenants in SQLite, against a same-run raw read of the same table: better-sqlite3
+ * paging the events by position and parsing data and metadata, nothing else. SQLite only:
+ * PostgreSQL has readAllText too; EventStoreDB takes the parse path.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
