@@ -59,6 +59,9 @@ export async function startProvisioning(options: ProvisioningOptions): Promise<P
       RATE_LIMIT_CREDENTIAL_CHECKS_PER_MINUTE: '1000000',
       RATE_LIMIT_LOOKUPS_PER_MINUTE: '1000000',
       SCRYPT_LOG_N: '10',
+      // Without a bench (B3's lookup runs) the instance serves the API only: the process manager
+      // would refuse to start on a missing bench (bench-check.ts), and has nothing to do there.
+      ...(options.env?.BENCH_PATH ? {} : { PM_ENABLED: 'false' }),
       ...options.env,
     },
     options.nodeArgs,
