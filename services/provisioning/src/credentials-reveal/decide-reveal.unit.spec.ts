@@ -1,7 +1,7 @@
 import { evolve, initialTenantState, type TenantEvent, type TenantState } from '@tlc/tenant-events';
-import { DomainError } from '../shared/domain-error.js';
 import type { RevealCredential } from '../tenants/commands.js';
 import { decideReveal } from './decide-reveal.js';
+import { codeOf } from '../test-support/raw-rows.js';
 
 const active: TenantState = { ...initialTenantState, exists: true, tenantId: 't1', status: 'Active', apiKey: 'k1', identityProvider: 'google' };
 const ask = (credential: RevealCredential['data']['credential']): RevealCredential => ({
@@ -11,14 +11,6 @@ const ask = (credential: RevealCredential['data']['credential']): RevealCredenti
 });
 const apply = (s: TenantState, type: string, data: Record<string, unknown>) =>
   evolve(s, { type, data: { tenantId: 't1', ...data }, metadata: { occurredAt: '2026-01-01T00:00:00Z' } } as unknown as TenantEvent);
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'none';
-};
 
 describe('decideReveal', () => {
   it('shows each credential once; a newly issued value can be shown again', () => {

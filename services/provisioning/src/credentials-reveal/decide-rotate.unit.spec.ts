@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@tlc/event-store';
 import { evolve, initialTenantState, type SealedSecret, type TenantEvent, type TenantState } from '@tlc/tenant-events';
-import { DomainError } from '../shared/domain-error.js';
 import type { RecordApiSecretRotated, StartApiSecretRotation } from '../tenants/commands.js';
 import { decideRotationEnd, decideRotationStart } from './decide-rotate.js';
 import { sealedValue } from './reveal.service.js';
+import { codeOf } from '../test-support/raw-rows.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const later = (s: number) => new Date(Date.parse(NOW) + s * 1000).toISOString();
@@ -13,14 +13,6 @@ const start = (rotationId: string, now = NOW): StartApiSecretRotation => ({ type
 const sealed = { alg: 'A256GCM', keyId: 'tenant-t1', iv: 'i', tag: 't', ciphertext: 'new' } as SealedSecret;
 const done = (rotationId: string): RecordApiSecretRotated => ({ type: 'RecordApiSecretRotated', data: { tenantId: 't1', rotationId, apiSecret: sealed, durationMs: 5 }, metadata: metadata() });
 const apply = (s: TenantState, drafts: { type: string; data: unknown }[]) => drafts.reduce((x, d) => evolve(x, { ...d, metadata: { occurredAt: NOW } } as unknown as TenantEvent), s);
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'none';
-};
 
 describe('decideRotation', () => {
   it('holds the rotation from start to end; the new secret is unrevealed again', () => {

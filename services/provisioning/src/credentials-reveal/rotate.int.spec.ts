@@ -9,21 +9,11 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { makeBench, SIM_BIN, type TmpBench } from '../../../../tools/bench-simulator/src/test-support/sim.js';
 import { TenantRepository } from '../tenants/tenant-repository.js';
 import { auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
 import { API_SECRET_PLAINTEXT, driver } from '../test-support/drive.js';
-
-function sqliteRows(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).all(), (_k, v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))).join('\n');
-  } finally {
-    db.close();
-  }
-}
+import { sqliteRows } from '../test-support/raw-rows.js';
 
 describe('API secret rotation', () => {
   let h: Harness;

@@ -5,23 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import pg from 'pg';
 import { API_SECRET, BACKENDS, auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
 import { API_SECRET_PLAINTEXT, driver } from '../test-support/drive.js';
 import { VerificationTokens } from '../email/verification-token.js';
+import { sqliteRows } from '../test-support/raw-rows.js';
 
 const PASSWORD = 'Tr0ub4dor&3-unique-plaintext';
-
-function sqliteRows(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.name}"`).all(), (_k, v) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))).join('\n');
-  } finally {
-    db.close();
-  }
-}
 
 async function postgresRows(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
