@@ -29,7 +29,7 @@ export function summarizeEvent(e: TenantEvent): string {
     case 'RollbackStarted':
       return `rollback started after ${stepKey(e.data.failedStep)}: ${e.data.reason}`;
     case 'SiteDropped':
-      return `site ${e.data.siteName} dropped${e.data.archivedTo ? ` (archived to ${e.data.archivedTo})` : ''}`;
+      return `site ${e.data.siteName} dropped${e.data.archiveRemoved ? ', its archive removed' : e.data.archivedTo ? ` (archived to ${e.data.archivedTo})` : ''}`;
     case 'RolledBack':
       return 'rolled back';
     case 'SubdomainReleased':

@@ -105,7 +105,8 @@ export type StepFailed = Evt<
   }
 >;
 export type RollbackStarted = Evt<'RollbackStarted', { tenantId: string; reason: string; failedStep: StepRef }>;
-export type SiteDropped = Evt<'SiteDropped', { tenantId: string; siteName: string; archivedTo?: string; durationMs: number }>;
+/** `archiveRemoved`: bench's archive of the folder (db password, encryption key, files) was deleted too. */
+export type SiteDropped = Evt<'SiteDropped', { tenantId: string; siteName: string; archivedTo?: string; archiveRemoved?: boolean; durationMs: number }>;
 export type RolledBack = Evt<'RolledBack', { tenantId: string }>;
 export type SubdomainReleased = Evt<'SubdomainReleased', { tenantId: string; subdomain: string }>;
 export type TenantBroken = Evt<'TenantBroken', { tenantId: string; reason: string; step: StepRef }>;

@@ -9,6 +9,7 @@ import type { BenchFailed, BenchResult, BenchRunner } from './bench-runner.js';
 import { executeField, executeString } from './execute-output.js';
 import { exceptionsOf, shortType } from './python-output.js';
 import { APP, BenchArgumentError, check, DB_NAME, EMAIL, SITE, USER } from './bench-arguments.js';
+import { removeSiteArchives } from './site-archive.js';
 import { updateCommonConfig } from './site-config-file.js';
 
 export { BenchArgumentError, checkSite } from './bench-arguments.js';
@@ -186,17 +187,27 @@ export class BenchOperations {
     return done(r, () => ({}));
   }
 
-  /** drop-site without a backup (a site being rolled back holds nothing worth keeping); --force ignores a failed backup. */
-  async dropSite(site: string, root: RootLogin, timeoutMs: number): Promise<Outcome<{ archivedTo?: string }>> {
+  /**
+   * drop-site without a backup (a site being rolled back holds nothing worth keeping); --force
+   * ignores a failed backup. The folder bench archives is then removed (site-archive.ts):
+   * `archivesRemoved` counts what went (also left over from an earlier drop).
+   */
+  async dropSite(site: string, root: RootLogin, timeoutMs: number): Promise<Outcome<{ archivedTo?: string; archivesRemoved: number }>> {
     await this.ensureRootPassword(root);
     const r = await this.runner.run(['drop-site', check(site, SITE, 'site'), '--no-backup', '--force', ...rootArgs(root)], { timeoutMs });
     // v15 on a site that is gone: `IncorrectSitePath: 404 Not Found: <site> does not exist`. A drop
     // that already happened (a crash after the archive move) is done; the database went first.
-    if (!r.ok && isMissingSite(r, site)) return { ok: true, value: {}, result: r };
-    return done(r, () => {
+    if (!r.ok && isMissingSite(r, site)) return { ok: true, value: { archivesRemoved: (await this.removeArchives(site)).length }, result: r };
+    return done(r, async () => {
       const m = /Moving site to archive under (.+)$/m.exec(r.ok ? r.stdout : '');
-      return m ? { archivedTo: m[1].trim() } : {};
+      const archivesRemoved = (await this.removeArchives(site)).length;
+      return m ? { archivedTo: m[1].trim(), archivesRemoved } : { archivesRemoved };
     });
+  }
+
+  /** The dropped site's archived folders (db password, encryption key, files), gone. */
+  removeArchives(site: string): Promise<string[]> {
+    return removeSiteArchives(this.runner.benchPath, site);
   }
 
   private execute(site: string, method: string, pyArgs: string, timeoutMs: number, secrets: string[], printedSecrets?: (stdout: string) => readonly string[]): Promise<BenchResult> {

@@ -45,7 +45,8 @@ it('rolls back a permanent failure at every step and frees the subdomain for a n
     expect([failed.app ? `${failed.step}:${failed.app}` : failed.step, failed.classification, failed.willRetry]).toEqual([PERMANENT[i][0], 'permanent', false]);
     expect(failed.stderrTail).toContain('Simulated failure');
     expect(types).toEqual(expect.arrayContaining(['RollbackStarted', 'SiteDropped', 'RolledBack', 'SubdomainReleased']));
-    expect(s.sitesOf(sub(NAMES[i]))).toEqual({ live: false, archived: 1 });
+    expect(s.sitesOf(sub(NAMES[i]))).toEqual({ live: false, archived: 0 });
+    expect(evs.find((e) => e.type === 'SiteDropped')?.data).toMatchObject({ archiveRemoved: true });
   }
   const { dbs, users } = await s.dbCount();
   expect([dbs, users]).toEqual([[], []]);
@@ -53,7 +54,7 @@ it('rolls back a permanent failure at every step and frees the subdomain for a n
   const again = await Promise.all(NAMES.map((n) => s.signup(svc, sub(n))));
   for (const [i, id] of again.entries()) {
     await s.waitFor(id, ['Active']);
-    expect(s.sitesOf(sub(NAMES[i]))).toEqual({ live: true, archived: 1 });
+    expect(s.sitesOf(sub(NAMES[i]))).toEqual({ live: true, archived: 0 });
   }
   const after = await s.dbCount();
   expect([after.dbs.length, after.users.length]).toEqual([NAMES.length, NAMES.length]);

@@ -28,7 +28,8 @@ it('times the hung install-app out twice (timeout is retryable), then rolls back
     ['install-app', 'timeout', 2, false],
   ]);
   expect(evs.map((e) => e.type)).toEqual(expect.arrayContaining(['RollbackStarted', 'SiteDropped', 'RolledBack', 'SubdomainReleased']));
-  expect(s.sitesOf(sub)).toEqual({ live: false, archived: 1 });
+  // Dropped, and bench's archive of it (db password, encryption key) removed too.
+  expect(s.sitesOf(sub)).toEqual({ live: false, archived: 0 });
   const hangs = s.simLog().filter((l) => l.event === 'hang');
   expect(hangs).toHaveLength(2);
   for (let i = 0; i < 30 && hangs.some((h) => alive(Number(h.pid)) || alive(Number(h.childPid))); i++) await new Promise((r) => setTimeout(r, 100));

@@ -140,9 +140,10 @@ export class StepWork {
       case 'drop-site': {
         // The customer's name for a claimed standby site goes first: it must never lead to a dropped folder.
         if (state.standbySite) await unlinkSiteNames(this.benchPath, site);
-        if (!(await this.ops.siteExists(site))) return { ok: true, result: { step: 'drop-site' }, benchMs };
+        // Gone already (a redo after a crash): its archive may still be there.
+        if (!(await this.ops.siteExists(site))) return { ok: true, result: { step: 'drop-site', archiveRemoved: (await this.ops.removeArchives(site)).length > 0 }, benchMs };
         const o = track(await this.ops.dropSite(site, root, this.config.heavyStepTimeoutMs));
-        return o.ok ? { ok: true, result: { step: 'drop-site', ...(o.value.archivedTo ? { archivedTo: o.value.archivedTo } : {}) }, benchMs } : fail(o);
+        return o.ok ? { ok: true, result: { step: 'drop-site', ...(o.value.archivedTo ? { archivedTo: o.value.archivedTo } : {}), archiveRemoved: o.value.archivesRemoved > 0 }, benchMs } : fail(o);
       }
     }
   }

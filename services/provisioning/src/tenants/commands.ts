@@ -56,7 +56,8 @@ export type StepResult =
   | { readonly step: 'api-keys'; readonly apiKey: string; readonly apiSecret: SealedSecret }
   /** `siteUrl` is how people reach the site (scheme and port are the process manager's to know). */
   | { readonly step: 'set-host-name'; readonly hostName: string; readonly siteUrl?: string }
-  | { readonly step: 'drop-site'; readonly archivedTo?: string };
+  /** `archiveRemoved`: the folder bench archived the site to was deleted (bench/site-archive.ts). */
+  | { readonly step: 'drop-site'; readonly archivedTo?: string; readonly archiveRemoved?: boolean };
 
 export type RecordStepSucceeded = Cmd<
   'RecordStepSucceeded',

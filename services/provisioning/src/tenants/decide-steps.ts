@@ -129,7 +129,10 @@ export function decideStepSucceeded(command: RecordStepSucceeded, state: TenantS
     }
     case 'drop-site': {
       const archivedTo = optStr(r.archivedTo);
-      const dropped: TenantDraft = { type: 'SiteDropped', data: { tenantId, siteName: state.siteName, ...(archivedTo ? { archivedTo } : {}), durationMs } };
+      const dropped: TenantDraft = {
+        type: 'SiteDropped',
+        data: { tenantId, siteName: state.siteName, ...(archivedTo ? { archivedTo } : {}), ...(r.archiveRemoved ? { archiveRemoved: true } : {}), durationMs },
+      };
       if (state.status === 'Deprovisioning') return [dropped, ...finishDeprovision(state)];
       return [dropped, { type: 'RolledBack', data: { tenantId } }, ...releaseSubdomain(state)];
     }
