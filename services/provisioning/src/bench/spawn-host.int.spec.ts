@@ -6,7 +6,7 @@
  * runs anything there.
  */
 import { jest } from '@jest/globals';
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,11 @@ beforeEach(() => {
   // The bench folder exists before any command runs in it, as a real one does.
   mkdirSync(bench);
 });
+// Every parent a case started: a case that fails before its own kill must not leave one running
+// (it would keep the test run from ending).
+const parents: ChildProcess[] = [];
 afterEach(() => {
+  for (const proc of parents.splice(0)) proc.kill('SIGKILL');
   for (const pid of benchPids()) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -73,6 +77,7 @@ interface Parent {
 }
 async function startParent(mode: 'wait' | 'disconnect' | 'lifeline', bin = 'slow-bench'): Promise<Parent> {
   const proc = spawn(process.execPath, [FIXTURE, mode, join(dir, bin), bench, pidsFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+  parents.push(proc);
   const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
   const { host } = JSON.parse((await lines.next()).value as string) as { host: number };
   // bench and its grandchild are both up before the parent goes.
