@@ -18,6 +18,7 @@ const workspaces = {
   '^@tlc/api-client$': '<rootDir>/libs/api-client/src/index.ts',
   '^@tlc/tenant-events$': '<rootDir>/libs/tenant-events/src/index.ts',
   '^@tlc/tenant-events/subdomain$': '<rootDir>/libs/tenant-events/src/subdomain.ts',
+  '^@tlc/tenant-events/lifecycle$': '<rootDir>/libs/tenant-events/src/lifecycle.ts',
   '^@tlc/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@tlc/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
   '^@tlc/tenant-lookup$': '<rootDir>/projections/tenant-lookup/src/index.ts',
