@@ -6711,6 +6711,34 @@ export interface operations {
                     };
                 };
             };
+            /** @description Problem: CREDENTIALS.ROTATION_UNAVAILABLE */
+            503: {
+                headers: {
+                    /** @description The correlation id: the X-Request-Id sent, or one made for this request. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /**
+                         * @description urn:tlc:problem:<code in lower case>
+                         * @example urn:tlc:problem:tenant.not_found
+                         */
+                        type: string;
+                        title: string;
+                        /** @description For people; may change. Switch on `code`. */
+                        detail: string;
+                        /** @description The first field or header at fault. */
+                        field?: string;
+                        errors?: components["schemas"]["FieldError"][];
+                        instance?: string;
+                        /** @enum {integer} */
+                        status: 503;
+                        /** @enum {string} */
+                        code: "CREDENTIALS.ROTATION_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     Ops_health: {

@@ -4,7 +4,7 @@
  */
 import { createProvisioningApp } from './bootstrap.js';
 import { checkBench, type BenchFacts } from './bench/bench-check.js';
-import type { BenchConfig } from './bench/bench-config.js';
+import { drivesBench, type BenchConfig } from './bench/bench-config.js';
 import { ConfigError, parseConfig } from './config/config.js';
 
 /** Exit 78 (EX_CONFIG) naming the variable to fix: a supervisor should not restart into the same error. */
@@ -25,10 +25,9 @@ async function main(): Promise<void> {
   }
 
   // Only an instance that drives bench needs a working one (an API-only replica does not).
-  const drivesBench = config.pm.enabled || config.pool.size > 0;
   let bench = 'none (process manager off, no pool)';
   try {
-    if (drivesBench) bench = describeBench(config.bench, await checkBench(config.bench));
+    if (drivesBench(config)) bench = describeBench(config.bench, await checkBench(config.bench));
   } catch (e) {
     if (e instanceof ConfigError) refuse(e);
     throw e;

@@ -50,6 +50,8 @@ export function buildProgram(io: ProgramIo, makeCtx: (bench: Bench, siteFlag?: s
     .option('--verbose', 'verbose output')
     .option('--force', 'force')
     .option('--profile', 'profile')
+    // The bench version recorded with Frappe v15.50 (fixtures/frappe-v15); `bench --version` prints it alone.
+    .version('5.22.3', '--version', 'Show the version and exit.')
     .exitOverride()
     // Commander writes to process.stdout/stderr and sizes help to the terminal by default: in a
     // daemon those are the daemon's, so everything goes to the invocation, at a fixed width.

@@ -40,7 +40,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('passes a bench with a root password in common_site_config.json, or one given in BENCH_DB_ROOT_PASSWORD', async () => {
-  await expect(checkBench(parseBenchConfig({ BENCH_BIN: bin, BENCH_PATH: bench({ root_password: 'x', frappe_user: 'frappe' }) }), { uid: 0 })).resolves.toBeDefined();
+  await expect(checkBench(parseBenchConfig({ BENCH_BIN: bin, BENCH_PATH: bench({ root_password: 'x', frappe_user: 'frappe' }) }), { uid: 0 })).resolves.toEqual({ version: '5.22.3' });
   await expect(checkBench(parseBenchConfig({ BENCH_BIN: bin, BENCH_PATH: bench({ frappe_user: 'frappe' }), BENCH_DB_ROOT_PASSWORD: 'pw' }), { uid: 0 })).resolves.toBeDefined();
 });
 
@@ -63,6 +63,14 @@ it('names BENCH_PATH for a folder that is no bench, and BENCH_BIN for an executa
   expect((await failure(checkBench(parseBenchConfig({ BENCH_BIN: bin, BENCH_PATH: join(dir, 'nowhere') }), { uid: 1000 }))).variable).toBe('BENCH_PATH');
   const e = await failure(checkBench(parseBenchConfig({ BENCH_BIN: join(dir, 'no-such-bench'), BENCH_PATH: bench({ root_password: 'x' }) }), { uid: 1000 }));
   expect([e.variable, e.message]).toEqual(['BENCH_BIN', expect.stringContaining('ENOENT')]);
+});
+
+it('names BENCH_BIN for a bench that starts but cannot answer (a broken virtualenv)', async () => {
+  const broken = join(dir, 'broken-bench');
+  writeFileSync(broken, `#!/bin/sh\necho "ModuleNotFoundError: No module named 'bench'" >&2\nexit 1\n`);
+  chmodSync(broken, 0o755);
+  const e = await failure(checkBench(parseBenchConfig({ BENCH_BIN: broken, BENCH_PATH: bench({ root_password: 'x' }) }), { uid: 1000 }));
+  expect([e.variable, e.message]).toEqual(['BENCH_BIN', expect.stringContaining("exited with 1: ModuleNotFoundError: No module named 'bench'")]);
 });
 
 it('the service exits 78 naming the variable, before it opens anything', async () => {

@@ -41,7 +41,17 @@ export async function checkBench(c: BenchConfig, opts: { uid?: number; env?: Nod
   if (probe.code === 'ENOENT' || probe.code === 'EACCES')
     throw new ConfigError('BENCH_BIN', `"${c.bin}" cannot be started (${probe.code}): set it to the bench executable (\`which bench\` as the bench's user).`);
   if (probe.timedOut) throw new ConfigError('BENCH_BIN', `"${c.bin} --version" did not answer within ${PROBE_TIMEOUT_MS / 1000} s.`);
-  const version = probe.exitCode === 0 ? String(probe.stdout).split('\n')[0]?.trim() : undefined;
+  // A bench that starts but cannot answer (a broken virtualenv: ModuleNotFoundError, exit 1) would fail every command.
+  if (probe.exitCode !== 0) {
+    const said =
+      String(probe.stderr || probe.stdout)
+        .trim()
+        .split('\n')
+        .at(-1)
+        ?.slice(0, 200) ?? '';
+    throw new ConfigError('BENCH_BIN', `"${c.bin} --version" exited with ${probe.exitCode ?? probe.signal}${said ? `: ${said}` : ''}.`);
+  }
+  const version = String(probe.stdout).split('\n')[0]?.trim();
   return version ? { version } : {};
 }
 

@@ -26,6 +26,12 @@ export interface BenchConfig {
   readonly frappeUrl?: string;
 }
 
+/**
+ * Whether this instance runs bench: its process manager, its pool, or both. Only such an instance
+ * checks its bench at start-up (main.ts) and rotates API secrets (credentials-reveal).
+ */
+export const drivesBench = (c: { readonly pm: { readonly enabled: boolean }; readonly pool: { readonly size: number } }): boolean => c.pm.enabled || c.pool.size > 0;
+
 export function parseBenchConfig(env: Env): BenchConfig {
   return Object.freeze({
     bin: env.BENCH_BIN?.trim() || 'bench',

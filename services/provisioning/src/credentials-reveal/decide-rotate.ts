@@ -29,5 +29,9 @@ export function decideRotationEnd(command: RecordApiSecretRotated | RecordApiSec
     throw new DomainError('CREDENTIALS.ROTATION_FAILED', 'This rotation took too long and another one was started; rotate again if that one did not finish.', { field: 'credential' });
   }
   if (command.type === 'RecordApiSecretRotationFailed') return [{ type: 'ApiSecretRotationFailed', data: { tenantId, rotationId, reason: command.data.reason } }];
+  // A deprovision may have started while bench ran: no secret is recorded for a tenant on its way out.
+  if (state.status !== 'Active' && state.status !== 'Suspended') {
+    throw new DomainError('TENANT.NOT_ACTIVE', `The tenant became ${state.status} while its API secret was rotated; the new secret is not recorded.`);
+  }
   return [{ type: 'ApiSecretRotated', data: { tenantId, rotationId, apiSecret: command.data.apiSecret, durationMs: command.data.durationMs } }];
 }

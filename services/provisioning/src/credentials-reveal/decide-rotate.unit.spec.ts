@@ -32,6 +32,14 @@ describe('decideRotation', () => {
     expect(decideRotationEnd(done('r2'), takenOver)).toEqual([{ type: 'ApiSecretRotated', data: { tenantId: 't1', rotationId: 'r2', apiSecret: sealed, durationMs: 5 } }]);
   });
 
+  it('records no new secret for a tenant that started leaving while bench ran; a failure still ends the hold', () => {
+    const started = apply(active, decideRotationStart(start('r1'), active));
+    const leaving = { ...started, status: 'Deprovisioning' as const };
+    expect(codeOf(() => decideRotationEnd(done('r1'), leaving))).toBe('TENANT.NOT_ACTIVE');
+    const failed = { type: 'RecordApiSecretRotationFailed' as const, data: { tenantId: 't1', rotationId: 'r1', reason: 'gone' }, metadata: metadata() };
+    expect(decideRotationEnd(failed, leaving)).toEqual([{ type: 'ApiSecretRotationFailed', data: { tenantId: 't1', rotationId: 'r1', reason: 'gone' } }]);
+  });
+
   it('refuses a tenant that is not active, or has no key yet', () => {
     expect(codeOf(() => decideRotationStart(start('r1'), { ...active, status: 'Suspended' }))).toBe('TENANT.NOT_ACTIVE');
     expect(codeOf(() => decideRotationStart(start('r1'), { ...active, apiKey: undefined }))).toBe('CREDENTIALS.NOT_AVAILABLE');

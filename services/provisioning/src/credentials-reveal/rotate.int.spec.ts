@@ -112,6 +112,20 @@ describe('API secret rotation', () => {
     expect(anonymous.json()).toMatchObject({ code: 'AUTH.UNAUTHORIZED' });
   });
 
+  it('an API-only instance without a bench says so (503), instead of failing as if the site had', async () => {
+    const apiOnly = await startHarness('sqlite', { BENCH_PATH: join(dir, 'no-bench-here'), BENCH_BIN: join(dir, 'bench') });
+    try {
+      const res = await apiOnly.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, ...idem() }, payload: signupBody() });
+      const id = res.json().tenantId as string;
+      await driver(apiOnly.service).activate(id);
+      const answer = await apiOnly.inject({ method: 'POST', url: `/v1/tenants/${id}/credentials/api-secret/rotate`, headers: auth });
+      expect([answer.statusCode, answer.json().code]).toEqual([503, 'CREDENTIALS.ROTATION_UNAVAILABLE']);
+      expect((await apiOnly.store.readStream(`tenant-${id}`)).map((e) => e.type)).not.toContain('ApiSecretRotationStarted');
+    } finally {
+      await apiOnly.close();
+    }
+  });
+
   it('ends a rotation the site failed, as 502 problem+json, and the next one may run', async () => {
     const { id, site } = await activeTenant();
     rmSync(join(bench.root, 'sites', site), { recursive: true, force: true }); // no site: generate_keys fails

@@ -18,6 +18,9 @@ import { DomainError } from '../shared/domain-error.js';
 import { newId } from '../shared/ids.js';
 import type { CommandMetadata, TenantCommand } from '../tenants/commands.js';
 import { TenantCommandService } from '../tenants/tenant-command.service.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { drivesBench } from '../bench/bench-config.js';
 import type { CredentialsOverview } from './dto.js';
 import { RevealService } from './reveal.service.js';
 
@@ -38,6 +41,11 @@ export class RotateService {
   ) {}
 
   async rotate(tenantId: string, meta: CommandMetadata): Promise<CredentialsOverview> {
+    // Rotation runs bench in the request. An API-only instance (main.ts checks no bench for it)
+    // may have none: it says so instead of failing as if the site had.
+    if (!drivesBench(this.config) && !existsSync(join(this.config.bench.path, 'sites', 'common_site_config.json'))) {
+      throw new DomainError('CREDENTIALS.ROTATION_UNAVAILABLE', 'This instance has no bench (BENCH_PATH): API secrets are rotated by the instances that drive bench.');
+    }
     const timeoutMs = this.config.pm.lightStepTimeoutMs;
     const rotationId = newId();
     const leaseExpiresAt = new Date(Date.parse(meta.now) + timeoutMs + LEASE_GRACE_MS).toISOString();
@@ -60,7 +68,7 @@ export class RotateService {
     }
     let sealed;
     try {
-      sealed = await this.secrets.seal(tenantId, made.value.apiSecret);
+      sealed = await this.secrets.seal(tenantId, made.value.apiSecret, { existingKeyOnly: true });
     } catch (e) {
       await end({ type: 'RecordApiSecretRotationFailed', data: { tenantId, rotationId, reason: 'the new secret could not be sealed' } });
       throw e;

@@ -64,6 +64,7 @@ export const STATUS: Readonly<Record<ErrorCode, readonly [number, string]>> = {
   'CREDENTIALS.NOT_AVAILABLE': [409, 'Credential not available'],
   'CREDENTIALS.ROTATION_IN_PROGRESS': [409, 'Rotation already in progress'],
   'CREDENTIALS.ROTATION_FAILED': [502, 'Rotation failed'],
+  'CREDENTIALS.ROTATION_UNAVAILABLE': [503, 'Rotation not served here'],
   'SERVICE.UNAVAILABLE': [503, 'Service unavailable'],
   'INTERNAL.ERROR': [500, 'Internal error'],
 };

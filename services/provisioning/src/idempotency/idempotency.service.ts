@@ -110,6 +110,16 @@ export class IdempotencyService {
     throw new DomainError('TENANT.CONCURRENCY_EXHAUSTED', 'The answer could not be recorded; retry with the same Idempotency-Key.');
   }
 
+  /**
+   * Whether this request still holds its claim: nobody took the key over (a same-body retry
+   * after the lease ran out) and nobody answered. A signup undoes its holds only while it does,
+   * since a request that took over works under the same tenant id (signup.service.ts).
+   */
+  async stillOwns(claim: OwnedClaim): Promise<boolean> {
+    const now = await this.state(claim.key);
+    return now.kind === 'claimed' && now.revision === claim.revision;
+  }
+
   /** Frees the key after a failure, so a retry does the work again. Best effort: the lease covers a lost release. */
   async release(claim: OwnedClaim, meta: Meta): Promise<void> {
     try {

@@ -22,9 +22,15 @@ export class SecretsService {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
-  async seal(tenantId: string, plaintext: string): Promise<SealedSecret> {
+  /**
+   * Seals under the tenant's key, making the key on first use. `existingKeyOnly`: for a tenant
+   * that already has secrets (a rotation), a missing key means it was destroyed (shredded), and
+   * making a new one would bring a deprovisioned tenant's secrets back to life.
+   */
+  async seal(tenantId: string, plaintext: string, opts: { existingKeyOnly?: boolean } = {}): Promise<SealedSecret> {
     const keyId = keyIdFor(tenantId);
     let wrapped = await this.keys.get(tenantId);
+    if (!wrapped && opts.existingKeyOnly) throw new DomainError('SECRETS.KEY_DESTROYED', "This tenant's key was destroyed (it was deprovisioned): nothing more is sealed for it.");
     if (!wrapped) wrapped = await this.keys.putIfAbsent(tenantId, wrapKey(this.config.secretsKey, randomBytes(32), keyId));
     return sealWith(unwrapKey(this.config.secretsKey, wrapped, keyId), keyId, plaintext);
   }

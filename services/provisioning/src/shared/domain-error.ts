@@ -55,6 +55,7 @@ export type ErrorCode =
   // rotation (credentials-reveal/decide-rotate.ts)
   | 'CREDENTIALS.ROTATION_IN_PROGRESS'
   | 'CREDENTIALS.ROTATION_FAILED'
+  | 'CREDENTIALS.ROTATION_UNAVAILABLE'
   | 'SERVICE.UNAVAILABLE'
   | 'INTERNAL.ERROR';
 

@@ -4,8 +4,10 @@
  * refused before the email is looked at, so no answer depends on who owns an address.
  */
 import { ReservationsService } from '../reservations/reservations.service.js';
+import { subdomainStream } from '@tlc/tenant-events';
 import { uuidV5 } from '../shared/ids.js';
 import { auth, idem, signupBody, startHarness, type Harness } from '../test-support/app-harness.js';
+import { driver } from '../test-support/drive.js';
 import { SignupService } from './signup.service.js';
 
 describe('signup answers and identities', () => {
@@ -78,7 +80,36 @@ describe('signup answers and identities', () => {
       await expect(signups.signup(input(body), ctx('key-other'))).rejects.toMatchObject({ code: 'TENANT.SUBDOMAIN_TAKEN' });
       const retried = await signups.signup(input(body), ctx('key-lost-1'));
       expect(retried).toMatchObject({ tenantId, subdomain: body.subdomain, existing: false });
-      expect(retried.state.status).not.toBe('Unknown');
+      expect(['Requested', 'Provisioning']).toContain(retried.state.status);
+    });
+
+    it('an attempt that lost its claim to a retry of the same request leaves the holds it shares with that retry', async () => {
+      const signups = h.service.app.get(SignupService);
+      const reservations = h.service.app.get(ReservationsService);
+      // The email belongs to a live tenant, so each attempt fails after reserving the subdomain.
+      const owner = signupBody();
+      await signups.signup(input(owner), ctx('key-owner'));
+      const body = { ...signupBody(), adminEmail: owner.adminEmail };
+      const holder = async () => (await reservations.holderOf(subdomainStream(body.subdomain), new Date().toISOString()))?.reservation.holder?.tenantId;
+      const lost = { ...ctx('key-overlap'), stillOwner: async () => false };
+      await expect(signups.signup(input(body), lost)).rejects.toMatchObject({ code: 'TENANT.EMAIL_HAS_TENANT' });
+      expect(await holder()).toBe(uuidV5('signup:key-overlap'));
+      // The attempt that still holds the claim gives the names back.
+      await expect(signups.signup(input(body), { ...ctx('key-overlap'), stillOwner: async () => true })).rejects.toMatchObject({ code: 'TENANT.EMAIL_HAS_TENANT' });
+      expect(await holder()).toBeUndefined();
+    });
+
+    it('a retry of a request whose signup has since ended is refused, and makes no key for it', async () => {
+      const body = signupBody();
+      const signups = h.service.app.get(SignupService);
+      const first = await signups.signup(input(body), ctx('key-ended'));
+      // It failed and was rolled back; its key went with it (as after a deprovision's shredding).
+      const drive = driver(h.service);
+      await drive.failNewSite(first.tenantId);
+      await drive.dropSite(first.tenantId);
+      await h.service.keyStore.destroy(first.tenantId);
+      await expect(signups.signup(input(body), ctx('key-ended'))).rejects.toMatchObject({ code: 'TENANT.ALREADY_EXISTS' });
+      expect(await h.service.keyStore.get(first.tenantId)).toBeUndefined();
     });
 
     it('gets the tenant it recorded before the crash back, not a second one and not a 409', async () => {

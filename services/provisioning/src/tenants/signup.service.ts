@@ -34,6 +34,12 @@ export interface SignupContext {
    * (and its own tenant, if that was recorded) instead of a 409 for the name it took itself.
    */
   readonly requestKey?: string;
+  /**
+   * With requestKey: whether this attempt still holds the request's claim. Another attempt of the
+   * same request (which took the claim over) works under the same tenant id, so a failing attempt
+   * that lost the claim must not release the holds or destroy the key that one relies on.
+   */
+  readonly stillOwner?: () => Promise<boolean>;
   /** Injected clock, so tests can exercise the orphan rules. */
   readonly now?: () => Date;
 }
@@ -71,6 +77,12 @@ export class SignupService {
     if (same) return same;
 
     const tenantId = ctx.requestKey ? uuidV5(`signup:${ctx.requestKey}`) : newId();
+    if (ctx.requestKey) {
+      // Recorded by an attempt whose answer was lost: that tenant is the answer, before any work
+      // (sealing would make a new key for a tenant whose key may have been destroyed).
+      const earlier = await this.earlierAttempt(tenantId, subdomain);
+      if (earlier) return earlier;
+    }
     // The slow work (scrypt, key creation) happens before we hold any name.
     const password = input.identityProvider === 'password' ? (input.adminPassword ?? '') : undefined;
     const [adminPasswordHash, adminPassword] = password === undefined ? [undefined, undefined] : await Promise.all([this.secrets.hashPassword(password), this.secrets.seal(tenantId, password)]);
@@ -100,7 +112,7 @@ export class SignupService {
       if (clock().getTime() - started > SIGNUP_DEADLINE_MS) {
         throw new DomainError('TENANT.SIGNUP_TIMED_OUT', 'The signup took too long and was abandoned; please try again.');
       }
-      const recorded = await this.record(tenantId, subdomain, ctx, {
+      const recorded = await this.record(tenantId, subdomain, {
         type: 'RequestSignup',
         data: {
           tenantId,
@@ -119,23 +131,33 @@ export class SignupService {
       if (recorded) return recorded;
       throw new DomainError('TENANT.ALREADY_EXISTS', 'This signup was already recorded.');
     } catch (e) {
-      await this.undo(tenantId, subdomain, email, meta());
+      if (!ctx.stillOwner || (await ctx.stillOwner())) await this.undo(tenantId, subdomain, email, meta());
       throw e;
     }
   }
 
   /**
-   * Records the signup. A retried request (same key and body) whose tenant was recorded before
-   * the crash gets that tenant back; undefined when the id is taken by anything else.
+   * The tenant an earlier attempt of the same request recorded, if any. Still building or Active:
+   * that is the answer. Ended (rolled back, broken, deprovisioned): the request's key is spent.
    */
-  private async record(tenantId: string, subdomain: string, ctx: SignupContext, command: TenantCommand): Promise<SignupOutcome | undefined> {
+  private async earlierAttempt(tenantId: string, subdomain: string): Promise<SignupOutcome | undefined> {
+    const { state } = await this.tenants.load(tenantId);
+    if (!state.exists) return undefined;
+    if (state.subdomain === subdomain && (RUNNING.has(state.status) || state.status === 'Active')) return { tenantId, subdomain, state, existing: true };
+    throw new DomainError('TENANT.ALREADY_EXISTS', `This request was recorded earlier and its signup has since ended (${state.status}); send a new Idempotency-Key to sign up again.`);
+  }
+
+  /**
+   * Records the signup. An attempt of the same request that recorded it meanwhile (same key and
+   * body, so the same id) is the answer; undefined when the id is taken by anything else.
+   */
+  private async record(tenantId: string, subdomain: string, command: TenantCommand): Promise<SignupOutcome | undefined> {
     try {
       const result = await this.commands.handle(command);
       return { tenantId, subdomain, state: result.state, existing: false };
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'TENANT.ALREADY_EXISTS' && ctx.requestKey)) throw e;
-      const { state } = await this.tenants.load(tenantId);
-      return state.exists && state.subdomain === subdomain ? { tenantId, subdomain, state, existing: true } : undefined;
+      if (!(e instanceof DomainError && e.code === 'TENANT.ALREADY_EXISTS')) throw e;
+      return this.earlierAttempt(tenantId, subdomain);
     }
   }
 

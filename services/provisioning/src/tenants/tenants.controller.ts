@@ -115,7 +115,7 @@ export class TenantsController {
     try {
       const outcome = await this.signups.signup(
         { organization: body.organization, subdomain: body.subdomain, adminEmail: body.adminEmail, identityProvider, adminPassword: body.adminPassword },
-        { correlationId: correlationOf(req), actor: userOf(body.adminEmail), requestKey: sha256Hex(`${key}\n${fingerprint}`) },
+        { correlationId: correlationOf(req), actor: userOf(body.adminEmail), requestKey: sha256Hex(`${key}\n${fingerprint}`), stillOwner: () => this.idempotency.stillOwns(begun.claim) },
       );
       const answer = { tenantId: outcome.tenantId, subdomain: outcome.subdomain, status: outcome.state.status, links: tenantLinks(outcome.tenantId) };
       const saved = await this.idempotency.complete(begun.claim, { requestHash: fingerprint, status: 202, body: answer }, meta);

@@ -35,6 +35,7 @@ const WORDS: Record<string, string> = {
   'TENANT.NOT_ACTIVE': 'The API secret can be rotated only while the site is active.',
   'CREDENTIALS.ROTATION_IN_PROGRESS': 'A new API secret is being made already; reload in a moment to show it.',
   'CREDENTIALS.ROTATION_FAILED': 'The site did not make a new API secret. The one before may still work; try again in a moment.',
+  'CREDENTIALS.ROTATION_UNAVAILABLE': 'A new API secret cannot be made right now; try again in a moment.',
 };
 
 export async function revealCredential(tenantId: string, credential: Credential): Promise<RevealOutcome> {
