@@ -187,8 +187,10 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async list(filter?: ListFilter): Promise<ListPage> {
     const f = normalizeListFilter(filter);
-    const where = f.status.length > 0 ? `WHERE status IN (SELECT value FROM json_each(?))` : '';
-    const args = f.status.length > 0 ? [JSON.stringify(f.status)] : [];
+    // One status (the console's filter) as `=`: the (status, created_at DESC, tenant_id) index
+    // then gives the page in order, with no sort of every match.
+    const where = f.status.length === 0 ? '' : f.status.length === 1 ? 'WHERE status = ?' : `WHERE status IN (SELECT value FROM json_each(?))`;
+    const args = f.status.length === 0 ? [] : f.status.length === 1 ? [f.status[0]] : [JSON.stringify(f.status)];
     // One read transaction so the page and the total come from the same snapshot.
     return this.db
       .transaction((): ListPage => {
@@ -245,7 +247,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.exec(`CREATE INDEX IF NOT EXISTS ${t}_subdomain ON ${t} (subdomain);
       CREATE INDEX IF NOT EXISTS ${t}_email ON ${t} (admin_email);
       CREATE INDEX IF NOT EXISTS ${t}_created ON ${t} (created_at);
-      CREATE INDEX IF NOT EXISTS ${t}_status_created ON ${t} (status, created_at);`);
+      CREATE INDEX IF NOT EXISTS ${t}_status_created ON ${t} (status, created_at DESC, tenant_id);`);
   }
 
   private pointView(generation: number): void {
