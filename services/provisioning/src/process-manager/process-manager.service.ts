@@ -167,7 +167,7 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     const made = await Promise.allSettled(
       starts.map((s) => {
         const go = () => this.steps.run(tenantId, trace, s);
-        return HEAVY_STEPS.has(s.ref.step) ? this.heavy.run(go) : go();
+        return HEAVY_STEPS.has(s.ref.step) ? this.heavy.run(go, { first: s.takeover !== undefined }) : go();
       }),
     );
     const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');
