@@ -170,6 +170,7 @@ export function checkRecovery(streams: ReadonlyMap<string, readonly RecordedEven
   let worst = 0;
   let cases = 0;
   let worstCase = '';
+  const gaps: number[] = [];
   for (const [stream, events] of streams) {
     if (!stream.startsWith('tenant-')) continue;
     const at = (e: RecordedEvent) => Date.parse(e.recordedAt);
@@ -182,8 +183,12 @@ export function checkRecovery(streams: ReadonlyMap<string, readonly RecordedEven
       if (stateAsOf(before).state.leases.length === 0) continue;
       const next = events.find((e) => at(e) > r.killedAt);
       if (!next) continue; // nothing after the kill at all: checkTerminal reports it
+      // Killed again before it moved: that restart's case (it is still running at that kill).
+      const nextKill = restarts.find((k) => k.killedAt > r.killedAt);
+      if (nextKill && nextKill.killedAt < at(next)) continue;
       cases += 1;
       const gap = at(next) - r.upAt;
+      gaps.push(gap);
       if (gap > worst) {
         worst = gap;
         worstCase = `${stream} after the kill at ${new Date(r.killedAt).toISOString()}`;
@@ -193,6 +198,6 @@ export function checkRecovery(streams: ReadonlyMap<string, readonly RecordedEven
   return {
     name: `every step running at a SIGKILL moved within ${limitMs / 1000} s of the restart`,
     ok: worst <= limitMs,
-    detail: `${cases} tenant-restarts; slowest ${(worst / 1000).toFixed(1)} s${worstCase ? ` (${worstCase})` : ''}`,
+    detail: `${cases} tenant-restarts, ${gaps.filter((g) => g > limitMs).length} over; median ${(([...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)] ?? 0) / 1000).toFixed(1)} s, slowest ${(worst / 1000).toFixed(1)} s${worstCase ? ` (${worstCase})` : ''}`,
   };
 }

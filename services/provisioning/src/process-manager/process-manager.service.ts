@@ -166,8 +166,12 @@ export class ProcessManager implements OnApplicationBootstrap, OnApplicationShut
     // Side-by-side steps: wait for all, even when one throws, so the worker never ends under a running step.
     const made = await Promise.allSettled(
       starts.map((s) => {
-        const go = () => this.steps.run(tenantId, trace, s);
-        return HEAVY_STEPS.has(s.ref.step) ? this.heavy.run(go, { first: s.takeover !== undefined }) : go();
+        if (!HEAVY_STEPS.has(s.ref.step)) return this.steps.run(tenantId, trace, s);
+        // A step of a dead runner is taken over at once (the lease says a live runner has it), then
+        // waits for a heavy slot ahead of new work. A new step takes its lease only once it has a
+        // slot, so the timeline never shows it started while it queues.
+        if (s.takeover) return this.steps.run(tenantId, trace, s, (work) => this.heavy.run(work, { first: true }));
+        return this.heavy.run(() => this.steps.run(tenantId, trace, s));
       }),
     );
     const failed = made.find((m): m is PromiseRejectedResult => m.status === 'rejected');

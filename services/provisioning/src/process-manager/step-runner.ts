@@ -32,8 +32,11 @@ export class StepRunner {
     private readonly logger: Logger,
   ) {}
 
-  /** 'not-started' when another runner holds the step (or the tenant moved on); 'done' otherwise. */
-  async run(tenantId: string, trace: Trace, s: Start): Promise<'done' | 'not-started'> {
+  /**
+   * 'not-started' when another runner holds the step (or the tenant moved on); 'done' otherwise.
+   * `slot` wraps the bench work only (the heavy-step limit, when the lease is taken first).
+   */
+  async run(tenantId: string, trace: Trace, s: Start, slot: <T>(work: () => Promise<T>) => Promise<T> = (work) => work()): Promise<'done' | 'not-started'> {
     const { ref, attempt } = s;
     let started: TenantState;
     try {
@@ -58,7 +61,7 @@ export class StepRunner {
       return 'not-started';
     }
     if (s.takeover) this.logger.warn({ tenantId, step: stepKey(ref), attempt, from: s.takeover }, 'step taken over from a runner seen dead');
-    const outcome = await this.perform(started, s);
+    const outcome = await slot(() => this.perform(started, s));
     const log = { tenantId, step: stepKey(ref), attempt, benchMs: outcome.benchMs, runnerId: this.runnerId };
     try {
       if (outcome.ok) {
