@@ -79,7 +79,13 @@ export async function runB1(ctx: BenchContext): Promise<Figure[]> {
     }
 
   if (ctx.stores.includes('sqlite')) {
-    figures.push(unavailable('B1', 'append sqlite, ratio to peer', 'not installed: @event-driven-io/emmett-sqlite exists only as 0.42.4 (its peer is emmett 0.42.4, not the 0.42.0 measured here) and needs the sqlite3 native addon, whose prebuilt binaries come from GitHub, out of reach of npm ci here'));
+    figures.push(
+      unavailable(
+        'B1',
+        'append sqlite, ratio to peer',
+        'not installed: @event-driven-io/emmett-sqlite exists only as 0.42.4 (its peer is emmett 0.42.4, not the 0.42.0 measured here) and needs the sqlite3 native addon, whose prebuilt binaries come from GitHub, out of reach of npm ci here',
+      ),
+    );
     const probeDir = mkdtempSync(join(tmpdir(), 'tlc-bench-b1-probe-'));
     try {
       const store = await createEventStore(`sqlite:${join(probeDir, 'probe.db')}`);
