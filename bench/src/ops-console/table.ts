@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { listTenants, openReadModel } from '@tlc/tenant-lookup';
 import { seedReadModel } from '../fixtures/read-model.js';
 import { tenantHistories } from '../fixtures/tenant-histories.js';
+import { median, percentile } from '../harness/stats.js';
 
 const tenants = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 200);
 const PAGE = 50;
 const dir = mkdtempSync(join(tmpdir(), 'tlc-ops-table-'));
 const url = `sqlite:${join(dir, 'read-model.db')}`;
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 try {
   await seedReadModel(url, tenantHistories(tenants));
@@ -39,7 +39,7 @@ try {
       await run();
       ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    process.stdout.write(`  ${name.padEnd(58)} median ${pct(ms, 50).toFixed(2)} ms, p95 ${pct(ms, 95).toFixed(2)} ms\n`);
+    process.stdout.write(`  ${name.padEnd(58)} median ${median(ms).toFixed(2)} ms, p95 ${percentile(ms, 95).toFixed(2)} ms\n`);
   }
   await store.close();
 } finally {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import type { RecordedEvent } from '@tlc/event-store';
 import { stateAsOf, verifyChain, type StoredChainEvent } from '@tlc/tenant-events';
+import { median } from '../harness/stats.js';
 import type { TenantView } from '../stack/tenants.js';
 
 export interface CheckResult {
@@ -198,6 +199,6 @@ export function checkRecovery(streams: ReadonlyMap<string, readonly RecordedEven
   return {
     name: `every step running at a SIGKILL moved within ${limitMs / 1000} s of the restart`,
     ok: worst <= limitMs,
-    detail: `${cases} tenant-restarts, ${gaps.filter((g) => g > limitMs).length} over; median ${(([...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 2)] ?? 0) / 1000).toFixed(1)} s, slowest ${(worst / 1000).toFixed(1)} s${worstCase ? ` (${worstCase})` : ''}`,
+    detail: `${cases} tenant-restarts, ${gaps.filter((g) => g > limitMs).length} over; median ${((gaps.length > 0 ? median(gaps) : 0) / 1000).toFixed(1)} s, slowest ${(worst / 1000).toFixed(1)} s${worstCase ? ` (${worstCase})` : ''}`,
   };
 }

@@ -10,10 +10,10 @@
  */
 import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ConfigError } from '../config/env.js';
 import type { BenchConfig } from './bench-config.js';
 import { allowedEnv } from './bench-runner.js';
+import { commonConfigFile } from './site-config-file.js';
 
 export interface BenchFacts {
   /** The first line `bench --version` printed, when it answered. */
@@ -23,19 +23,17 @@ export interface BenchFacts {
 const PROBE_TIMEOUT_MS = 20_000;
 
 export async function checkBench(c: BenchConfig, opts: { uid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<BenchFacts> {
-  const common = await readCommonConfig(c.path);
+  const file = commonConfigFile(c.path);
+  const common = await readCommonConfig(file);
   if (!c.root.password && !(typeof common.root_password === 'string' && common.root_password !== '')) {
     throw new ConfigError(
       'BENCH_DB_ROOT_PASSWORD',
-      `is not set and ${join(c.path, 'sites', 'common_site_config.json')} has no root_password: bench would ask for it on a terminal and abort every new-site. Set it to the password of the MariaDB admin user (BENCH_DB_ROOT_USERNAME, now "${c.root.username}").`,
+      `is not set and ${file} has no root_password: bench would ask for it on a terminal and abort every new-site. Set it to the password of the MariaDB admin user (BENCH_DB_ROOT_USERNAME, now "${c.root.username}").`,
     );
   }
   const uid = opts.uid ?? process.getuid?.();
   if (uid === 0 && !common.frappe_user) {
-    throw new ConfigError(
-      'BENCH_PATH',
-      `names a bench that refuses to run as root: set frappe_user in ${join(c.path, 'sites', 'common_site_config.json')} (the user that owns the bench), or run the service as that user.`,
-    );
+    throw new ConfigError('BENCH_PATH', `names a bench that refuses to run as root: set frappe_user in ${file} (the user that owns the bench), or run the service as that user.`);
   }
   const probe = await execa(c.bin, ['--version'], { cwd: c.path, env: allowedEnv(opts.env ?? process.env), extendEnv: false, stdin: 'ignore', timeout: PROBE_TIMEOUT_MS, reject: false });
   if (probe.code === 'ENOENT' || probe.code === 'EACCES')
@@ -55,8 +53,7 @@ export async function checkBench(c: BenchConfig, opts: { uid?: number; env?: Nod
   return version ? { version } : {};
 }
 
-async function readCommonConfig(benchPath: string): Promise<Record<string, unknown>> {
-  const file = join(benchPath, 'sites', 'common_site_config.json');
+async function readCommonConfig(file: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -53,9 +53,12 @@ export async function updateSiteConfig(benchPath: string, site: string, change: 
   });
 }
 
+/** The bench-wide config every bench command reads (root_password, frappe_user, ...). */
+export const commonConfigFile = (benchPath: string): string => join(benchPath, 'sites', 'common_site_config.json');
+
 /** common_site_config.json, under frappe's global lock (`<bench>/config/site_config.lock`). */
 export async function updateCommonConfig(benchPath: string, change: (c: SiteConfig) => SiteConfig | undefined): Promise<void> {
-  const file = join(benchPath, 'sites', 'common_site_config.json');
+  const file = commonConfigFile(benchPath);
   await withFlock(join(benchPath, 'config', 'site_config.lock'), LOCK_TIMEOUT_MS, async () => {
     let conf: SiteConfig = {};
     try {

@@ -19,8 +19,8 @@ import { newId } from '../shared/ids.js';
 import type { CommandMetadata, TenantCommand } from '../tenants/commands.js';
 import { TenantCommandService } from '../tenants/tenant-command.service.js';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { drivesBench } from '../bench/bench-config.js';
+import { commonConfigFile } from '../bench/site-config-file.js';
 import type { CredentialsOverview } from './dto.js';
 import { RevealService } from './reveal.service.js';
 
@@ -43,7 +43,7 @@ export class RotateService {
   async rotate(tenantId: string, meta: CommandMetadata): Promise<CredentialsOverview> {
     // Rotation runs bench in the request. An API-only instance (main.ts checks no bench for it)
     // may have none: it says so instead of failing as if the site had.
-    if (!drivesBench(this.config) && !existsSync(join(this.config.bench.path, 'sites', 'common_site_config.json'))) {
+    if (!drivesBench(this.config) && !existsSync(commonConfigFile(this.config.bench.path))) {
       throw new DomainError('CREDENTIALS.ROTATION_UNAVAILABLE', 'This instance has no bench (BENCH_PATH): API secrets are rotated by the instances that drive bench.');
     }
     const timeoutMs = this.config.pm.lightStepTimeoutMs;
